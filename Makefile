@@ -1,0 +1,62 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else here serves them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: run test setup venv assets system-deps messages lint format clean-db worker
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@$(PY) manage.py demo_accounts
+	@echo "Serwer: http://$(HOST):$(PORT)/  (zatrzymanie: Ctrl+C)"
+	@trap 'kill 0' EXIT; $(PY) manage.py db_worker --queue-name "*" >var/worker.log 2>&1 & \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+setup: venv assets messages
+	@mkdir -p var
+
+# The venv is rebuilt only when the lock file changes.
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+assets: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# gettext compiles the catalogues; Debian's package is installed when missing (we run as root on these machines).
+system-deps:
+	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
+
+messages: system-deps
+	@$(PY) manage.py compilemessages --verbosity 0 --ignore ".venv" --ignore "node_modules" --ignore "var"
+
+# Refresh the translation catalogues after changing strings (then translate the new English entries).
+makemessages: venv
+	$(PY) manage.py makemessages -l en --no-obsolete --no-location -i ".venv/*" -i "node_modules/*" -i "var/*"
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+worker: setup
+	$(PY) manage.py db_worker --queue-name "*"
+
+clean-db:
+	rm -f var/db.sqlite3*

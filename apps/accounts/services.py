@@ -1,0 +1,172 @@
+"""Every write about accounts, organisations and invitations."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from apps.audit.services import record
+from apps.core.mail import send_templated_email
+
+from .models import Invitation, Membership, Organisation, User, hash_token
+from .roles import forget_roles
+
+
+class InvitationError(Exception):
+    """An invitation link that cannot be used; ``reason`` is one of unknown, expired, used, revoked."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@transaction.atomic
+def invite(
+    *,
+    email: str,
+    full_name: str = "",
+    organisation: Organisation | None,
+    role: str,
+    by: User | None,
+    days_valid: int | None = None,
+) -> tuple[Invitation, str]:
+    """Create an invitation and e-mail its one-time link. Returns the invitation and the raw token."""
+    email = email.strip().lower()
+    if (
+        organisation
+        and Membership.objects.filter(organisation=organisation, role=role, user__email__iexact=email).exists()
+    ):
+        raise ValidationError({"email": _("Ta osoba ma już tę rolę u tego organizatora.")})
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        email=email,
+        full_name=full_name.strip(),
+        organisation=organisation,
+        role=role,
+        token_hash=hash_token(token),
+        created_by=by,
+        expires_at=timezone.now() + timedelta(days=days_valid or settings.ACCOUNT_INVITATION_DAYS),
+    )
+    record(
+        actor=by,
+        action="invitation.created",
+        target=organisation or invitation,
+        changes={"email": email, "role": role},
+    )
+    send_templated_email(
+        to=email,
+        template="accounts/email/invitation",
+        context={
+            "invitation": invitation,
+            "organisation": organisation,
+            "role_label": dict(Membership.Role.choices).get(role, ""),
+            "link": settings.SITE_URL + reverse("accounts:invitation", kwargs={"token": token}),
+        },
+    )
+    return invitation, token
+
+
+def find_invitation(token: str) -> Invitation:
+    """The invitation behind a link, or InvitationError saying why it cannot be used."""
+    invitation = Invitation.objects.select_related("organisation").filter(token_hash=hash_token(token)).first()
+    if invitation is None:
+        raise InvitationError("unknown")
+    if invitation.accepted_at:
+        raise InvitationError("used")
+    if invitation.revoked_at:
+        raise InvitationError("revoked")
+    if invitation.is_expired:
+        raise InvitationError("expired")
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(*, token: str, full_name: str = "", password: str | None = None, user: User | None = None):
+    """Use an invitation once: create the account (or take the signed-in one) and add the role."""
+    invitation = find_invitation(token)
+    # Lock the row so that two clicks on the same link cannot both succeed.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at:
+        raise InvitationError("used")
+    if user is None:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise InvitationError("account_exists")
+        user = User.objects.create_user(
+            email=invitation.email, password=password, full_name=full_name.strip() or invitation.full_name
+        )
+        record(actor=user, action="account.created", target=user, changes={"email": user.email})
+    elif user.email.lower() != invitation.email.lower():
+        raise InvitationError("other_account")
+    if invitation.organisation and invitation.role:
+        add_membership(user=user, organisation=invitation.organisation, role=invitation.role, by=user)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return user
+
+
+@transaction.atomic
+def revoke_invitation(*, invitation: Invitation, by: User) -> None:
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    record(
+        actor=by,
+        action="invitation.revoked",
+        target=invitation.organisation or invitation,
+        changes={"email": invitation.email, "role": invitation.role},
+    )
+
+
+@transaction.atomic
+def add_membership(*, user: User, organisation: Organisation, role: str, by: User | None) -> Membership:
+    membership, created = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    if created:
+        record(
+            actor=by,
+            action="membership.added",
+            target=organisation,
+            changes={"user": user.email, "role": role},
+        )
+    forget_roles(user)
+    return membership
+
+
+@transaction.atomic
+def remove_membership(*, membership: Membership, by: User) -> None:
+    record(
+        actor=by,
+        action="membership.removed",
+        target=membership.organisation,
+        changes={"user": membership.user.email, "role": membership.role},
+    )
+    membership.delete()
+    forget_roles(membership.user)
+
+
+def start_totp_setup(*, user: User) -> TOTPDevice:
+    """The user's unconfirmed TOTP device, created on first use; the secret is shown once during set-up."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=_("Aplikacja uwierzytelniająca"), confirmed=False)
+    return device
+
+
+@transaction.atomic
+def confirm_totp_device(*, user: User, device: TOTPDevice) -> None:
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    record(actor=user, action="two_factor.enabled", target=user)
+
+
+@transaction.atomic
+def reset_two_factor(*, user: User, by: User) -> None:
+    """An administrator removes a lost device; the user sets up a new one at next login."""
+    TOTPDevice.objects.filter(user=user).delete()
+    record(actor=by, action="two_factor.reset", target=user)

@@ -1,0 +1,252 @@
+import segno
+from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from apps.audit.selectors import history_of
+from apps.core.permissions import can, require
+
+from . import selectors, services
+from .forms import AcceptInvitationForm, EmailAuthenticationForm, InviteForm, TokenForm
+from .password_reset import QueuedPasswordResetForm
+from .roles import roles_of
+
+
+def _safe_next(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return default
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset_form.html"
+    form_class = QueuedPasswordResetForm
+    email_template_name = "accounts/email/password_reset_body.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change_form.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "accounts/password_change_done.html"
+
+
+@login_required
+def two_factor_setup(request):
+    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists() and not request.user.is_verified():
+        # A confirmed device exists: the user must prove it, not replace it.
+        return redirect(f"{reverse('accounts:two_factor_verify')}?next={_safe_next(request, '/')}")
+    device = services.start_totp_setup(user=request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            services.confirm_totp_device(user=request.user, device=device)
+            otp_login(request, device)
+            messages.success(request, _("Weryfikacja dwuetapowa jest włączona."))
+            return redirect(_safe_next(request, reverse("core:dashboard")))
+        form.add_error("token", _("Nieprawidłowy kod. Sprawdź, czy zegar w telefonie jest ustawiony poprawnie."))
+    qr = segno.make(device.config_url, error="m")
+    secret = device.bin_key.hex()
+    import base64
+
+    base32_key = base64.b32encode(bytes.fromhex(secret)).decode().rstrip("=")
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "qr_data_uri": qr.svg_data_uri(scale=5, dark="#000", light="#fff"),
+            "secret_groups": [base32_key[i : i + 4] for i in range(0, len(base32_key), 4)],
+            "next": _safe_next(request, ""),
+        },
+    )
+
+
+@login_required
+def two_factor_verify(request):
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    if device is None:
+        return redirect(f"{reverse('accounts:two_factor_setup')}?next={_safe_next(request, '/')}")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        allowed, _details = device.verify_is_allowed()
+        if not allowed:
+            form.add_error("token", _("Zbyt wiele nieudanych prób. Odczekaj chwilę i wpisz nowy kod z aplikacji."))
+        elif device.verify_token(form.cleaned_data["token"]):
+            otp_login(request, device)
+            return redirect(_safe_next(request, reverse("core:dashboard")))
+        else:
+            form.add_error("token", _("Nieprawidłowy kod. Wpisz aktualny kod z aplikacji uwierzytelniającej."))
+    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _safe_next(request, "")})
+
+
+_INVITATION_PROBLEMS = {
+    "unknown": (404, "Nie znaleźliśmy tego zaproszenia. Sprawdź, czy link został skopiowany w całości."),
+    "expired": (410, "To zaproszenie wygasło. Poproś osobę, która je wysłała, o nowe."),
+    "used": (410, "To zaproszenie zostało już wykorzystane. Zaloguj się na swoje konto."),
+    "revoked": (410, "To zaproszenie zostało wycofane przez organizatora."),
+    "other_account": (
+        403,
+        "Jesteś zalogowany na inne konto niż to, do którego wysłano zaproszenie. Wyloguj się i otwórz link ponownie.",
+    ),
+}
+
+
+def _invitation_problem(request, reason: str):
+    status, text = _INVITATION_PROBLEMS[reason]
+    return render(request, "accounts/invitation_invalid.html", {"reason_text": _(text)}, status=status)
+
+
+def accept_invitation(request, token: str):
+    try:
+        invitation = services.find_invitation(token)
+    except services.InvitationError as error:
+        return _invitation_problem(request, error.reason)
+    from .models import User
+
+    account_exists = User.objects.filter(email__iexact=invitation.email).exists()
+    if account_exists:
+        # Existing account: the signed-in owner confirms; everyone else is asked to sign in first.
+        if request.user.is_authenticated and request.method == "POST":
+            try:
+                services.accept_invitation(token=token, user=request.user)
+            except services.InvitationError as error:
+                return _invitation_problem(request, error.reason)
+            messages.success(request, _("Zaproszenie przyjęte. Nowa rola jest już dostępna."))
+            return redirect("core:dashboard")
+        return render(request, "accounts/invitation_existing.html", {"invitation": invitation})
+    form = AcceptInvitationForm(
+        request.POST or None, initial={"full_name": invitation.full_name}, email=invitation.email
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.accept_invitation(
+                token=token, full_name=form.cleaned_data["full_name"], password=form.cleaned_data["password1"]
+            )
+        except services.InvitationError as error:
+            return _invitation_problem(request, error.reason)
+        auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Konto zostało utworzone. Witamy!"))
+        return redirect("core:dashboard")
+    return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation})
+
+
+@login_required
+def profile(request):
+    user = request.user
+    memberships = user.memberships.select_related("organisation").order_by("organisation__name", "role")
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "memberships": memberships,
+            "roles": roles_of(user),
+            "has_totp": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+        },
+    )
+
+
+@login_required
+def organisation_list(request):
+    organisations = selectors.organisation_list_for(request.user)
+    return render(request, "accounts/organisation_list.html", {"organisations": organisations})
+
+
+@login_required
+def organisation_detail(request, slug: str):
+    organisation = selectors.organisation_detail_for(request.user, slug)
+    may_manage = can(request.user, "organisation.manage_members", organisation)
+    form = InviteForm(request.POST or None) if may_manage else None
+    if request.method == "POST":
+        require(request.user, "organisation.manage_members", organisation)
+        if form.is_valid():
+            try:
+                services.invite(
+                    email=form.cleaned_data["email"],
+                    full_name=form.cleaned_data["full_name"],
+                    organisation=organisation,
+                    role=form.cleaned_data["role"],
+                    by=request.user,
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    for message in errors:
+                        form.add_error(field, message)
+            else:
+                messages.success(
+                    request, _("Zaproszenie wysłane na adres %(email)s.") % {"email": form.cleaned_data["email"]}
+                )
+                return redirect("accounts:organisation_detail", slug=slug)
+    return render(
+        request,
+        "accounts/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "may_manage": may_manage,
+            "form": form,
+            "invitations": selectors.pending_invitations(organisation) if may_manage else [],
+        },
+    )
+
+
+@login_required
+@require_POST
+def revoke_invitation(request, slug: str, pk: int):
+    organisation = selectors.organisation_detail_for(request.user, slug)
+    require(request.user, "organisation.manage_members", organisation)
+    invitation = get_object_or_404(selectors.pending_invitations(organisation), pk=pk)
+    services.revoke_invitation(invitation=invitation, by=request.user)
+    messages.success(request, _("Zaproszenie wycofane."))
+    return redirect("accounts:organisation_detail", slug=slug)
+
+
+@login_required
+def organisation_history(request, slug: str):
+    organisation = selectors.organisation_detail_for(request.user, slug)
+    require(request.user, "organisation.view_history", organisation)
+    return render(
+        request,
+        "audit/history.html",
+        {
+            "object": organisation,
+            "entries": history_of(organisation)[:500],
+            "back_url": reverse("accounts:organisation_detail", kwargs={"slug": slug}),
+        },
+    )

@@ -1,0 +1,23 @@
+"""E-mail goes out through the task queue so that a slow mail server never slows a page."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+
+
+@task()
+def deliver_email(*, to: list[str], subject: str, body: str) -> None:
+    message = EmailMultiAlternatives(subject=subject, body=body, to=to, from_email=settings.DEFAULT_FROM_EMAIL)
+    message.send()
+
+
+def send_templated_email(*, to: str | list[str], template: str, context: dict, language: str | None = None):
+    """Render ``<template>_subject.txt`` and ``<template>_body.txt`` and queue the message."""
+    recipients = [to] if isinstance(to, str) else list(to)
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}_body.txt", context)
+    return deliver_email.enqueue(to=recipients, subject=subject, body=body)

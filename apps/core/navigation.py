@@ -1,0 +1,49 @@
+"""The main navigation. Each entry says who sees it; later apps add their entries here."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from apps.accounts.roles import Roles
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    visible: Callable[[Roles], bool]
+    # URL prefixes that mark this entry as the current page.
+    section: str = ""
+
+
+def _everyone(roles: Roles) -> bool:
+    return True
+
+
+def _signed_in(roles: Roles) -> bool:
+    return roles.is_authenticated
+
+
+def _organiser_or_coordinator(roles: Roles) -> bool:
+    return roles.is_organiser_staff or roles.is_coordinator
+
+
+ITEMS: list[NavItem] = [
+    NavItem(_("Strona główna"), "core:home", _everyone),
+    NavItem(_("Mój panel"), "core:dashboard", _signed_in, "/panel/"),
+    NavItem(_("Organizatorzy"), "accounts:organisation_list", _organiser_or_coordinator, "/organizatorzy/"),
+    NavItem(_("Moje konto"), "accounts:profile", _signed_in, "/konto/"),
+]
+
+
+def items_for(roles: Roles, current_path: str) -> list[dict]:
+    result = []
+    for item in ITEMS:
+        if not item.visible(roles):
+            continue
+        url = reverse(item.url_name)
+        current = current_path == url or bool(item.section and current_path.startswith(item.section))
+        result.append({"label": item.label, "url": url, "current": current})
+    return result

@@ -1,0 +1,35 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from apps.accounts.roles import Roles
+
+
+def dashboard_cards(user, roles: Roles) -> list[dict]:
+    """What the signed-in person can do next, by role. Later apps add their own cards here."""
+    cards: list[dict] = []
+    if roles.is_organiser_staff or roles.is_coordinator:
+        cards.append(
+            {
+                "title": _("Organizatorzy"),
+                "text": _("Zespół organizatora: pracownicy, doradcy, trenerzy i zaproszenia.")
+                if roles.is_organiser_staff
+                else _("Wgląd we wszystkich organizatorów modelu (tylko do odczytu)."),
+                "url": reverse("accounts:organisation_list"),
+            }
+        )
+    if roles.is_platform_admin:
+        cards.append(
+            {
+                "title": _("Administracja platformy"),
+                "text": _("Panel administracyjny Django: konta, organizatorzy, historia zmian."),
+                "url": reverse("admin:index"),
+            }
+        )
+    cards.append(
+        {
+            "title": _("Moje konto"),
+            "text": _("Dane konta, hasło i weryfikacja dwuetapowa."),
+            "url": reverse("accounts:profile"),
+        }
+    )
+    return cards

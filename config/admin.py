@@ -1,0 +1,18 @@
+from django.contrib.admin import AdminSite
+from django.contrib.admin.apps import AdminConfig
+
+
+class PlatformAdminSite(AdminSite):
+    site_header = "Doradztwo dla JST: administracja"
+    site_title = "Administracja"
+
+    def has_permission(self, request):
+        """Only platform administrators who passed the second factor."""
+        user = request.user
+        return bool(
+            user.is_active and user.is_staff and user.is_superuser and getattr(user, "is_verified", lambda: False)()
+        )
+
+
+class PlatformAdminConfig(AdminConfig):
+    default_site = "config.admin.PlatformAdminSite"

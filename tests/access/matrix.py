@@ -1,0 +1,110 @@
+"""The access matrix: for every named URL, how to build it from the world and what each role gets.
+
+Outcomes: an HTTP status (200, 404, 405, ...), ``LOGIN`` (redirect to the login page) or ``REDIRECT``
+(any other redirect, e.g. after a successful POST or to an admin login). Objects a role may not see answer
+404, never 403, so that their existence does not leak.
+
+Adding a URL to the project without adding its row here fails ``test_every_url_has_a_row``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from tests.world import ROLES, World
+
+LOGIN = "login"
+REDIRECT = "redirect"
+
+
+@dataclass(frozen=True)
+class Row:
+    url: Callable[[World], str]
+    expected: dict[str, object]
+    method: str = "get"
+    data: Callable[[World], dict] = field(default=lambda w: {})
+
+
+def everyone(outcome=200) -> dict[str, object]:
+    return dict.fromkeys(ROLES, outcome)
+
+
+def signed_in(outcome=200, **overrides) -> dict[str, object]:
+    return {"anonymous": LOGIN, **{role: outcome for role in ROLES if role != "anonymous"}, **overrides}
+
+
+def only(allowed: dict[str, object] | list[str], otherwise=404, anonymous=LOGIN) -> dict[str, object]:
+    """``allowed`` roles get their outcome (200 if given as a list); other signed-in roles get ``otherwise``."""
+    if isinstance(allowed, list):
+        allowed = dict.fromkeys(allowed, 200)
+    result = dict.fromkeys(ROLES, otherwise)
+    result["anonymous"] = anonymous
+    result.update(allowed)
+    return result
+
+
+def anonymous_only(outcome=200, signed_in_outcome=REDIRECT) -> dict[str, object]:
+    return {"anonymous": outcome, **{role: signed_in_outcome for role in ROLES if role != "anonymous"}}
+
+
+ORGANISER_X_VIEWERS = ["organiser_x", "coordinator"]
+
+MATRIX: dict[str, Row] = {
+    # Public pages.
+    "core:home": Row(lambda w: reverse("core:home"), everyone()),
+    "core:accessibility": Row(lambda w: reverse("core:accessibility"), everyone()),
+    "core:privacy": Row(lambda w: reverse("core:privacy"), everyone()),
+    "set_language": Row(
+        lambda w: reverse("set_language"),
+        everyone(REDIRECT),
+        method="post",
+        data=lambda w: {"language": "en", "next": "/"},
+    ),
+    # Signing in and accounts.
+    "core:dashboard": Row(lambda w: reverse("core:dashboard"), signed_in()),
+    "accounts:login": Row(lambda w: reverse("accounts:login"), anonymous_only()),
+    "accounts:logout": Row(lambda w: reverse("accounts:logout"), everyone(REDIRECT), method="post"),
+    "accounts:profile": Row(lambda w: reverse("accounts:profile"), signed_in()),
+    "accounts:password_change": Row(lambda w: reverse("accounts:password_change"), signed_in()),
+    "accounts:password_change_done": Row(lambda w: reverse("accounts:password_change_done"), signed_in()),
+    "accounts:password_reset": Row(lambda w: reverse("accounts:password_reset"), everyone()),
+    "accounts:password_reset_done": Row(lambda w: reverse("accounts:password_reset_done"), everyone()),
+    "accounts:password_reset_confirm": Row(
+        lambda w: reverse("accounts:password_reset_confirm", kwargs={"uidb64": "MQ", "token": "zly-token"}),
+        everyone(),  # an invalid link shows the Polish "link is no longer valid" page
+    ),
+    "accounts:password_reset_complete": Row(lambda w: reverse("accounts:password_reset_complete"), everyone()),
+    # Already verified in the matrix, so 2FA pages send 2FA roles on; roles without 2FA get set-up offered.
+    "accounts:two_factor_setup": Row(lambda w: reverse("accounts:two_factor_setup"), signed_in()),
+    "accounts:two_factor_verify": Row(
+        lambda w: reverse("accounts:two_factor_verify"),
+        signed_in(
+            REDIRECT,
+            **dict.fromkeys(
+                ["advisor_a", "advisor_b", "organiser_x", "organiser_other", "coordinator", "platform_admin"], 200
+            ),
+        ),
+    ),
+    "accounts:invitation": Row(
+        lambda w: reverse("accounts:invitation", kwargs={"token": w.invitation_x_token}), everyone()
+    ),
+    # Organisers: staff see their own, the coordinator sees all (read-only).
+    "accounts:organisation_list": Row(
+        lambda w: reverse("accounts:organisation_list"),
+        only(["organiser_x", "organiser_other", "coordinator"], otherwise=200),
+    ),
+    "accounts:organisation_detail": Row(
+        lambda w: reverse("accounts:organisation_detail", kwargs={"slug": w.org_x.slug}), only(ORGANISER_X_VIEWERS)
+    ),
+    "accounts:organisation_history": Row(
+        lambda w: reverse("accounts:organisation_history", kwargs={"slug": w.org_x.slug}), only(ORGANISER_X_VIEWERS)
+    ),
+    "accounts:invitation_revoke": Row(
+        lambda w: reverse("accounts:invitation_revoke", kwargs={"slug": w.org_x.slug, "pk": w.invitation_x.pk}),
+        only({"organiser_x": REDIRECT}),
+        method="post",
+    ),
+    # The Django admin: platform administrators only; everybody else is sent to the admin's login.
+    "admin:index": Row(lambda w: reverse("admin:index"), everyone(REDIRECT) | {"platform_admin": 200}),
+}

@@ -1,0 +1,85 @@
+"""A small world with one user per role of the access matrix, and the objects those roles relate to.
+
+Later capabilities add their objects here (editions, JSTs, applications, engagements, events), so that
+every URL can be checked for every role against the same cast:
+
+- organiser_x works for organiser X (ORE), which runs edition X;
+- organiser_other works for another organiser (a competition-project beneficiary);
+- team_member_a / team_member_b are in the teams of JST A / JST B; advisor_a / advisor_b are assigned to them;
+- applicant has applied (or is applying) on behalf of a JST;
+- trainer runs workshop sessions; coordinator is ORE's national coordinator (read-only across organisers).
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from apps.accounts.factories import AdminFactory, MembershipFactory, OrganisationFactory, UserFactory
+from apps.accounts.models import Membership, Organisation
+
+ROLES = [
+    "anonymous",
+    "applicant",
+    "team_member_a",
+    "team_member_b",
+    "advisor_a",
+    "advisor_b",
+    "trainer",
+    "organiser_x",
+    "organiser_other",
+    "coordinator",
+    "platform_admin",
+]
+
+
+@dataclass
+class World:
+    users: dict[str, Any] = field(default_factory=dict)
+    org_x: Organisation | None = None
+    org_other: Organisation | None = None
+    objects: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        # world.edition_x etc.: objects added by later capabilities.
+        try:
+            return self.__dict__["objects"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def build_world() -> World:
+    world = World()
+    world.org_x = OrganisationFactory(
+        slug="ore", name="Ośrodek Rozwoju Edukacji", short_name="ORE", kind=Organisation.Kind.MODEL_OWNER
+    )
+    world.org_other = OrganisationFactory(slug="inny-organizator", name="Inny organizator", short_name="INNY")
+    u = world.users
+    u["applicant"] = UserFactory(email="applicant@example.org")
+    u["team_member_a"] = UserFactory(email="team.a@example.org")
+    u["team_member_b"] = UserFactory(email="team.b@example.org")
+    u["advisor_a"] = MembershipFactory(
+        organisation=world.org_x, role=Membership.Role.ADVISOR, user__email="advisor.a@example.org"
+    ).user
+    u["advisor_b"] = MembershipFactory(
+        organisation=world.org_x, role=Membership.Role.ADVISOR, user__email="advisor.b@example.org"
+    ).user
+    u["trainer"] = MembershipFactory(
+        organisation=world.org_x, role=Membership.Role.TRAINER, user__email="trainer@example.org"
+    ).user
+    u["organiser_x"] = MembershipFactory(
+        organisation=world.org_x, role=Membership.Role.STAFF, user__email="organiser.x@example.org"
+    ).user
+    u["organiser_other"] = MembershipFactory(
+        organisation=world.org_other, role=Membership.Role.STAFF, user__email="organiser.other@example.org"
+    ).user
+    u["coordinator"] = MembershipFactory(
+        organisation=world.org_x, role=Membership.Role.COORDINATOR, user__email="coordinator@example.org"
+    ).user
+    u["platform_admin"] = AdminFactory(email="admin@example.org")
+    from apps.accounts.services import invite
+
+    invitation, token = invite(
+        email="nowa@example.org", organisation=world.org_x, role=Membership.Role.ADVISOR, by=u["organiser_x"]
+    )
+    world.objects["invitation_x"] = invitation
+    world.objects["invitation_x_token"] = token
+    return world
