@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 import segno
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
@@ -72,16 +74,22 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
 def two_factor_setup(request):
     if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists() and not request.user.is_verified():
         # A confirmed device exists: the user must prove it, not replace it.
-        return redirect(f"{reverse('accounts:two_factor_verify')}?next={_safe_next(request, '/')}")
+        return redirect(f"{reverse('accounts:two_factor_verify')}?{urlencode({'next': _safe_next(request, '/')})}")
     device = services.start_totp_setup(user=request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        allowed, _details = device.verify_is_allowed()
+        if not allowed:
+            form.add_error("token", _("Zbyt wiele nieudanych prób. Odczekaj chwilę i wpisz nowy kod z aplikacji."))
+        elif device.verify_token(form.cleaned_data["token"]):
             services.confirm_totp_device(user=request.user, device=device)
             otp_login(request, device)
             messages.success(request, _("Weryfikacja dwuetapowa jest włączona."))
             return redirect(_safe_next(request, reverse("core:dashboard")))
-        form.add_error("token", _("Nieprawidłowy kod. Sprawdź, czy zegar w telefonie jest ustawiony poprawnie."))
+        else:
+            form.add_error(
+                "token", _("Nieprawidłowy kod. Sprawdź, czy zegar w telefonie jest ustawiony poprawnie.")
+            )
     qr = segno.make(device.config_url, error="m")
     secret = device.bin_key.hex()
     import base64
@@ -103,7 +111,7 @@ def two_factor_setup(request):
 def two_factor_verify(request):
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if device is None:
-        return redirect(f"{reverse('accounts:two_factor_setup')}?next={_safe_next(request, '/')}")
+        return redirect(f"{reverse('accounts:two_factor_setup')}?{urlencode({'next': _safe_next(request, '/')})}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         allowed, _details = device.verify_is_allowed()

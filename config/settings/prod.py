@@ -19,3 +19,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Subdomain HSTS and preload are the domain owner's decision (the platform usually runs on a subdomain of an
+# institution's domain), so they are opt-in by environment and their reminders are silenced.
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
