@@ -1,6 +1,8 @@
 import smtplib
 
 import pytest
+from django_tasks.base import TaskResultStatus
+from django_tasks.signals import task_finished
 
 from apps.core.testing import sign_in
 
@@ -14,6 +16,33 @@ def _no_real_mail(monkeypatch):
 
     monkeypatch.setattr(smtplib.SMTP, "connect", refuse)
     monkeypatch.setattr(smtplib.SMTP_SSL, "connect", refuse)
+
+
+@pytest.fixture(autouse=True)
+def _tasks_must_not_fail(request):
+    """Queued work (e-mail, PDFs, exports) runs at once in tests; if it fails, the test fails.
+
+    The immediate task backend records an exception on the task result instead of raising it, which would hide,
+    for example, an attempt to send real e-mail. A test that expects a task to fail asks for ``task_failures``.
+    """
+    failures = []
+
+    def collect(sender, task_result, **kwargs):
+        if task_result.status == TaskResultStatus.FAILED:
+            failures.append(task_result)
+
+    task_finished.connect(collect, dispatch_uid="conftest-task-failures", weak=False)
+    yield failures
+    task_finished.disconnect(dispatch_uid="conftest-task-failures")
+    if failures and "task_failures" not in request.fixturenames:
+        details = "\n".join(f"{r.task.name}: {r.errors[-1].traceback}" for r in failures if r.errors)
+        pytest.fail(f"{len(failures)} queued task(s) failed during the test:\n{details}", pytrace=False)
+
+
+@pytest.fixture
+def task_failures(_tasks_must_not_fail):
+    """The tasks that failed during this test, for tests that expect a failure."""
+    return _tasks_must_not_fail
 
 
 @pytest.fixture

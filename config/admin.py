@@ -1,10 +1,11 @@
 from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PlatformAdminSite(AdminSite):
-    site_header = "Doradztwo dla JST: administracja"
-    site_title = "Administracja"
+    site_header = _("Doradztwo dla JST: administracja")
+    site_title = _("Administracja")
 
     def has_permission(self, request):
         """Only platform administrators who passed the second factor."""

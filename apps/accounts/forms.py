@@ -20,18 +20,20 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 
 class TokenForm(forms.Form):
+    # Apps show the code as "123 456" and people type it so: spaces are dropped before checking the length.
     token = forms.CharField(
         label=_("Kod z aplikacji"),
-        min_length=6,
-        max_length=6,
+        max_length=20,
         help_text=_("Sześć cyfr z aplikacji uwierzytelniającej (np. FreeOTP, Google Authenticator, Aegis)."),
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]{6}"}),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
     def clean_token(self):
-        token = self.cleaned_data["token"].strip().replace(" ", "")
+        token = "".join(self.cleaned_data["token"].split())
         if not token.isdigit():
             raise forms.ValidationError(_("Kod składa się wyłącznie z cyfr."))
+        if len(token) != 6:
+            raise forms.ValidationError(_("Kod ma sześć cyfr; wpisz wszystkie cyfry widoczne w aplikacji."))
         return token
 
 

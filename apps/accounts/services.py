@@ -108,6 +108,12 @@ def accept_invitation(*, token: str, full_name: str = "", password: str | None =
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    record(
+        actor=user,
+        action="invitation.accepted",
+        target=invitation.organisation or invitation,
+        changes={"email": invitation.email, "role": invitation.role},
+    )
     return user
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -87,9 +88,7 @@ def two_factor_setup(request):
             messages.success(request, _("Weryfikacja dwuetapowa jest włączona."))
             return redirect(_safe_next(request, reverse("core:dashboard")))
         else:
-            form.add_error(
-                "token", _("Nieprawidłowy kod. Sprawdź, czy zegar w telefonie jest ustawiony poprawnie.")
-            )
+            form.add_error("token", _("Nieprawidłowy kod. Sprawdź, czy zegar w telefonie jest ustawiony poprawnie."))
     qr = segno.make(device.config_url, error="m")
     secret = device.bin_key.hex()
     import base64
@@ -125,21 +124,32 @@ def two_factor_verify(request):
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _safe_next(request, "")})
 
 
+# Marked with gettext_lazy so that makemessages finds them and the English page is translated.
 _INVITATION_PROBLEMS = {
-    "unknown": (404, "Nie znaleźliśmy tego zaproszenia. Sprawdź, czy link został skopiowany w całości."),
-    "expired": (410, "To zaproszenie wygasło. Poproś osobę, która je wysłała, o nowe."),
-    "used": (410, "To zaproszenie zostało już wykorzystane. Zaloguj się na swoje konto."),
-    "revoked": (410, "To zaproszenie zostało wycofane przez organizatora."),
+    "unknown": (404, gettext_lazy("Nie znaleźliśmy tego zaproszenia. Sprawdź, czy link został skopiowany w całości.")),
+    "expired": (410, gettext_lazy("To zaproszenie wygasło. Poproś osobę, która je wysłała, o nowe.")),
+    "used": (410, gettext_lazy("To zaproszenie zostało już wykorzystane. Zaloguj się na swoje konto.")),
+    "revoked": (410, gettext_lazy("To zaproszenie zostało wycofane przez organizatora.")),
     "other_account": (
         403,
-        "Jesteś zalogowany na inne konto niż to, do którego wysłano zaproszenie. Wyloguj się i otwórz link ponownie.",
+        gettext_lazy(
+            "Jesteś zalogowany na inne konto niż to, do którego wysłano zaproszenie. "
+            "Wyloguj się i otwórz link ponownie."
+        ),
+    ),
+    # The account was created in the meantime (e.g. the link was opened twice): sign in and accept from there.
+    "account_exists": (
+        409,
+        gettext_lazy(
+            "Konto z tym adresem e-mail już istnieje. Zaloguj się, a potem otwórz link z zaproszenia ponownie."
+        ),
     ),
 }
 
 
 def _invitation_problem(request, reason: str):
     status, text = _INVITATION_PROBLEMS[reason]
-    return render(request, "accounts/invitation_invalid.html", {"reason_text": _(text)}, status=status)
+    return render(request, "accounts/invitation_invalid.html", {"reason_text": text}, status=status)
 
 
 def accept_invitation(request, token: str):

@@ -3,6 +3,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .actions import label_for
+
 
 class AuditEntry(models.Model):
     """One write done through a service: who, when, which object, what changed. Never edited or deleted."""
@@ -28,3 +30,7 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_repr}"
+
+    @property
+    def action_label(self) -> str:
+        return label_for(self.action)

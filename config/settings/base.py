@@ -132,6 +132,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+# Login ignores the e-mail's letter case, so counting failures does too.
+AXES_USERNAME_CALLABLE = "apps.accounts.lockout.username_for_lockout"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Doradztwo dla JST"

@@ -1,0 +1,18 @@
+"""How the accounts services' actions read in the audit history."""
+
+from django.utils.translation import gettext_lazy as _
+
+from apps.audit.actions import describe
+
+describe(
+    {
+        "account.created": _("Utworzono konto"),
+        "invitation.created": _("Wysłano zaproszenie"),
+        "invitation.accepted": _("Przyjęto zaproszenie"),
+        "invitation.revoked": _("Wycofano zaproszenie"),
+        "membership.added": _("Dodano rolę"),
+        "membership.removed": _("Odebrano rolę"),
+        "two_factor.enabled": _("Włączono weryfikację dwuetapową"),
+        "two_factor.reset": _("Wyzerowano weryfikację dwuetapową"),
+    }
+)
