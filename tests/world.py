@@ -82,4 +82,9 @@ def build_world() -> World:
     )
     world.objects["invitation_x"] = invitation
     world.objects["invitation_x_token"] = token
+    from apps.territory.factories import LocalGovernmentFactory
+    from apps.territory.kinds import JstKind
+
+    world.objects["jst_a"] = LocalGovernmentFactory(kind=JstKind.RURAL_GMINA, name="Alfa")
+    world.objects["jst_b"] = LocalGovernmentFactory(kind=JstKind.URBAN_GMINA, name="Beta")
     return world

@@ -32,6 +32,7 @@ def _organiser_or_coordinator(roles: Roles) -> bool:
 
 ITEMS: list[NavItem] = [
     NavItem(_("Strona główna"), "core:home", _everyone),
+    NavItem(_("Rejestr JST"), "territory:register", _everyone, "/rejestr-jst/"),
     NavItem(_("Mój panel"), "core:dashboard", _signed_in, "/panel/"),
     NavItem(_("Organizatorzy"), "accounts:organisation_list", _organiser_or_coordinator, "/organizatorzy/"),
     NavItem(_("Moje konto"), "accounts:profile", _signed_in, "/konto/"),

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.audit",
     "apps.demo",
+    "apps.territory",
 ]
 
 MIDDLEWARE = [

@@ -105,6 +105,11 @@ MATRIX: dict[str, Row] = {
         only({"organiser_x": REDIRECT}),
         method="post",
     ),
+    # The public TERYT register and the JST picker's endpoints.
+    "territory:register": Row(lambda w: reverse("territory:register"), everyone()),
+    "territory:find": Row(lambda w: reverse("territory:find") + f"?jst={w.jst_a.teryt}", everyone(REDIRECT)),
+    "territory:suggestions": Row(lambda w: reverse("territory:suggestions") + "?q=gmina", everyone()),
+    "territory:detail": Row(lambda w: reverse("territory:detail", kwargs={"teryt": w.jst_a.teryt}), everyone()),
     # The Django admin: platform administrators only; everybody else is sent to the admin's login.
     "admin:index": Row(lambda w: reverse("admin:index"), everyone(REDIRECT) | {"platform_admin": 200}),
 }

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TerritoryConfig(AppConfig):
+    name = "apps.territory"
+    label = "territory"
+    verbose_name = _("Rejestr JST (TERYT)")
+
+    def ready(self):
+        from . import history  # noqa: F401  (describes the audit actions)
