@@ -82,9 +82,29 @@ def build_world() -> World:
     )
     world.objects["invitation_x"] = invitation
     world.objects["invitation_x_token"] = token
+    _add_catalogue_and_editions(world)
     from apps.territory.factories import LocalGovernmentFactory
     from apps.territory.kinds import JstKind
 
     world.objects["jst_a"] = LocalGovernmentFactory(kind=JstKind.RURAL_GMINA, name="Alfa")
     world.objects["jst_b"] = LocalGovernmentFactory(kind=JstKind.URBAN_GMINA, name="Beta")
     return world
+
+
+def _add_catalogue_and_editions(world: World) -> None:
+    """The published catalogue (version 1) and a draft version 2; editions of both organisers."""
+    from apps.catalog.services import create_draft_version, ensure_initial_catalog
+    from apps.editions.factories import EditionFactory, PlannedEventFactory
+
+    o = world.objects
+    o["catalog_published"] = ensure_initial_catalog()
+    o["catalog_draft"] = create_draft_version(by=world.users["coordinator"])
+    o["catalog_draft_area"] = o["catalog_draft"].areas.first()
+    o["catalog_draft_solution"] = o["catalog_draft_area"].solutions.first()
+    version = o["catalog_published"]
+    o["edition_x"] = EditionFactory(organiser=world.org_x, catalogue_version=version, slug="edycja-x", published=True)
+    o["edition_x_draft"] = EditionFactory(organiser=world.org_x, catalogue_version=version, slug="edycja-x-szkic")
+    o["edition_other"] = EditionFactory(
+        organiser=world.org_other, catalogue_version=version, slug="edycja-innego", published=True
+    )
+    o["event_x"] = PlannedEventFactory(edition=o["edition_x"])

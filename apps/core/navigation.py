@@ -30,11 +30,19 @@ def _organiser_or_coordinator(roles: Roles) -> bool:
     return roles.is_organiser_staff or roles.is_coordinator
 
 
+def _catalogue_manager(roles: Roles) -> bool:
+    return roles.is_coordinator or roles.is_platform_admin
+
+
 ITEMS: list[NavItem] = [
     NavItem(_("Strona główna"), "core:home", _everyone),
+    NavItem(_("Model doradztwa"), "catalog:public", _everyone),
+    NavItem(_("Edycje"), "editions:public_list", _everyone, "/edycje/"),
     NavItem(_("Rejestr JST"), "territory:register", _everyone, "/rejestr-jst/"),
     NavItem(_("Mój panel"), "core:dashboard", _signed_in, "/panel/"),
     NavItem(_("Organizatorzy"), "accounts:organisation_list", _organiser_or_coordinator, "/organizatorzy/"),
+    NavItem(_("Edycje organizatora"), "editions:manage_list", _organiser_or_coordinator, "/organizator/edycje/"),
+    NavItem(_("Katalog modelu"), "catalog:version_list", _catalogue_manager, "/model/wersje/"),
     NavItem(_("Moje konto"), "accounts:profile", _signed_in, "/konto/"),
 ]
 

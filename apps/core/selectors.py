@@ -17,6 +17,24 @@ def dashboard_cards(user, roles: Roles) -> list[dict]:
                 "url": reverse("accounts:organisation_list"),
             }
         )
+    if roles.is_organiser_staff or roles.is_coordinator:
+        cards.append(
+            {
+                "title": _("Edycje organizatora"),
+                "text": _("Twoje edycje modelu: ustawienia, harmonogram, nabór i publikacja.")
+                if roles.is_organiser_staff
+                else _("Edycje wszystkich organizatorów (tylko do odczytu)."),
+                "url": reverse("editions:manage_list"),
+            }
+        )
+    if roles.is_coordinator or roles.is_platform_admin:
+        cards.append(
+            {
+                "title": _("Katalog modelu"),
+                "text": _("Obszary, rozwiązania zarządcze i formy wsparcia: wersje robocze i publikacja."),
+                "url": reverse("catalog:version_list"),
+            }
+        )
     if roles.is_platform_admin:
         cards.append(
             {

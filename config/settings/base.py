@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "apps.audit",
     "apps.demo",
     "apps.territory",
+    "apps.catalog",
+    "apps.editions",
 ]
 
 MIDDLEWARE = [

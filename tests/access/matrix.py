@@ -49,6 +49,16 @@ def anonymous_only(outcome=200, signed_in_outcome=REDIRECT) -> dict[str, object]
 
 
 ORGANISER_X_VIEWERS = ["organiser_x", "coordinator"]
+CATALOGUE_MANAGERS = ["coordinator", "platform_admin"]
+
+
+def _draft_url(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"number": w.catalog_draft.number, **kwargs})
+
+
+def _edition_url(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"slug": w.edition_x.slug, **kwargs})
+
 
 MATRIX: dict[str, Row] = {
     # Public pages.
@@ -110,6 +120,72 @@ MATRIX: dict[str, Row] = {
     "territory:find": Row(lambda w: reverse("territory:find") + f"?jst={w.jst_a.teryt}", everyone(REDIRECT)),
     "territory:suggestions": Row(lambda w: reverse("territory:suggestions") + "?q=gmina", everyone()),
     "territory:detail": Row(lambda w: reverse("territory:detail", kwargs={"teryt": w.jst_a.teryt}), everyone()),
+    # The model's catalogue: public; versions are managed by the national coordinator (and the platform admin).
+    "catalog:public": Row(lambda w: reverse("catalog:public"), everyone()),
+    "catalog:version_list": Row(lambda w: reverse("catalog:version_list"), only(CATALOGUE_MANAGERS)),
+    "catalog:version_create": Row(
+        # A draft exists in the world, so managers are sent back with the reason.
+        lambda w: reverse("catalog:version_create"),
+        only(dict.fromkeys(CATALOGUE_MANAGERS, REDIRECT)),
+        method="post",
+    ),
+    "catalog:version_detail": Row(lambda w: _draft_url(w, "catalog:version_detail"), only(CATALOGUE_MANAGERS)),
+    "catalog:version_edit": Row(lambda w: _draft_url(w, "catalog:version_edit"), only(CATALOGUE_MANAGERS)),
+    "catalog:version_publish": Row(
+        lambda w: _draft_url(w, "catalog:version_publish"),
+        only(dict.fromkeys(CATALOGUE_MANAGERS, REDIRECT)),
+        method="post",
+    ),
+    "catalog:version_history": Row(lambda w: _draft_url(w, "catalog:version_history"), only(CATALOGUE_MANAGERS)),
+    "catalog:area_create": Row(lambda w: _draft_url(w, "catalog:area_create"), only(CATALOGUE_MANAGERS)),
+    "catalog:area_edit": Row(
+        lambda w: _draft_url(w, "catalog:area_edit", pk=w.catalog_draft_area.pk), only(CATALOGUE_MANAGERS)
+    ),
+    "catalog:area_delete": Row(
+        lambda w: _draft_url(w, "catalog:area_delete", pk=w.catalog_draft_area.pk),
+        only(dict.fromkeys(CATALOGUE_MANAGERS, REDIRECT)),
+        method="post",
+    ),
+    "catalog:solution_create": Row(
+        lambda w: _draft_url(w, "catalog:solution_create", pk=w.catalog_draft_area.pk), only(CATALOGUE_MANAGERS)
+    ),
+    "catalog:solution_edit": Row(
+        lambda w: _draft_url(w, "catalog:solution_edit", pk=w.catalog_draft_solution.pk), only(CATALOGUE_MANAGERS)
+    ),
+    "catalog:solution_delete": Row(
+        lambda w: _draft_url(w, "catalog:solution_delete", pk=w.catalog_draft_solution.pk),
+        only(dict.fromkeys(CATALOGUE_MANAGERS, REDIRECT)),
+        method="post",
+    ),
+    # Editions: published ones are public; a draft's public page is a preview for its organiser and the
+    # coordinator. Organiser pages: own editions only; the coordinator reads all and changes nothing.
+    "editions:public_list": Row(lambda w: reverse("editions:public_list"), everyone()),
+    "editions:public_detail": Row(
+        lambda w: reverse("editions:public_detail", kwargs={"slug": w.edition_x_draft.slug}),
+        only(ORGANISER_X_VIEWERS, anonymous=404),
+    ),
+    "editions:manage_list": Row(
+        lambda w: reverse("editions:manage_list"), only(["organiser_x", "organiser_other", "coordinator"])
+    ),
+    "editions:create": Row(lambda w: reverse("editions:create"), only(["organiser_x", "organiser_other"])),
+    "editions:overview": Row(lambda w: _edition_url(w, "editions:overview"), only(ORGANISER_X_VIEWERS)),
+    "editions:edit": Row(lambda w: _edition_url(w, "editions:edit"), only(["organiser_x"])),
+    "editions:copy": Row(lambda w: _edition_url(w, "editions:copy"), only(["organiser_x"])),
+    "editions:publish": Row(
+        lambda w: reverse("editions:publish", kwargs={"slug": w.edition_x_draft.slug}),
+        only({"organiser_x": REDIRECT}),
+        method="post",
+    ),
+    "editions:history": Row(lambda w: _edition_url(w, "editions:history"), only(ORGANISER_X_VIEWERS)),
+    "editions:event_create": Row(lambda w: _edition_url(w, "editions:event_create"), only(["organiser_x"])),
+    "editions:event_edit": Row(
+        lambda w: _edition_url(w, "editions:event_edit", pk=w.event_x.pk), only(["organiser_x"])
+    ),
+    "editions:event_delete": Row(
+        lambda w: _edition_url(w, "editions:event_delete", pk=w.event_x.pk),
+        only({"organiser_x": REDIRECT}),
+        method="post",
+    ),
     # The Django admin: platform administrators only; everybody else is sent to the admin's login.
     "admin:index": Row(lambda w: reverse("admin:index"), everyone(REDIRECT) | {"platform_admin": 200}),
 }
