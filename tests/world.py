@@ -88,7 +88,29 @@ def build_world() -> World:
 
     world.objects["jst_a"] = LocalGovernmentFactory(kind=JstKind.RURAL_GMINA, name="Alfa")
     world.objects["jst_b"] = LocalGovernmentFactory(kind=JstKind.URBAN_GMINA, name="Beta")
+    _add_engagements(world)
     return world
+
+
+def _add_engagements(world: World) -> None:
+    """JST A and JST B qualified in edition X: their teams and advisor pairs."""
+    from apps.accounts.factories import MembershipFactory as _Membership
+    from apps.engagements.factories import AdvisorAssignmentFactory, EngagementFactory, TeamMemberFactory
+    from apps.engagements.models import AdvisorAssignment
+
+    o, u = world.objects, world.users
+    second_advisor = _Membership(
+        organisation=world.org_x, role=Membership.Role.ADVISOR, user__email="advisor.pair@example.org"
+    ).user
+    for key, jst, member, advisor in [
+        ("engagement_a", o["jst_a"], u["team_member_a"], u["advisor_a"]),
+        ("engagement_b", o["jst_b"], u["team_member_b"], u["advisor_b"]),
+    ]:
+        engagement = EngagementFactory(edition=o["edition_x"], local_government=jst)
+        TeamMemberFactory(engagement=engagement, user=member, is_leader=True)
+        AdvisorAssignmentFactory(engagement=engagement, user=advisor, role=AdvisorAssignment.Role.PERSONAL_DEVELOPMENT)
+        AdvisorAssignmentFactory(engagement=engagement, user=second_advisor, role=AdvisorAssignment.Role.MANAGEMENT)
+        o[key] = engagement
 
 
 def _add_catalogue_and_editions(world: World) -> None:

@@ -16,6 +16,7 @@ from apps.core.mail import send_templated_email
 
 from .models import Invitation, Membership, Organisation, User, hash_token
 from .roles import forget_roles
+from .signals import invitation_accepted
 
 
 class InvitationError(Exception):
@@ -35,6 +36,8 @@ def invite(
     role: str,
     by: User | None,
     days_valid: int | None = None,
+    email_template: str = "accounts/email/invitation",
+    email_context: dict | None = None,
 ) -> tuple[Invitation, str]:
     """Create an invitation and e-mail its one-time link. Returns the invitation and the raw token."""
     email = email.strip().lower()
@@ -61,8 +64,9 @@ def invite(
     )
     send_templated_email(
         to=email,
-        template="accounts/email/invitation",
+        template=email_template,
         context={
+            **(email_context or {}),
             "invitation": invitation,
             "organisation": organisation,
             "role_label": dict(Membership.Role.choices).get(role, ""),
@@ -108,6 +112,7 @@ def accept_invitation(*, token: str, full_name: str = "", password: str | None =
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    invitation_accepted.send(sender=Invitation, user=user, invitation=invitation)
     record(
         actor=user,
         action="invitation.accepted",

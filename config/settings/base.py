@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "apps.territory",
     "apps.catalog",
     "apps.editions",
+    "apps.engagements",
 ]
 
 MIDDLEWARE = [

@@ -24,3 +24,7 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 # Subdomain HSTS and preload are the domain owner's decision (the platform usually runs on a subdomain of an
 # institution's domain), so they are opt-in by environment and their reminders are silenced.
 SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
+# Behind the TLS proxy every request comes from the proxy's address; tell django-axes how many proxies to look
+# through (X-Forwarded-For), or one attacker could lock everybody out by failing logins.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "1"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]

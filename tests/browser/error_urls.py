@@ -3,7 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 
-from config.urls import handler400, handler403, handler404, handler500, urlpatterns as project_urls  # noqa: F401
+from config.urls import handler400, handler403, handler404, handler500  # noqa: F401
+from config.urls import urlpatterns as project_urls
 
 
 def _boom(request):
