@@ -106,8 +106,10 @@ def test_advisor_with_device_verifies_code(ui):
 def test_invitation_creates_account_once(ui):
     organiser = MembershipFactory(role=Membership.Role.STAFF).user
     _invitation, token = invite(
-        email="trener.nowy@example.org", organisation=organiser.memberships.first().organisation,
-        role=Membership.Role.TRAINER, by=organiser,
+        email="trener.nowy@example.org",
+        organisation=organiser.memberships.first().organisation,
+        role=Membership.Role.TRAINER,
+        by=organiser,
     )
     link = f"/konto/zaproszenie/{token}/"
     ui.visit(link)
