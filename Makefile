@@ -41,7 +41,8 @@ system-deps:
 	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
 
 messages: system-deps
-	@$(PY) manage.py compilemessages --verbosity 0 --ignore ".venv" --ignore "node_modules" --ignore "var"
+	@if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then \
+	  $(PY) manage.py compilemessages --verbosity 0 --ignore ".venv" --ignore "node_modules" --ignore "var"; fi
 
 # Refresh the translation catalogues after changing strings (then translate the new English entries).
 makemessages: venv
