@@ -19,6 +19,13 @@ def _no_real_mail(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploads and generated files of a test go to its own temporary folder, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "media" / "private"
+
+
+@pytest.fixture(autouse=True)
 def _tasks_must_not_fail(request):
     """Queued work (e-mail, PDFs, exports) runs at once in tests; if it fails, the test fails.
 

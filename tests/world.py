@@ -89,6 +89,7 @@ def build_world() -> World:
     world.objects["jst_a"] = LocalGovernmentFactory(kind=JstKind.RURAL_GMINA, name="Alfa")
     world.objects["jst_b"] = LocalGovernmentFactory(kind=JstKind.URBAN_GMINA, name="Beta")
     _add_engagements(world)
+    _add_documents(world)
     return world
 
 
@@ -111,6 +112,15 @@ def _add_engagements(world: World) -> None:
         AdvisorAssignmentFactory(engagement=engagement, user=advisor, role=AdvisorAssignment.Role.PERSONAL_DEVELOPMENT)
         AdvisorAssignmentFactory(engagement=engagement, user=second_advisor, role=AdvisorAssignment.Role.MANAGEMENT)
         o[key] = engagement
+
+
+def _add_documents(world: World) -> None:
+    """A finished generated document of JST A's engagement: whoever may see the engagement may download it."""
+    from apps.documents.factories import GeneratedDocumentFactory
+
+    world.objects["document_a"] = GeneratedDocumentFactory(
+        target=world.objects["engagement_a"], view_action="engagement.view", done=True
+    )
 
 
 def _add_catalogue_and_editions(world: World) -> None:

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "apps.catalog",
     "apps.editions",
     "apps.engagements",
+    "apps.documents",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +161,17 @@ STATICFILES_DIRS = [
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Private files (uploaded signed documents, generated PDFs and exports): never served by URL, only streamed by
+# views that checked permission first (apps.documents.storage).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", MEDIA_ROOT / "private"))
+DOCUMENTS_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENTS_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+# A generation job queued or running longer than this is taken as lost (worker stopped) and may be requested again.
+DOCUMENTS_JOB_TIMEOUT = timedelta(minutes=int(os.environ.get("DOCUMENTS_JOB_TIMEOUT_MINUTES", 30)))
+# PEM bundle of the certificates trusted for PDF signatures (e.g. the qualified trust services' roots).
+# Empty: signatures are still checked for integrity, and their trust is reported as not verified.
+SIGNATURE_TRUST_ROOTS = os.environ.get("SIGNATURE_TRUST_ROOTS", "")
+# Fetching OCSP/CRL data needs network access to the certificate issuers; off unless the server has it.
+SIGNATURE_ALLOW_FETCHING = env_bool("SIGNATURE_ALLOW_FETCHING", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -200,5 +212,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "django.db.backends": {"level": "INFO"},
+        # pyHanko logs a traceback for every certificate it cannot trust; our reports say it in one sentence.
+        "pyhanko": {"level": "ERROR"},
+        "pyhanko_certvalidator": {"level": "ERROR"},
+    },
 }

@@ -50,6 +50,7 @@ def anonymous_only(outcome=200, signed_in_outcome=REDIRECT) -> dict[str, object]
 
 ORGANISER_X_VIEWERS = ["organiser_x", "coordinator"]
 CATALOGUE_MANAGERS = ["coordinator", "platform_admin"]
+ENGAGEMENT_A_VIEWERS = ["team_member_a", "advisor_a", "organiser_x", "coordinator"]
 
 
 def _draft_url(w: World, name: str, **kwargs) -> str:
@@ -184,6 +185,19 @@ MATRIX: dict[str, Row] = {
     "editions:event_delete": Row(
         lambda w: _edition_url(w, "editions:event_delete", pk=w.event_x.pk),
         only({"organiser_x": REDIRECT}),
+        method="post",
+    ),
+    # Generated documents: whoever may see the target (here JST A's engagement: its team, its advisors, its
+    # organiser and the coordinator); everyone else 404.
+    "documents:status": Row(
+        lambda w: reverse("documents:status", kwargs={"pk": w.document_a.pk}), only(ENGAGEMENT_A_VIEWERS)
+    ),
+    "documents:download": Row(
+        lambda w: reverse("documents:download", kwargs={"pk": w.document_a.pk}), only(ENGAGEMENT_A_VIEWERS)
+    ),
+    "documents:regenerate": Row(
+        lambda w: reverse("documents:regenerate", kwargs={"pk": w.document_a.pk}),
+        only(dict.fromkeys(ENGAGEMENT_A_VIEWERS, REDIRECT)),
         method="post",
     ),
     # The Django admin: platform administrators only; everybody else is sent to the admin's login.

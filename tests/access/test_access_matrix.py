@@ -63,6 +63,7 @@ def test_access(url_name):
             url = row.url(world)
             response = getattr(client, row.method)(url, row.data(world))
             got = _outcome(response, login_url)
+            response.close()  # streamed downloads (FileResponse) hold an open file until closed
             transaction.set_rollback(True)
         expected = row.expected[role]
         if got != expected:
