@@ -130,6 +130,22 @@ def _summary(*, intact: bool, covers: bool, trusted: bool | None, signer: str) -
     return _("Podpis nienaruszony; podpisał(a): %(signer)s (%(trust)s).") % {"signer": signer, "trust": trust}
 
 
+def _unreadable(field_name: str, roots, *, signer: tuple[str, str, str] | None = None) -> SignatureReport:
+    unknown = _("nieznany (nie udało się odczytać danych podpisu)")
+    signer_name, signer_subject, issuer = signer or (unknown, unknown, unknown)
+    return SignatureReport(
+        field_name=field_name,
+        signer_name=signer_name,
+        signer_subject=signer_subject,
+        issuer=issuer,
+        signed_at=None,
+        intact=False,
+        covers_whole_document=False,
+        trusted=None if roots is None else False,
+        summary=_("Nie udało się sprawdzić podpisu: dane podpisu są uszkodzone lub w nieobsługiwanym formacie."),
+    )
+
+
 def _report(embedded, roots) -> SignatureReport:
     from pyhanko.sign.validation.pdf_embedded import async_validate_pdf_signature
 
@@ -140,23 +156,13 @@ def _report(embedded, roots) -> SignatureReport:
         issuer = certificate.issuer.human_friendly
     except Exception:
         logger.warning("Unreadable signer certificate in field %s", field_name, exc_info=True)
-        signer_name = signer_subject = issuer = _("nieznany (nie udało się odczytać certyfikatu)")
+        return _unreadable(field_name, roots)
     try:
         status = run_coroutine(async_validate_pdf_signature(embedded, _validation_context(roots)))
     except Exception:
         # Damaged CMS data, an unsupported signature type, a digest that cannot be computed: not intact.
         logger.warning("PDF signature in field %s could not be validated", field_name, exc_info=True)
-        return SignatureReport(
-            field_name=field_name,
-            signer_name=signer_name,
-            signer_subject=signer_subject,
-            issuer=issuer,
-            signed_at=None,
-            intact=False,
-            covers_whole_document=False,
-            trusted=None if roots is None else False,
-            summary=_("Nie udało się sprawdzić podpisu: dane podpisu są uszkodzone lub w nieobsługiwanym formacie."),
-        )
+        return _unreadable(field_name, roots, signer=(signer_name, signer_subject, issuer))
     intact = bool(status.intact and status.valid)
     covers = intact and _covers_whole_document(status)
     trusted = None if roots is None else bool(status.trusted)
@@ -186,14 +192,28 @@ def inspect_pdf_signatures(data: bytes) -> list[SignatureReport]:
     """
     check_pdf_bytes(data)
     from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import enumerate_sig_fields
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
-        embedded = list(reader.embedded_regular_signatures)
+        fields = list(enumerate_sig_fields(reader, filled_status=True))
     except Exception as error:
         logger.warning("pyHanko could not read a PDF that pypdf accepted", exc_info=True)
         raise UploadRejected(
             _("Nie udało się odczytać pliku PDF: plik jest uszkodzony lub niekompletny."), code="unreadable"
         ) from error
     roots = trust_roots()
-    return [_report(signature, roots) for signature in embedded]
+    # Field by field (not reader.embedded_signatures), so one damaged signature spoils only its own report.
+    readable, damaged = [], []
+    for field_name, signature_object, signature_field in fields:
+        try:
+            if signature_object.get_object().get("/Type", "/Sig") == "/DocTimeStamp":
+                continue  # a document timestamp is not a signer
+            embedded = EmbeddedPdfSignature(reader, signature_field, field_name)
+            readable.append((embedded.signed_revision, embedded))
+        except Exception:
+            logger.warning("Unreadable signature in field %s", field_name, exc_info=True)
+            damaged.append(_unreadable(str(field_name), roots))
+    readable.sort(key=lambda pair: pair[0])
+    return [_report(embedded, roots) for _revision, embedded in readable] + damaged

@@ -23,9 +23,12 @@ class UploadRejected(ValidationError):
     """A ``ValidationError``, so forms show it next to the field; ``code`` tells tests and callers why."""
 
 
-def _megabytes(size: int) -> str:
-    value = size / (1024 * 1024)
-    return number_format(round(value, 1), decimal_pos=0 if value == int(value) else 1)
+def human_size(size: int) -> str:
+    """ "10 MB", "2,5 MB", "900 kB": the unit people read limits in."""
+    if size >= 1024 * 1024:
+        value = round(size / (1024 * 1024), 1)
+        return f"{number_format(value, decimal_pos=0 if value == int(value) else 1)} MB"
+    return f"{number_format(max(1, round(size / 1024)))} kB"
 
 
 def _read_all(uploaded_file) -> bytes:
@@ -69,8 +72,8 @@ def validate_pdf_upload(uploaded_file, *, max_bytes: int | None = None) -> None:
         raise UploadRejected(_("Przesłany plik jest pusty."), code="empty")
     if size > limit:
         raise UploadRejected(
-            _("Plik jest za duży (%(size)s MB). Największy dopuszczalny rozmiar to %(limit)s MB.")
-            % {"size": _megabytes(size), "limit": _megabytes(limit)},
+            _("Plik jest za duży (%(size)s). Największy dopuszczalny rozmiar to %(limit)s.")
+            % {"size": human_size(size), "limit": human_size(limit)},
             code="too_large",
         )
     name = os.path.basename(uploaded_file.name or "")
