@@ -90,6 +90,7 @@ def build_world() -> World:
     world.objects["jst_b"] = LocalGovernmentFactory(kind=JstKind.URBAN_GMINA, name="Beta")
     _add_engagements(world)
     _add_documents(world)
+    _add_plans(world)
     return world
 
 
@@ -112,6 +113,40 @@ def _add_engagements(world: World) -> None:
         AdvisorAssignmentFactory(engagement=engagement, user=advisor, role=AdvisorAssignment.Role.PERSONAL_DEVELOPMENT)
         AdvisorAssignmentFactory(engagement=engagement, user=second_advisor, role=AdvisorAssignment.Role.MANAGEMENT)
         o[key] = engagement
+
+
+def _add_plans(world: World) -> None:
+    """JST A's HDR: approved once (version 1) and reopened as a draft, so that both its edit pages and its
+    monitoring pages answer; one action with an evidence file, one risk, one comment thread."""
+    from django.core.files.base import ContentFile
+
+    from apps.engagements.factories import DevelopmentPriorityFactory
+    from apps.plans.factories import DevelopmentPlanFactory, PlannedActionFactory, PlanRiskFactory
+    from apps.plans.models import Evidence, PlanComment, PlanVersion
+    from apps.plans.selectors import plan_contents, plan_with_header
+    from apps.plans.snapshot import build_snapshot
+
+    o, u = world.objects, world.users
+    priority = DevelopmentPriorityFactory(engagement=o["engagement_a"], title="Priorytet JST A", goal="Cel JST A")
+    plan = DevelopmentPlanFactory(engagement=o["engagement_a"])
+    action = PlannedActionFactory(plan=plan, priority=priority, title="Działanie JST A")
+    risk = PlanRiskFactory(plan=plan)
+    loaded = plan_with_header(plan.pk)
+    version = PlanVersion.objects.create(
+        plan=plan,
+        number=1,
+        status=PlanVersion.Status.APPROVED,
+        snapshot=build_snapshot(loaded, **plan_contents(loaded)),
+    )
+    plan.approved_version = version
+    plan.save(update_fields=["approved_version"])
+    comment = PlanComment.objects.create(
+        plan=plan, section=PlanComment.Section.HEADER, author=u["advisor_a"], author_label="Doradca A", text="Uwaga"
+    )
+    evidence = Evidence(action=action, note="Lista obecności", uploaded_by=u["team_member_a"], uploaded_by_label="A")
+    evidence.original_name, evidence.content_type, evidence.size = "lista.pdf", "application/pdf", 9
+    evidence.file.save("lista.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    o.update(plan_a=plan, plan_a_action=action, plan_a_risk=risk, plan_a_comment=comment, plan_a_evidence=evidence)
 
 
 def _add_documents(world: World) -> None:

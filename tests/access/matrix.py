@@ -57,6 +57,30 @@ def _draft_url(w: World, name: str, **kwargs) -> str:
     return reverse(name, kwargs={"number": w.catalog_draft.number, **kwargs})
 
 
+def _plan_url(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"engagement_pk": w.engagement_a.pk, **kwargs})
+
+
+def _plan_row(name: str, allowed, method: str = "get", data=None, **kwargs) -> Row:
+    """A row for one URL of JST A's HDR (``kwargs`` take world object names, e.g. pk="plan_a_action")."""
+
+    def url(w: World) -> str:
+        return _plan_url(w, name, **{key: getattr(w, value).pk for key, value in kwargs.items()})
+
+    return Row(url, only(allowed), method=method, data=data or (lambda w: {}))
+
+
+# JST A's HDR: its team and its two advisors work on it; the organiser of the edition and the coordinator read it.
+PLAN_A_WORKERS = ["team_member_a", "advisor_a"]
+PLAN_A_WRITE = dict.fromkeys(PLAN_A_WORKERS, REDIRECT)
+
+
+def _today(w: World) -> str:
+    from django.utils import timezone
+
+    return timezone.localdate().isoformat()
+
+
 def _edition_url(w: World, name: str, **kwargs) -> str:
     return reverse(name, kwargs={"slug": w.edition_x.slug, **kwargs})
 
@@ -199,6 +223,64 @@ MATRIX: dict[str, Row] = {
         lambda w: reverse("documents:regenerate", kwargs={"pk": w.document_a.pk}),
         only(dict.fromkeys(ENGAGEMENT_A_VIEWERS, REDIRECT)),
         method="post",
+    ),
+    # The HDR (apps.plans): lists are scoped to what each person may see.
+    "plans:list": Row(lambda w: reverse("plans:list"), signed_in()),
+    "plans:review_list": Row(lambda w: reverse("plans:review_list"), signed_in()),
+    "plans:detail": _plan_row("plans:detail", ENGAGEMENT_A_VIEWERS),
+    "plans:create": _plan_row("plans:create", PLAN_A_WRITE, method="post"),
+    "plans:header_edit": _plan_row("plans:header_edit", PLAN_A_WORKERS),
+    "plans:timeline": _plan_row("plans:timeline", ENGAGEMENT_A_VIEWERS),
+    "plans:action_create": _plan_row("plans:action_create", PLAN_A_WORKERS),
+    "plans:action_edit": _plan_row("plans:action_edit", PLAN_A_WORKERS, pk="plan_a_action"),
+    "plans:action_delete": _plan_row("plans:action_delete", PLAN_A_WRITE, method="post", pk="plan_a_action"),
+    "plans:risk_create": _plan_row("plans:risk_create", PLAN_A_WORKERS),
+    "plans:risk_edit": _plan_row("plans:risk_edit", PLAN_A_WORKERS, pk="plan_a_risk"),
+    "plans:risk_delete": _plan_row("plans:risk_delete", PLAN_A_WRITE, method="post", pk="plan_a_risk"),
+    # Submitting and starting a new version: the team; deciding: the advisors.
+    "plans:submit": _plan_row("plans:submit", {"team_member_a": REDIRECT}, method="post"),
+    "plans:new_version": _plan_row("plans:new_version", {"team_member_a": REDIRECT}, method="post"),
+    "plans:approve": _plan_row("plans:approve", {"advisor_a": REDIRECT}, method="post"),
+    # The plan is a draft in the world, so the advisor is sent back to it with the reason.
+    "plans:request_changes": _plan_row("plans:request_changes", {"advisor_a": REDIRECT}),
+    "plans:comment_create": _plan_row(
+        "plans:comment_create", PLAN_A_WRITE, method="post", data=lambda w: {"section": "risks", "text": "Uwaga"}
+    ),
+    "plans:comment_resolve": _plan_row("plans:comment_resolve", PLAN_A_WRITE, method="post", pk="plan_a_comment"),
+    "plans:versions": _plan_row("plans:versions", ENGAGEMENT_A_VIEWERS),
+    "plans:version_detail": Row(lambda w: _plan_url(w, "plans:version_detail", number=1), only(ENGAGEMENT_A_VIEWERS)),
+    "plans:compare": Row(lambda w: _plan_url(w, "plans:compare") + "?a=1&b=robocza", only(ENGAGEMENT_A_VIEWERS)),
+    "plans:pdf": _plan_row("plans:pdf", dict.fromkeys(ENGAGEMENT_A_VIEWERS, REDIRECT), method="post"),
+    "plans:xlsx": _plan_row("plans:xlsx", ENGAGEMENT_A_VIEWERS),
+    "plans:history": _plan_row("plans:history", ENGAGEMENT_A_VIEWERS),
+    "plans:monitoring": _plan_row("plans:monitoring", ENGAGEMENT_A_VIEWERS),
+    "plans:report_create": _plan_row(
+        "plans:report_create",
+        PLAN_A_WRITE,
+        method="post",
+        data=lambda w: {"reported_on": _today(w), "assessment": "on_track", "narrative": "Zgodnie z planem."},
+    ),
+    "plans:action_monitoring": _plan_row("plans:action_monitoring", ENGAGEMENT_A_VIEWERS, pk="plan_a_action"),
+    "plans:action_progress": _plan_row(
+        "plans:action_progress",
+        PLAN_A_WRITE,
+        method="post",
+        pk="plan_a_action",
+        data=lambda w: {"status": "in_progress", "progress": "40"},
+    ),
+    "plans:measurement_create": _plan_row(
+        "plans:measurement_create",
+        PLAN_A_WRITE,
+        method="post",
+        pk="plan_a_action",
+        data=lambda w: {"measured_on": _today(w), "value": "4"},
+    ),
+    "plans:evidence_create": _plan_row(
+        "plans:evidence_create", PLAN_A_WRITE, method="post", pk="plan_a_action", data=lambda w: {"note": "Protokół"}
+    ),
+    "plans:evidence_download": Row(
+        lambda w: _plan_url(w, "plans:evidence_download", pk=w.plan_a_action.pk, evidence_pk=w.plan_a_evidence.pk),
+        only(ENGAGEMENT_A_VIEWERS),
     ),
     # The Django admin: platform administrators only; everybody else is sent to the admin's login.
     "admin:index": Row(lambda w: reverse("admin:index"), everyone(REDIRECT) | {"platform_admin": 200}),

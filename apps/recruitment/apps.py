@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RecruitmentConfig(AppConfig):
+    name = "apps.recruitment"
+    label = "recruitment"
+    verbose_name = _("Nabór JST")
+
+    def ready(self):
+        # Register the permission rules and describe the audit actions.
+        from . import history, rules  # noqa: F401

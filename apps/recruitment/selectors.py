@@ -1,0 +1,358 @@
+"""Every read of the recruitment, scoped: the public sees published calls and results; an applicant only its own
+applications; the organiser's desk only the editions its staff runs (the coordinator all, read-only)."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from apps.catalog.models import CatalogVersion
+from apps.catalog.selectors import with_contents
+from apps.core.permissions import can
+from apps.documents.models import GeneratedDocument
+from apps.editions.models import Edition
+from apps.territory.kinds import JstKind, WorkshopGroup, workshop_group_for
+
+from .checks import call_phase
+from .kinds import DOCUMENT_SLUGS, DocumentKind
+from .models import Application, ApplicationNote, Call, CallAttachment, DocumentReceipt
+from .services import document_job_kind, stored_call
+
+Status = Application.Status
+DESK_PAGE_SIZE = 50
+
+
+# Public ------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PublicCalls:
+    open: list[Edition] = field(default_factory=list)
+    upcoming: list[Edition] = field(default_factory=list)
+    closed: list[Edition] = field(default_factory=list)
+
+
+def public_calls() -> PublicCalls:
+    """Calls of published editions, grouped by where their recruitment stands now (one query)."""
+    groups = PublicCalls()
+    editions = Edition.objects.filter(status=Edition.Status.PUBLISHED).select_related("organiser", "call")
+    for edition in editions.order_by("recruitment_deadline", "name"):
+        getattr(groups, call_phase(edition)).append(edition)
+    groups.closed.reverse()  # most recent first
+    return groups
+
+
+def public_call_for(user, slug: str) -> Edition:
+    """A published edition's call with what its page shows; a draft only as a preview for its organiser."""
+    edition = get_object_or_404(
+        Edition.objects.select_related("organiser").prefetch_related(
+            Prefetch("catalogue_version", queryset=with_contents(CatalogVersion.objects.all())),
+            Prefetch("call_attachments", queryset=CallAttachment.objects.order_by("uploaded_at", "pk")),
+        ),
+        slug=slug,
+    )
+    if not edition.is_published and not can(user, "edition.view", edition):
+        raise Http404
+    return edition
+
+
+def public_attachment(user, slug: str, pk: int) -> CallAttachment:
+    edition = public_call_for(user, slug)
+    return get_object_or_404(CallAttachment.objects.select_related("edition"), edition=edition, pk=pk)
+
+
+@dataclass
+class ResultsGroup:
+    kind: str
+    label: str
+    applications: list[Application]
+
+
+def public_results(slug: str) -> tuple[Edition, Call, list[ResultsGroup]]:
+    """The qualified JSTs of an edition whose results are published, grouped by JST kind; 404 before that."""
+    edition = get_object_or_404(Edition.objects.select_related("organiser"), slug=slug, status=Edition.Status.PUBLISHED)
+    call = stored_call(edition)
+    if not call.results_published:
+        raise Http404
+    qualified = (
+        Application.objects.filter(edition=edition, status=Status.QUALIFIED)
+        .select_related("local_government", "local_government__voivodeship")
+        .order_by("local_government__display_name")
+    )
+    by_kind: dict[str, list[Application]] = {}
+    for application in qualified:
+        by_kind.setdefault(application.local_government.kind, []).append(application)
+    groups = [ResultsGroup(kind, JstKind(kind).label, by_kind[kind]) for kind in JstKind.values if kind in by_kind]
+    return edition, call, groups
+
+
+# The applicant --------------------------------------------------------------------------------------------------
+
+
+def applications_of(user) -> QuerySet[Application]:
+    if not user.is_authenticated:
+        return Application.objects.none()
+    return (
+        Application.objects.filter(applicant=user)
+        .select_related("edition", "edition__organiser", "edition__call", "local_government")
+        .order_by("-created_at")
+    )
+
+
+def _with_application_data(queryset: QuerySet[Application]) -> QuerySet[Application]:
+    return queryset.select_related(
+        "edition",
+        "edition__organiser",
+        "edition__call",
+        "edition__catalogue_version",
+        "local_government",
+        "local_government__voivodeship",
+        "applicant",
+        "decided_by",
+    ).prefetch_related(
+        "team",
+        "areas",
+        Prefetch(
+            "receipts",
+            queryset=DocumentReceipt.objects.select_related("recorded_by", "rejected_by").order_by(
+                "received_on", "created_at"
+            ),
+        ),
+    )
+
+
+def own_application(user, pk: int) -> Application:
+    """One of the user's own applications; anyone else's (another JST's) is 404."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(_with_application_data(Application.objects.filter(applicant=user)), pk=pk)
+
+
+def application_for_files(user, pk: int) -> Application:
+    """An application whose files the user may download: its applicant, the organiser staff, the coordinator."""
+    application = get_object_or_404(Application.objects.select_related("edition"), pk=pk)
+    if not can(user, "application.view", application):
+        raise Http404
+    return application
+
+
+def generated_documents(application: Application) -> dict[str, GeneratedDocument | None]:
+    """The newest generated PDF of each of the three documents (one query)."""
+    content_type = ContentType.objects.get_for_model(Application)
+    kinds = {document_job_kind(kind): kind for kind in DocumentKind.values}
+    found: dict[str, GeneratedDocument | None] = dict.fromkeys(DocumentKind.values)
+    documents = GeneratedDocument.objects.filter(
+        content_type=content_type, object_id=str(application.pk), kind__in=list(kinds)
+    ).order_by("-created_at")
+    for document in documents:
+        kind = kinds[document.kind]
+        if found[kind] is None:
+            found[kind] = document
+    return found
+
+
+@dataclass
+class DocumentState:
+    kind: str
+    label: str
+    slug: str
+    generated: GeneratedDocument | None
+    receipts: list[DocumentReceipt]
+
+    @property
+    def valid(self) -> list[DocumentReceipt]:
+        return [r for r in self.receipts if not r.is_rejected]
+
+    @property
+    def counted(self) -> DocumentReceipt | None:
+        """The receipt that counts: the first one not rejected."""
+        return self.valid[0] if self.valid else None
+
+
+def document_states(application: Application, *, with_generated: bool = True) -> list[DocumentState]:
+    generated = generated_documents(application) if with_generated else dict.fromkeys(DocumentKind.values)
+    receipts = list(application.receipts.all())
+    return [
+        DocumentState(
+            kind=kind,
+            label=DocumentKind(kind).label,
+            slug=DOCUMENT_SLUGS[kind],
+            generated=generated[kind],
+            receipts=[r for r in receipts if r.kind == kind],
+        )
+        for kind in DocumentKind.values
+    ]
+
+
+# The organiser's desk ------------------------------------------------------------------------------------------
+
+
+def desk_edition(user, slug: str) -> Edition:
+    """An edition whose recruitment the user may review (organiser staff, coordinator); 404 otherwise."""
+    edition = get_object_or_404(Edition.objects.select_related("organiser", "catalogue_version"), slug=slug)
+    if not can(user, "recruitment.review", edition):
+        raise Http404
+    return edition
+
+
+def kinds_in_group(edition: Edition, group: str) -> list[str]:
+    return [kind for kind in JstKind.values if workshop_group_for(kind, edition.workshop_group_overrides) == group]
+
+
+@dataclass
+class DeskFilters:
+    status: str = ""
+    kind: str = ""
+    group: str = ""
+    voivodeship: str = ""  # TERYT code
+    documents: str = ""  # "complete" | "incomplete"
+    late: bool = False
+    q: str = ""
+
+
+def desk_queryset(edition: Edition, filters: DeskFilters) -> QuerySet[Application]:
+    """The applications on the organiser's list (drafts excluded: they are the applicants' own until submitted)."""
+    queryset = Application.objects.filter(edition=edition).exclude(status=Status.DRAFT)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.kind:
+        queryset = queryset.filter(local_government__kind=filters.kind)
+    if filters.group:
+        queryset = queryset.filter(local_government__kind__in=kinds_in_group(edition, filters.group))
+    if filters.voivodeship:
+        queryset = queryset.filter(local_government__voivodeship__code=filters.voivodeship)
+    if filters.documents == "complete":
+        queryset = queryset.filter(documents_complete_on__isnull=False)
+    elif filters.documents == "incomplete":
+        queryset = queryset.filter(documents_complete_on__isnull=True)
+    if filters.late:
+        queryset = queryset.filter(has_late_documents=True)
+    if filters.q:
+        queryset = queryset.filter(
+            Q(local_government__search_text__contains=filters.q.lower()) | Q(local_government__teryt=filters.q)
+        )
+    return queryset.select_related("local_government", "local_government__voivodeship", "edition").annotate(
+        team_size=Count("team")
+    )
+
+
+def desk_ordering(queryset: QuerySet[Application]) -> QuerySet[Application]:
+    # Undecided first, then the decided ones: qualified, reserve in rank order, rejected, withdrawn.
+    order = Case(
+        When(status=Status.SUBMITTED, then=Value(0)),
+        When(status=Status.QUALIFIED, then=Value(1)),
+        When(status=Status.RESERVE, then=Value(2)),
+        When(status=Status.REJECTED, then=Value(3)),
+        default=Value(4),
+        output_field=IntegerField(),
+    )
+    return queryset.order_by(order, "reserve_rank", "submitted_at", "pk")
+
+
+def desk_page(edition: Edition, filters: DeskFilters, page_number):
+    return Paginator(desk_ordering(desk_queryset(edition, filters)), DESK_PAGE_SIZE).get_page(page_number)
+
+
+@dataclass
+class CountRow:
+    label: str
+    submitted: int = 0
+    qualified: int = 0
+    reserve: int = 0
+    rejected: int = 0
+    withdrawn: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.submitted + self.qualified + self.reserve + self.rejected + self.withdrawn
+
+
+@dataclass
+class DeskSummary:
+    capacity: int
+    qualified: int
+    drafts: int
+    by_kind: list[CountRow]
+    by_group: list[CountRow]
+    totals: CountRow
+    complete: int
+    late: int
+
+    @property
+    def free(self) -> int:
+        return max(0, self.capacity - self.qualified)
+
+
+def desk_summary(edition: Edition) -> DeskSummary:
+    """Counts per JST kind and workshop group against the capacity, in two queries."""
+    rows = (
+        Application.objects.filter(edition=edition)
+        .values("local_government__kind", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    by_kind = {kind: CountRow(JstKind(kind).label) for kind in JstKind.values}
+    by_group = {group: CountRow(WorkshopGroup(group).label) for group in WorkshopGroup.values}
+    totals = CountRow("")
+    drafts = 0
+    for row in rows:
+        status, kind, n = row["status"], row["local_government__kind"], row["n"]
+        if status == Status.DRAFT:
+            drafts += n
+            continue
+        group = workshop_group_for(kind, edition.workshop_group_overrides)
+        for target in (by_kind[kind], by_group[group], totals):
+            setattr(target, status, getattr(target, status) + n)
+    documents = (
+        Application.objects.filter(edition=edition)
+        .exclude(status__in=[Status.DRAFT, Status.WITHDRAWN])
+        .aggregate(
+            complete=Count("pk", filter=Q(documents_complete_on__isnull=False)),
+            late=Count("pk", filter=Q(has_late_documents=True)),
+        )
+    )
+    eligible_groups = {workshop_group_for(k, edition.workshop_group_overrides) for k in edition.eligible_jst_kinds}
+    return DeskSummary(
+        capacity=edition.capacity,
+        qualified=totals.qualified,
+        drafts=drafts,
+        by_kind=[row for kind, row in by_kind.items() if row.total or kind in edition.eligible_jst_kinds],
+        by_group=[row for group, row in by_group.items() if row.total or group in eligible_groups],
+        totals=totals,
+        complete=documents["complete"],
+        late=documents["late"],
+    )
+
+
+def desk_application(edition: Edition, pk: int) -> Application:
+    """A submitted (or decided) application of this edition, with everything its desk page shows."""
+    queryset = _with_application_data(Application.objects.filter(edition=edition).exclude(status=Status.DRAFT))
+    return get_object_or_404(
+        queryset.prefetch_related(Prefetch("notes", queryset=ApplicationNote.objects.select_related("author"))),
+        pk=pk,
+    )
+
+
+def receipt_of(application: Application, pk: int) -> DocumentReceipt:
+    return get_object_or_404(DocumentReceipt.objects.select_related("application"), application=application, pk=pk)
+
+
+def export_rows(edition: Edition, filters: DeskFilters) -> QuerySet[Application]:
+    return desk_ordering(desk_queryset(edition, filters)).select_related("decided_by")
+
+
+def status_counts_for(edition: Edition) -> Counter:
+    """How many applications are in each state (for the edition's overview page)."""
+    return Counter(
+        dict(
+            Application.objects.filter(edition=edition)
+            .values_list("status")
+            .annotate(n=Count("pk"))
+            .order_by()
+            .values_list("status", "n")
+        )
+    )

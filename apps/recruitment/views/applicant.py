@@ -1,0 +1,273 @@
+"""The applicant's pages: start an application, fill the Karta zgłoszenia section by section, submit, deliver
+the signed documents. Only the application's own applicant reaches them (anyone else gets 404)."""
+
+import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.core.forms import add_errors
+from apps.core.locking import StaleEdit
+from apps.core.permissions import can
+from apps.documents.views import serve_private_file
+
+from .. import selectors, services
+from ..checks import SECTION_TITLES, SECTIONS, call_is_open, check_application
+from ..forms import SECTION_FORMS, StartApplicationForm, UploadForm, team_formset
+from ..kinds import KIND_BY_SLUG, DocumentKind
+
+STALE_MESSAGE = _(
+    "Zgłoszenie zapisano w międzyczasie w innym oknie lub karcie. Twoich zmian poniżej nie zapisano: sprawdź je "
+    "i zapisz ponownie."
+)
+
+
+@login_required
+def start(request, slug: str):
+    edition = selectors.public_call_for(request.user, slug)
+    if not call_is_open(edition):
+        messages.error(request, _("Nabór do tej edycji nie jest teraz otwarty."))
+        return redirect("recruitment:call_detail", slug=slug)
+    form = StartApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.start_application(
+                edition=edition, local_government=form.cleaned_data["local_government"], by=request.user
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Rozpoczęto zgłoszenie. Wypełnij kolejne części; wersję roboczą zapisujesz w każdej chwili.")
+            )
+            return redirect("recruitment:application", pk=application.pk)
+    return render(
+        request,
+        "recruitment/start.html",
+        {
+            "edition": edition,
+            "form": form,
+            "own_applications": list(selectors.applications_of(request.user).filter(edition=edition)),
+        },
+    )
+
+
+@login_required
+def my_applications(request):
+    return render(
+        request, "recruitment/my_applications.html", {"applications": selectors.applications_of(request.user)}
+    )
+
+
+@login_required
+def application(request, pk: int):
+    item = selectors.own_application(request.user, pk)
+    call = services.stored_call(item.edition)
+    report = check_application(item, call=call, team=list(item.team.all()), areas=list(item.areas.all()))
+    return render(
+        request,
+        "recruitment/application.html",
+        {
+            "application": item,
+            "call": call,
+            "report": report,
+            "may_edit": item.is_draft and call_is_open(item.edition),
+            "documents": selectors.document_states(item) if not item.is_draft else [],
+        },
+    )
+
+
+@login_required
+def section(request, pk: int, section: str):
+    item = selectors.own_application(request.user, pk)
+    if section not in SECTION_TITLES:
+        raise Http404
+    if not item.is_draft or not call_is_open(item.edition):
+        messages.error(request, _("Tego zgłoszenia nie można już zmieniać."))
+        return redirect("recruitment:application", pk=pk)
+    if section == "zespol":
+        return _team_section(request, item)
+    form_class = SECTION_FORMS[section]
+    form = form_class(request.POST or None, instance=_copy(item))
+    if request.method == "POST" and form.is_valid():
+        areas = form.cleaned_data.get("areas") if "areas" in form.fields else None
+        try:
+            services.save_section(
+                item,
+                section=section,
+                values=form.values(),
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+                areas=areas,
+            )
+        except StaleEdit as stale:
+            form = _rebound(form_class, request.POST, item, stale.current.version)
+            form.is_valid()
+            form.add_error(None, STALE_MESSAGE)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            return _after_save(request, item, section)
+    return render(
+        request,
+        "recruitment/section.html",
+        {"application": item, "form": form, "section": section, "title": SECTION_TITLES[section], **_nav(section)},
+    )
+
+
+def _copy(item):
+    # A bound ModelForm writes into its instance; the service must compare against the stored row.
+    return copy.copy(item)
+
+
+def _rebound(form_class, data, item, version: int):
+    data = data.copy()
+    data["version"] = str(version)
+    return form_class(data, instance=_copy(item))
+
+
+def _nav(section: str) -> dict:
+    slugs = [slug for slug, _title in SECTIONS]
+    index = slugs.index(section)
+    return {
+        "next_section": slugs[index + 1] if index + 1 < len(slugs) else None,
+        "sections": SECTIONS,
+    }
+
+
+def _after_save(request, item, section: str):
+    """ "Zapisz i przejdź dalej" goes to the next section, "Zapisz wersję roboczą" back to the overview."""
+    messages.success(request, _("Zapisano: %(section)s.") % {"section": SECTION_TITLES[section]})
+    following = request.POST.get("next")
+    if following in SECTION_TITLES:
+        return redirect("recruitment:section", pk=item.pk, section=following)
+    return redirect("recruitment:application", pk=item.pk)
+
+
+def _team_section(request, item):
+    formset = team_formset(item, request.POST or None)
+    version = item.version
+    stale = False
+    if request.method == "POST":
+        try:
+            version = int(request.POST.get("version", ""))
+        except ValueError:
+            version = None
+        if formset.is_valid():
+            try:
+                services.save_team(item, rows=formset.rows(), by=request.user, expected_version=version)
+            except StaleEdit as error:
+                stale = True
+                version = error.current.version
+            except ValidationError as error:
+                formset._non_form_errors = formset.error_class(error.messages)
+            else:
+                return _after_save(request, item, "zespol")
+    edition = item.edition
+    return render(
+        request,
+        "recruitment/team.html",
+        {
+            "application": item,
+            "formset": formset,
+            "version": version if version is not None else item.version,
+            "stale_message": STALE_MESSAGE if stale else "",
+            "edition": edition,
+            "call": services.stored_call(edition),
+            "section": "zespol",
+            "title": SECTION_TITLES["zespol"],
+            **_nav("zespol"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def submit(request, pk: int):
+    item = selectors.own_application(request.user, pk)
+    try:
+        services.submit_application(item, by=request.user)
+    except ValidationError as error:
+        for message in error.messages[:20]:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("Zgłoszenie złożone. Pobierz trzy dokumenty, podpisz je i prześlij lub wyślij do organizatora."),
+        )
+    return redirect("recruitment:application", pk=pk)
+
+
+@login_required
+def withdraw(request, pk: int):
+    item = selectors.own_application(request.user, pk)
+    if request.method == "POST":
+        try:
+            services.withdraw_application(item, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Zgłoszenie wycofano."))
+        return redirect("recruitment:application", pk=pk)
+    return render(request, "recruitment/withdraw.html", {"application": item})
+
+
+@login_required
+def upload(request, pk: int, document: str):
+    item = selectors.own_application(request.user, pk)
+    kind = KIND_BY_SLUG.get(document)
+    if kind is None:
+        raise Http404
+    if item.status in {item.Status.DRAFT, item.Status.WITHDRAWN}:
+        messages.error(request, _("Dokumenty przesyła się po złożeniu zgłoszenia."))
+        return redirect("recruitment:application", pk=pk)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            receipt = services.upload_document(
+                item,
+                kind=kind,
+                method=form.cleaned_data["method"],
+                uploaded_file=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                add_errors(form, error)
+            else:
+                form.add_error("file", error)
+        else:
+            if receipt.signature_state == "broken":
+                messages.warning(
+                    request,
+                    _(
+                        "Plik przyjęto, ale podpis jest naruszony: dokument zmieniono po podpisaniu. Podpisz "
+                        "oryginalny dokument jeszcze raz i prześlij go ponownie."
+                    ),
+                )
+            elif receipt.is_late:
+                messages.warning(request, _("Dokument przyjęto po terminie naboru; organizator zobaczy datę wpływu."))
+            else:
+                messages.success(request, _("Przyjęto: %(document)s.") % {"document": DocumentKind(kind).label})
+            return redirect(reverse("recruitment:application", kwargs={"pk": pk}) + "#dokumenty")
+    return render(
+        request,
+        "recruitment/upload.html",
+        {"application": item, "form": form, "kind_label": DocumentKind(kind).label, "document": document},
+    )
+
+
+@login_required
+def receipt_file(request, pk: int, receipt: int):
+    """An uploaded document: its applicant, the edition's organiser staff and the coordinator may download it."""
+    item = selectors.application_for_files(request.user, pk)
+    found = selectors.receipt_of(item, receipt)
+    if not found.file or not can(request.user, "application.view", item):
+        raise Http404
+    return serve_private_file(request, found.file, found.filename or "dokument.pdf", "application/pdf")

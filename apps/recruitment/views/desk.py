@@ -1,0 +1,331 @@
+"""The organiser's desk: the list of applications with filters and counts, exports, one application's page with
+documents, signature checks, notes, history and decisions; the call's settings, attachments and results.
+
+Organiser staff of the edition act; the national coordinator sees the same pages read-only; everyone else 404."""
+
+import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.audit.selectors import history_of
+from apps.core.forms import add_errors
+from apps.core.locking import StaleEdit
+from apps.core.permissions import can, require
+
+from .. import exports, selectors, services
+from ..checks import check_application
+from ..forms import (
+    AttachmentForm,
+    CallForm,
+    DecisionForm,
+    DeskFilterForm,
+    NoteForm,
+    ReceiptForm,
+    RejectReceiptForm,
+    WithdrawQualifiedForm,
+)
+from ..kinds import KIND_BY_SLUG, DocumentKind
+from ..models import Application
+from ..texts import PLACEHOLDERS
+
+
+@login_required
+def desk(request, slug: str):
+    edition = selectors.desk_edition(request.user, slug)
+    form = DeskFilterForm(request.GET or None)
+    filters = form.filters()
+    page = selectors.desk_page(edition, filters, request.GET.get("strona"))
+    query = request.GET.copy()
+    query.pop("strona", None)
+    return render(
+        request,
+        "recruitment/desk.html",
+        {
+            "edition": edition,
+            "call": services.stored_call(edition),
+            "form": form,
+            "page": page,
+            "summary": selectors.desk_summary(edition),
+            "query": query.urlencode(),
+            "may_manage": can(request.user, "recruitment.manage", edition),
+        },
+    )
+
+
+@login_required
+def export(request, slug: str, fmt: str):
+    edition = selectors.desk_edition(request.user, slug)
+    if fmt not in exports.FORMATS:
+        raise Http404
+    filters = DeskFilterForm(request.GET or None).filters()
+    return exports.applications_export(edition, selectors.export_rows(edition, filters), fmt)
+
+
+def _review_context(request, edition, application, **forms) -> dict:
+    call = services.stored_call(edition)
+    may_decide = can(request.user, "application.decide", application)
+    context = {
+        "edition": edition,
+        "application": application,
+        "call": call,
+        "report": check_application(
+            application, call=call, team=list(application.team.all()), areas=list(application.areas.all())
+        ),
+        "documents": selectors.document_states(application),
+        "notes": list(application.notes.all()),
+        "may_decide": may_decide,
+        "first_reserve": services.first_on_reserve(edition)
+        if application.status == Application.Status.WITHDRAWN
+        else None,
+        "Status": Application.Status,
+    }
+    if may_decide:
+        context["decision_form"] = forms.get("decision_form") or DecisionForm(
+            initial={"decision": application.status if application.is_decided else None}
+        )
+        context["note_form"] = forms.get("note_form") or NoteForm()
+        context["withdraw_form"] = forms.get("withdraw_form") or WithdrawQualifiedForm()
+    return context
+
+
+def _review(request, slug: str, pk: int):
+    edition = selectors.desk_edition(request.user, slug)
+    return edition, selectors.desk_application(edition, pk)
+
+
+@login_required
+def review(request, slug: str, pk: int):
+    edition, application = _review(request, slug, pk)
+    return render(request, "recruitment/review.html", _review_context(request, edition, application))
+
+
+def _back(edition, application, anchor: str = ""):
+    url = reverse("recruitment:review", kwargs={"slug": edition.slug, "pk": application.pk})
+    return redirect(url + (f"#{anchor}" if anchor else ""))
+
+
+@login_required
+@require_POST
+def decide(request, slug: str, pk: int):
+    edition, application = _review(request, slug, pk)
+    require(request.user, "application.decide", application)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.decide(
+                application,
+                status=data["decision"],
+                by=request.user,
+                reason=data["reason"],
+                rank=data["rank"],
+                despite_documents=data["despite_documents"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Zapisano decyzję."))
+            return _back(edition, application)
+    application = selectors.desk_application(edition, pk)
+    context = _review_context(request, edition, application, decision_form=form)
+    return render(request, "recruitment/review.html", context, status=200)
+
+
+@login_required
+@require_POST
+def withdraw_qualified(request, slug: str, pk: int):
+    edition, application = _review(request, slug, pk)
+    require(request.user, "application.decide", application)
+    form = WithdrawQualifiedForm(request.POST)
+    if form.is_valid():
+        try:
+            first = services.withdraw_qualified(application, reason=form.cleaned_data["reason"], by=request.user)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            text = _("JST wycofano; jej miejsce jest wolne.")
+            if first is not None:
+                text += " " + _("Pierwsza na liście rezerwowej: %(jst)s. Możesz ją teraz zakwalifikować.") % {
+                    "jst": first.local_government.display_name
+                }
+            messages.success(request, text)
+            return _back(edition, application)
+    application = selectors.desk_application(edition, pk)
+    return render(
+        request, "recruitment/review.html", _review_context(request, edition, application, withdraw_form=form)
+    )
+
+
+@login_required
+@require_POST
+def note_add(request, slug: str, pk: int):
+    edition, application = _review(request, slug, pk)
+    require(request.user, "application.decide", application)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_note(application, text=form.cleaned_data["text"], by=request.user)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Dodano notatkę."))
+            return _back(edition, application, "notatki")
+    return render(request, "recruitment/review.html", _review_context(request, edition, application, note_form=form))
+
+
+@login_required
+def receipt_record(request, slug: str, pk: int, document: str):
+    edition, application = _review(request, slug, pk)
+    require(request.user, "application.decide", application)
+    kind = KIND_BY_SLUG.get(document)
+    if kind is None:
+        raise Http404
+    form = ReceiptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            receipt = services.record_receipt(
+                application,
+                kind=kind,
+                received_on=form.cleaned_data["received_on"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            text = _("Zapisano wpływ: %(document)s, %(date)s.") % {
+                "document": DocumentKind(kind).label,
+                "date": receipt.received_on.strftime("%d.%m.%Y"),
+            }
+            if receipt.is_late:
+                text += " " + _("Dokument wpłynął po terminie.")
+            messages.success(request, text)
+            return _back(edition, application, "dokumenty")
+    return render(
+        request,
+        "recruitment/receipt_form.html",
+        {"edition": edition, "application": application, "form": form, "kind_label": DocumentKind(kind).label},
+    )
+
+
+@login_required
+@require_POST
+def receipt_reject(request, slug: str, pk: int, receipt: int):
+    edition, application = _review(request, slug, pk)
+    require(request.user, "application.decide", application)
+    found = selectors.receipt_of(application, receipt)
+    form = RejectReceiptForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Podaj powód odrzucenia dokumentu."))
+        return _back(edition, application, "dokumenty")
+    try:
+        services.reject_receipt(found, reason=form.cleaned_data["reason"], by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Dokument odrzucono; pozostaje w historii zgłoszenia."))
+    return _back(edition, application, "dokumenty")
+
+
+@login_required
+def history(request, slug: str, pk: int):
+    edition, application = _review(request, slug, pk)
+    return render(
+        request,
+        "audit/history.html",
+        {
+            "object": application,
+            "entries": history_of(application)[:500],
+            "back_url": reverse("recruitment:review", kwargs={"slug": slug, "pk": pk}),
+        },
+    )
+
+
+@login_required
+@require_POST
+def publish_results(request, slug: str):
+    edition = selectors.desk_edition(request.user, slug)
+    require(request.user, "recruitment.manage", edition)
+    try:
+        services.publish_results(edition, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Wyniki opublikowano. Zgłaszający otrzymują powiadomienia, a zespoły zakwalifikowanych JST zaproszenia."),
+        )
+    return redirect("recruitment:desk", slug=slug)
+
+
+@login_required
+def call_settings(request, slug: str):
+    edition = selectors.desk_edition(request.user, slug)
+    require(request.user, "recruitment.manage", edition)
+    call = services.stored_call(edition)
+    form = CallForm(request.POST or None, instance=copy.copy(call))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_call(
+                edition, by=request.user, expected_version=form.cleaned_data["version"], **form.values()
+            )
+        except StaleEdit as stale:
+            data = request.POST.copy()
+            data["version"] = str(stale.current.version)
+            form = CallForm(data, instance=copy.copy(call))
+            form.is_valid()
+            form.add_error(
+                None,
+                _("Ustawienia naboru zmienił w międzyczasie ktoś inny. Twoje zmiany są poniżej, niezapisane."),
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Zapisano ustawienia naboru."))
+            return redirect("recruitment:desk", slug=slug)
+    return render(
+        request, "recruitment/call_settings.html", {"edition": edition, "form": form, "placeholders": PLACEHOLDERS}
+    )
+
+
+@login_required
+def attachments(request, slug: str):
+    edition = selectors.desk_edition(request.user, slug)
+    require(request.user, "recruitment.manage", edition)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_attachment(
+                edition, title=form.cleaned_data["title"], uploaded_file=form.cleaned_data["file"], by=request.user
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                add_errors(form, error)
+            else:
+                form.add_error("file", error)
+        else:
+            messages.success(request, _("Dodano załącznik; jest widoczny na stronie naboru."))
+            return redirect("recruitment:attachments", slug=slug)
+    return render(
+        request,
+        "recruitment/attachments.html",
+        {"edition": edition, "form": form, "attachments": list(edition.call_attachments.all())},
+    )
+
+
+@login_required
+@require_POST
+def attachment_delete(request, slug: str, pk: int):
+    edition = selectors.desk_edition(request.user, slug)
+    require(request.user, "recruitment.manage", edition)
+    item = selectors.public_attachment(request.user, slug, pk)
+    services.remove_attachment(item, by=request.user)
+    messages.success(request, _("Usunięto załącznik „%(title)s”.") % {"title": item.title})
+    return redirect("recruitment:attachments", slug=slug)
