@@ -1,0 +1,160 @@
+"""How the HDR appears on the engagement's pages (registered with ``apps.engagements`` at start-up):
+
+* a **stage guard**: the engagement cannot move past the HDR stage until both advisors approved a version;
+* **stage panels** for the HDR, directions and implementation stages of the stage tracker;
+* **waiting items** for the advisor's dashboard: HDRs waiting for their approval and overdue actions, for any
+  number of engagements in two queries.
+"""
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from apps.engagements.hooks import (
+    StageLink,
+    StagePanel,
+    Viewer,
+    WaitingItem,
+    register_stage_panel,
+    register_waiting_items,
+)
+from apps.engagements.models import Stage
+from apps.engagements.services import stage_guard
+
+from .models import DevelopmentPlan, PlanApproval, PlannedAction, PlanVersion
+from .months import first_of_month
+from .progress import CLOSED, roll_up, today
+
+
+@stage_guard(Stage.DIRECTIONS)
+def plan_approved(engagement) -> list[str]:
+    if DevelopmentPlan.objects.filter(engagement=engagement, approved_version__isnull=False).exists():
+        return []
+    return [_("HDR nie został jeszcze zatwierdzony przez obu doradców.")]
+
+
+def _plan_url(engagement, name: str = "plans:detail") -> str:
+    return reverse(name, kwargs={"engagement_pk": engagement.pk})
+
+
+def _status_text(plan: DevelopmentPlan | None) -> str:
+    if plan is None:
+        return _("HDR: jeszcze nie rozpoczęty.")
+    if plan.status == DevelopmentPlan.Status.IN_REVIEW:
+        return _("HDR: czeka na akceptację obu doradców.")
+    if plan.status == DevelopmentPlan.Status.APPROVED:
+        return _("HDR: zatwierdzony (wersja %(number)s).") % {"number": plan.approved_version.number}
+    if plan.approved_version_id:
+        return _("HDR: w pracy nowa wersja; obowiązuje zatwierdzona wersja %(number)s.") % {
+            "number": plan.approved_version.number
+        }
+    return _("HDR: wersja robocza.")
+
+
+@register_stage_panel(Stage.PLAN)
+def plan_panel(engagement, viewer: Viewer) -> StagePanel:
+    plan = (
+        DevelopmentPlan.objects.filter(engagement=engagement)
+        .select_related("approved_version")
+        .defer("approved_version__snapshot")
+        .first()
+    )
+    next_step = ""
+    if plan is None or plan.status == DevelopmentPlan.Status.DRAFT:
+        if viewer.is_team:
+            next_step = _("Zaplanujcie działania dla każdego priorytetu i przekażcie HDR doradcom.")
+        elif viewer.is_advisor:
+            next_step = _("Wspieraj zespół w planowaniu działań; komentuj wersję roboczą HDR.")
+    elif plan.status == DevelopmentPlan.Status.IN_REVIEW:
+        if viewer.is_advisor:
+            next_step = _("Przejrzyj HDR: zatwierdź go albo poproś o poprawki.")
+        elif viewer.is_team:
+            next_step = _("HDR czeka na decyzję doradców.")
+    label = _("Otwórz HDR") if plan is not None else _("Przejdź do HDR")
+    return StagePanel(status=_status_text(plan), next_step=next_step, links=(StageLink(label, _plan_url(engagement)),))
+
+
+@register_stage_panel(Stage.DIRECTIONS)
+def directions_panel(engagement, viewer: Viewer) -> StagePanel:
+    return StagePanel(
+        next_step=_("Wdrażajcie rozwiązania zarządcze i narzędzia wskazane w działaniach HDR.")
+        if viewer.is_team
+        else "",
+        links=(StageLink(_("Kierunki wdrożenia w HDR"), _plan_url(engagement) + "#kierunki"),),
+    )
+
+
+@register_stage_panel(Stage.IMPLEMENTATION)
+def implementation_panel(engagement, viewer: Viewer) -> StagePanel | None:
+    plan = DevelopmentPlan.objects.filter(engagement=engagement, approved_version__isnull=False).first()
+    if plan is None:
+        return None
+    rollup = roll_up(plan.actions.only("priority_id", "status", "progress", "end_month"))
+    status = (
+        _("Postęp realizacji HDR: %(percent)s%%.") % {"percent": rollup.plan}
+        if rollup.plan is not None
+        else _("Postęp realizacji HDR: brak działań do policzenia.")
+    )
+    if rollup.overdue:
+        status += " " + ngettext(
+            "%(count)s działanie po terminie.", "%(count)s działania po terminie.", rollup.overdue
+        ) % {"count": rollup.overdue}
+    return StagePanel(
+        status=status,
+        next_step=_("Zapisujcie postęp działań, wartości wskaźników i dowody realizacji.") if viewer.is_team else "",
+        links=(StageLink(_("Monitorowanie HDR"), _plan_url(engagement, "plans:monitoring")),),
+    )
+
+
+@register_waiting_items
+def plan_items(user, engagements: list) -> list[WaitingItem]:
+    """For an advisor: HDRs waiting for their approval; for everyone: overdue actions (two queries)."""
+    ids = [e.pk for e in engagements]
+    items = []
+    approved_by_user = PlanApproval.objects.filter(advisor=user, version__status=PlanVersion.Status.IN_REVIEW)
+    waiting = (
+        DevelopmentPlan.objects.filter(
+            engagement_id__in=ids,
+            status=DevelopmentPlan.Status.IN_REVIEW,
+            engagement__advisor_assignments__user=user,
+        )
+        .exclude(versions__in=approved_by_user.values("version_id"))
+        .values_list("engagement_id", "updated_at")
+    )
+    for engagement_id, since in waiting:
+        items.append(
+            WaitingItem(
+                engagement_id=engagement_id,
+                text=_("HDR czeka na Twoją akceptację."),
+                url=reverse("plans:detail", kwargs={"engagement_pk": engagement_id}) + "#decyzja",
+                since=since,
+                kind="plan_review",
+            )
+        )
+    overdue = (
+        PlannedAction.objects.filter(
+            plan__engagement_id__in=ids,
+            plan__approved_version__isnull=False,
+            end_month__lt=first_of_month(today()),
+        )
+        .exclude(status__in=CLOSED)
+        .values("plan__engagement_id")
+        .annotate(count=Count("pk"))
+        .filter(~Q(count=0))
+    )
+    for row in overdue:
+        engagement_id = row["plan__engagement_id"]
+        items.append(
+            WaitingItem(
+                engagement_id=engagement_id,
+                text=ngettext(
+                    "%(count)s działanie HDR po terminie.", "%(count)s działania HDR po terminie.", row["count"]
+                )
+                % {"count": row["count"]},
+                url=reverse("plans:monitoring", kwargs={"engagement_pk": engagement_id}),
+                overdue=True,
+                kind="action_overdue",
+            )
+        )
+    return items
