@@ -113,6 +113,38 @@ def _add_engagements(world: World) -> None:
         AdvisorAssignmentFactory(engagement=engagement, user=advisor, role=AdvisorAssignment.Role.PERSONAL_DEVELOPMENT)
         AdvisorAssignmentFactory(engagement=engagement, user=second_advisor, role=AdvisorAssignment.Role.MANAGEMENT)
         o[key] = engagement
+    _add_engagement_work(world)
+
+
+def _add_engagement_work(world: World) -> None:
+    """JST A's team has a second member (no account yet); its diagnosis has a figure, a school's view and a
+    candidate priority, so every page of the engagement answers in the access matrix."""
+    from decimal import Decimal
+
+    from apps.engagements.factories import DevelopmentPriorityFactory, TeamMemberFactory
+    from apps.engagements.models import ContextFigure, NeedsAssessment, SchoolPerspective
+
+    o = world.objects
+    engagement = o["engagement_a"]
+    o["member_a2"] = TeamMemberFactory(
+        engagement=engagement, user=None, full_name="Ewa Druga", email="ewa@alfa.example"
+    )
+    assessment = NeedsAssessment.objects.create(engagement=engagement)
+    o["figure_a"] = ContextFigure.objects.create(
+        assessment=assessment,
+        topic=ContextFigure.Topic.SCHOOLS,
+        label="szkoły podstawowe",
+        value=Decimal("4"),
+        unit="szt.",
+        year=2023,
+        source="SIO",
+    )
+    o["perspective_a"] = SchoolPerspective.objects.create(
+        assessment=assessment, school_name="Szkoła Podstawowa w Alfie", strengths="Kadra"
+    )
+    o["candidate_a"] = DevelopmentPriorityFactory(
+        engagement=engagement, title="Kandydat JST A", goal="", is_selected=False, importance=3, feasibility=4
+    )
 
 
 def _add_plans(world: World) -> None:

@@ -38,7 +38,10 @@ class EditionForm(forms.ModelForm):
                 "school_directors_max",
             ],
         ),
-        (_("Wsparcie doradcze"), ["onsite_visits_count", "remote_advisory_months"]),
+        (
+            _("Wsparcie doradcze"),
+            ["onsite_visits_count", "remote_advisory_months", "diagnosis_asks_post_pandemic_needs"],
+        ),
         (_("Grupy warsztatowe"), [GROUP_PREFIX + kind for kind in JstKind.values]),
         (_("Kontakt w sprawie edycji"), ["contact_name", "contact_email", "contact_phone"]),
     ]

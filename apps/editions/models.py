@@ -115,6 +115,11 @@ class Edition(models.Model):
         validators=[MaxValueValidator(36, _("Doradztwo zdalne trwa najwyżej 36 miesięcy."))],
     )
     allows_two_areas = models.BooleanField(_("JST może pracować nad dwoma obszarami"), default=False)
+    diagnosis_asks_post_pandemic_needs = models.BooleanField(
+        _("diagnoza potrzeb obejmuje potrzeby popandemiczne"),
+        default=False,
+        help_text=_("Zespoły JST opisują w diagnozie także potrzeby wynikające z pandemii."),
+    )
     eligible_jst_kinds = models.JSONField(_("rodzaje JST, które mogą się zgłosić"), default=all_jst_kinds)
     # Only the kinds whose group differs from the model's default (DEFAULT_WORKSHOP_GROUPS).
     workshop_group_overrides = models.JSONField(_("zmiany przydziału do grup warsztatowych"), default=dict, blank=True)

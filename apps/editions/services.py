@@ -28,6 +28,7 @@ EDITION_FIELDS = [
     "onsite_visits_count",
     "remote_advisory_months",
     "allows_two_areas",
+    "diagnosis_asks_post_pandemic_needs",
     "eligible_jst_kinds",
     "workshop_group_overrides",
     "recruitment_opens_on",

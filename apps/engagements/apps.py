@@ -7,4 +7,5 @@ class EngagementsConfig(AppConfig):
     verbose_name = "Doradztwo dla JST (karty JST)"
 
     def ready(self):
-        from . import receivers, rules  # noqa: F401  (permission rules; account activation links team members)
+        # Permission rules; account activation links team members; audit labels; own stage panels and waiting items.
+        from . import history, panels, receivers, rules  # noqa: F401

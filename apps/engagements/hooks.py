@@ -136,4 +136,3 @@ def waiting_items(user, engagements: list) -> list[WaitingItem]:
     for provider in _WAITING:
         items.extend(provider(user, engagements))
     return items
-

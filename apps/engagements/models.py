@@ -180,6 +180,8 @@ class DevelopmentPriority(models.Model):
     is_selected = models.BooleanField(_("wybrany priorytet rozwojowy"), default=False)
     goal = models.TextField(_("cel"), max_length=2000, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    # Optimistic locking: two people rating or rewording the same priority do not overwrite each other.
+    version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -202,3 +204,104 @@ class DevelopmentPriority(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def score(self) -> int | None:
+        """The ranking of guided prioritisation: importance × feasibility (1–25), once both are rated."""
+        if self.importance is None or self.feasibility is None:
+            return None
+        return self.importance * self.feasibility
+
+
+class NeedsAssessment(models.Model):
+    """The needs diagnosis (diagnoza potrzeb): one per engagement, written together by the team and the advisors.
+
+    The narrative sections live here under one ``version`` (optimistic locking); the context figures and the
+    school directors' views are rows of their own, so adding one never conflicts with someone editing the text.
+    """
+
+    engagement = models.OneToOneField(Engagement, on_delete=models.CASCADE, related_name="assessment")
+    version = models.PositiveIntegerField(default=1)
+    context_notes = models.TextField(_("komentarz do danych o lokalnym systemie oświaty"), max_length=10000, blank=True)
+    data_sources = models.TextField(_("wykorzystane źródła danych"), max_length=5000, blank=True)
+    strengths = models.TextField(_("mocne strony"), max_length=10000, blank=True)
+    problems = models.TextField(_("problemy"), max_length=10000, blank=True)
+    needs = models.TextField(_("potrzeby"), max_length=10000, blank=True)
+    post_pandemic_needs = models.TextField(_("potrzeby popandemiczne"), max_length=10000, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_by_label = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("diagnoza potrzeb")
+        verbose_name_plural = _("diagnozy potrzeb")
+
+    def __str__(self):
+        return _("Diagnoza potrzeb: %(jst)s") % {"jst": self.engagement.local_government}
+
+
+class ContextFigure(models.Model):
+    """One figure about the local education system, always with its year and its source."""
+
+    class Topic(models.TextChoices):
+        SCHOOLS = "schools", _("szkoły i placówki")
+        PUPILS = "pupils", _("uczniowie")
+        TEACHERS = "teachers", _("nauczyciele")
+        SPENDING = "spending", _("wydatki na oświatę")
+        SUBSIDY = "subsidy", _("subwencja oświatowa")
+        OTHER = "other", _("inne")
+
+    assessment = models.ForeignKey(NeedsAssessment, on_delete=models.CASCADE, related_name="figures")
+    topic = models.CharField(_("czego dotyczy"), max_length=20, choices=Topic.choices)
+    label = models.CharField(
+        _("opis"), max_length=200, help_text=_("Na przykład: szkoły podstawowe, uczniowie liceów, etaty nauczycieli.")
+    )
+    value = models.DecimalField(_("wartość"), max_digits=16, decimal_places=2)
+    unit = models.CharField(_("jednostka"), max_length=50, help_text=_("Na przykład: szt., osób, etatów, zł."))
+    year = models.PositiveSmallIntegerField(_("rok"))
+    source = models.CharField(
+        _("źródło"), max_length=500, help_text=_("Na przykład: SIO, stan na 30.09.2023; sprawozdanie Rb-28S za 2023.")
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    added_by_label = models.CharField(max_length=300, blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dane o lokalnym systemie oświaty")
+        verbose_name_plural = _("dane o lokalnym systemie oświaty")
+        ordering = ["topic", "label", "-year", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(year__gte=1990, year__lte=2100), name="context_figure_year_range")
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.value} {self.unit} ({self.year})"
+
+
+class SchoolPerspective(models.Model):
+    """A school director's view of their own school, part of the diagnosis."""
+
+    assessment = models.ForeignKey(NeedsAssessment, on_delete=models.CASCADE, related_name="school_perspectives")
+    school_name = models.CharField(_("szkoła lub placówka"), max_length=300)
+    strengths = models.TextField(_("mocne strony szkoły"), max_length=5000, blank=True)
+    challenges = models.TextField(_("trudności i wyzwania"), max_length=5000, blank=True)
+    needs = models.TextField(_("czego szkoła potrzebuje od organu prowadzącego"), max_length=5000, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    author_label = models.CharField(max_length=300, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("spojrzenie dyrektora na szkołę")
+        verbose_name_plural = _("spojrzenia dyrektorów na szkoły")
+        ordering = ["school_name", "pk"]
+
+    def __str__(self):
+        return self.school_name

@@ -8,14 +8,32 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.accounts.models import Membership, User
-from apps.accounts.services import invite
+from apps.accounts.models import Invitation, Membership, User
+from apps.accounts.services import invite, revoke_invitation
 from apps.audit.services import record
 from apps.core.mail import send_templated_email
 from apps.territory.kinds import workshop_group_for
 
 from .access import forget_engagement_access
-from .models import STAGE_ORDER, AdvisorAssignment, Engagement, Stage, TeamMember, TimelineEntry
+from .models import (
+    STAGE_ORDER,
+    AdvisorAssignment,
+    ChosenArea,
+    Engagement,
+    NeedsAssessment,
+    Stage,
+    TeamMember,
+    TimelineEntry,
+)
+
+
+def lock_engagement(engagement: Engagement) -> Engagement:
+    """Serialise concurrent changes to one engagement's team, advisors, areas and priorities.
+
+    ``select_for_update`` holds the row until the transaction ends on PostgreSQL (a no-op on SQLite, whose writes
+    are serialised anyway), so two people adding the fifth team member at once cannot both pass the size check.
+    """
+    return Engagement.objects.select_for_update().select_related("edition").get(pk=engagement.pk)
 
 
 def add_timeline(*, engagement: Engagement, actor: User | None, kind: str, text: str) -> TimelineEntry:
@@ -122,26 +140,55 @@ def link_accounts_to_team(*, user: User) -> int:
     return linked
 
 
+def check_school_directors(*, edition, kinds: list[str], adding: bool) -> None:
+    """The edition's rule on school directors in the team (not allowed / allowed up to a number / required)."""
+    directors = sum(1 for kind in kinds if kind == TeamMember.Kind.SCHOOL_DIRECTOR)
+    rule = edition.school_directors
+    if adding and directors and rule == edition.SchoolDirectors.NOT_ALLOWED:
+        raise ValidationError({"kind": _("W tej edycji dyrektorzy szkół nie wchodzą w skład zespołu JST.")})
+    if adding and rule != edition.SchoolDirectors.NOT_ALLOWED and directors > edition.school_directors_max:
+        raise ValidationError(
+            {
+                "kind": _("W zespole może być najwyżej %(max)s dyrektorów szkół (teraz byłoby: %(n)s).")
+                % {"max": edition.school_directors_max, "n": directors}
+            }
+        )
+    if not adding and rule == edition.SchoolDirectors.REQUIRED and directors < edition.school_directors_min:
+        raise ValidationError(
+            _("W tej edycji w zespole musi być co najmniej %(min)s dyrektorów szkół. Najpierw dodaj innego dyrektora.")
+            % {"min": edition.school_directors_min}
+        )
+
+
+def _new_member(*, engagement: Engagement, data: TeamMemberData, is_leader: bool = False) -> TeamMember:
+    return TeamMember.objects.create(
+        engagement=engagement,
+        full_name=data.full_name.strip(),
+        email=data.email.strip().lower(),
+        phone=data.phone.strip(),
+        position=data.position.strip(),
+        kind=data.kind,
+        school_name=data.school_name.strip(),
+        is_management=data.is_management,
+        is_leader=is_leader,
+    )
+
+
 @transaction.atomic
 def add_team_member(*, engagement: Engagement, data: TeamMemberData, by: User) -> TeamMember:
+    engagement = lock_engagement(engagement)
     active = engagement.team_members.filter(left_at__isnull=True)
-    if active.filter(email__iexact=data.email).exists():
+    if active.filter(email__iexact=data.email.strip()).exists():
         raise ValidationError({"email": _("Ta osoba jest już w zespole.")})
     if active.count() + 1 > engagement.edition.team_size_max:
         raise ValidationError(
             _("Zespół ma już największą dozwoloną liczbę osób (%(max)s). Najpierw usuń kogoś z zespołu.")
             % {"max": engagement.edition.team_size_max}
         )
-    member = TeamMember.objects.create(
-        engagement=engagement,
-        full_name=data.full_name.strip(),
-        email=data.email.strip().lower(),
-        phone=data.phone,
-        position=data.position,
-        kind=data.kind,
-        school_name=data.school_name,
-        is_management=data.is_management,
+    check_school_directors(
+        edition=engagement.edition, kinds=[*active.values_list("kind", flat=True), data.kind], adding=True
     )
+    member = _new_member(engagement=engagement, data=data)
     invite_team_member(member=member, by=by)
     record(actor=by, action="team.member_added", target=engagement, changes={"member": member.email})
     add_timeline(
@@ -156,7 +203,10 @@ def add_team_member(*, engagement: Engagement, data: TeamMemberData, by: User) -
 @transaction.atomic
 def remove_team_member(*, member: TeamMember, by: User) -> None:
     """The person leaves the team; their row stays so their past contributions remain attributed."""
-    engagement = member.engagement
+    engagement = lock_engagement(member.engagement)
+    member = TeamMember.objects.get(pk=member.pk)
+    if not member.is_active:
+        raise ValidationError(_("Ta osoba nie jest już w zespole."))
     if member.is_leader:
         raise ValidationError(_("Nie można usunąć lidera. Najpierw wskaż nowego lidera zespołu."))
     remaining = engagement.team_members.filter(left_at__isnull=True).exclude(pk=member.pk).count()
@@ -165,6 +215,11 @@ def remove_team_member(*, member: TeamMember, by: User) -> None:
             _("Zespół nie może liczyć mniej niż %(min)s osób. Dodaj najpierw osobę, która zastąpi usuwaną.")
             % {"min": engagement.edition.team_size_min}
         )
+    if member.kind == TeamMember.Kind.SCHOOL_DIRECTOR:
+        kinds = (
+            engagement.team_members.filter(left_at__isnull=True).exclude(pk=member.pk).values_list("kind", flat=True)
+        )
+        check_school_directors(edition=engagement.edition, kinds=list(kinds), adding=False)
     member.left_at = timezone.now()
     member.save(update_fields=["left_at"])
     forget_engagement_access(member.user)
@@ -178,8 +233,76 @@ def remove_team_member(*, member: TeamMember, by: User) -> None:
 
 
 @transaction.atomic
+def replace_team_member(*, member: TeamMember, data: TeamMemberData, by: User) -> TeamMember:
+    """Someone takes the place of a person who leaves: the team size does not change, a leader stays leader."""
+    engagement = lock_engagement(member.engagement)
+    member = TeamMember.objects.get(pk=member.pk)
+    if not member.is_active:
+        raise ValidationError(_("Ta osoba nie jest już w zespole."))
+    others = engagement.team_members.filter(left_at__isnull=True).exclude(pk=member.pk)
+    if others.filter(email__iexact=data.email.strip()).exists() or member.email == data.email.strip().lower():
+        raise ValidationError({"email": _("Ta osoba jest już w zespole.")})
+    kinds = [*others.values_list("kind", flat=True), data.kind]
+    check_school_directors(edition=engagement.edition, kinds=kinds, adding=True)
+    check_school_directors(edition=engagement.edition, kinds=kinds, adding=False)
+    was_leader = member.is_leader
+    member.left_at = timezone.now()
+    member.is_leader = False
+    member.save(update_fields=["left_at", "is_leader"])
+    forget_engagement_access(member.user)
+    new = _new_member(engagement=engagement, data=data, is_leader=was_leader)
+    invite_team_member(member=new, by=by)
+    record(
+        actor=by,
+        action="team.member_replaced",
+        target=engagement,
+        changes={"left": member.email, "joined": new.email, "leader": was_leader},
+    )
+    add_timeline(
+        engagement=engagement,
+        actor=by,
+        kind="team",
+        text=_("%(new)s zastępuje w zespole: %(old)s.") % {"new": new.full_name, "old": member.full_name},
+    )
+    return new
+
+
+@transaction.atomic
+def resend_invitation(*, member: TeamMember, by: User) -> str:
+    """Send the team place's e-mail again: a fresh one-time link (old ones revoked) or, with an account, a notice.
+
+    Returns ``"invited"`` or ``"reminded"`` so the page can say which."""
+    if not member.is_active:
+        raise ValidationError(_("Ta osoba nie jest już w zespole."))
+    context = {"engagement": member.engagement, "member": member}
+    if member.user_id is not None:
+        send_templated_email(to=member.email, template="engagements/email/added_to_team", context=context)
+        outcome = "reminded"
+    else:
+        for pending in Invitation.objects.filter(
+            email__iexact=member.email, organisation__isnull=True, accepted_at__isnull=True, revoked_at__isnull=True
+        ):
+            revoke_invitation(invitation=pending, by=by)
+        invite(
+            email=member.email,
+            full_name=member.full_name,
+            organisation=None,
+            role="",
+            by=by,
+            email_template="engagements/email/team_invitation",
+            email_context=context,
+        )
+        outcome = "invited"
+    record(actor=by, action="team.invitation_resent", target=member.engagement, changes={"member": member.email})
+    return outcome
+
+
+@transaction.atomic
 def set_leader(*, member: TeamMember, by: User) -> None:
-    engagement = member.engagement
+    engagement = lock_engagement(member.engagement)
+    member = TeamMember.objects.get(pk=member.pk)
+    if member.is_leader:
+        raise ValidationError(_("Ta osoba już jest liderem zespołu."))
     if not member.is_active:
         raise ValidationError(_("Liderem może zostać tylko aktywny członek zespołu."))
     engagement.team_members.filter(is_leader=True).exclude(pk=member.pk).update(is_leader=False)
@@ -194,39 +317,220 @@ def set_leader(*, member: TeamMember, by: User) -> None:
     )
 
 
-@transaction.atomic
-def assign_advisor(*, engagement: Engagement, user: User, role: str, by: User) -> AdvisorAssignment:
-    """Put an advisor of the edition's organiser into one of the JST's two advisor roles."""
-    if not Membership.objects.filter(
-        user=user, organisation_id=engagement.edition.organiser_id, role=Membership.Role.ADVISOR
-    ).exists():
+def _check_advisors(*, engagement: Engagement, users: list[User]) -> None:
+    allowed = set(
+        Membership.objects.filter(
+            user__in=users, organisation_id=engagement.edition.organiser_id, role=Membership.Role.ADVISOR
+        ).values_list("user_id", flat=True)
+    )
+    if any(user.pk not in allowed for user in users):
         raise ValidationError({"user": _("Ta osoba nie jest doradcą organizatora tej edycji.")})
-    if engagement.advisor_assignments.filter(user=user).exclude(role=role).exists():
-        raise ValidationError({"user": _("Ta osoba jest już drugim doradcą tej JST.")})
-    previous = engagement.advisor_assignments.filter(role=role).select_related("user").first()
-    if previous is not None:
-        forget_engagement_access(previous.user)
-        previous.delete()
-    assignment = AdvisorAssignment.objects.create(engagement=engagement, user=user, role=role)
-    forget_engagement_access(user)
+
+
+@transaction.atomic
+def set_advisor_pair(*, engagement: Engagement, advisors: dict[str, User | None], by: User) -> bool:
+    """Put advisors into the JST's two roles (``None`` leaves a role empty); roles not named stay as they are.
+
+    Returns whether anything changed. A swap of the two advisors between roles is allowed."""
+    engagement = lock_engagement(engagement)
+    current = {a.role: a for a in engagement.advisor_assignments.select_related("user")}
+    desired = {role: (current[role].user if role in current else None) for role in AdvisorAssignment.Role.values}
+    desired.update(advisors)
+    chosen = [user for user in desired.values() if user is not None]
+    if len({user.pk for user in chosen}) < len(chosen):
+        raise ValidationError({"user": _("Ta osoba jest już drugim doradcą tej JST. Para to dwie różne osoby.")})
+    changed = [
+        role
+        for role in AdvisorAssignment.Role.values
+        if (current[role].user_id if role in current else None) != (desired[role].pk if desired[role] else None)
+    ]
+    if not changed:
+        return False
+    _check_advisors(engagement=engagement, users=[desired[role] for role in changed if desired[role] is not None])
+    for role in changed:
+        if role in current:
+            forget_engagement_access(current[role].user)
+            current[role].delete()
+    for role in changed:
+        user = desired[role]
+        role_label = AdvisorAssignment.Role(role).label
+        if user is None:
+            add_timeline(
+                engagement=engagement,
+                actor=by,
+                kind="advisors",
+                text=_("%(role)s: nieprzydzielony.") % {"role": role_label},
+            )
+            continue
+        assignment = AdvisorAssignment.objects.create(engagement=engagement, user=user, role=role)
+        forget_engagement_access(user)
+        add_timeline(
+            engagement=engagement,
+            actor=by,
+            kind="advisors",
+            text=_("%(role)s: %(name)s.") % {"role": role_label, "name": user.full_name},
+        )
+        send_templated_email(
+            to=user.email,
+            template="engagements/email/advisor_assigned",
+            context={"engagement": engagement, "assignment": assignment},
+        )
     record(
         actor=by,
         action="engagement.advisor_assigned",
         target=engagement,
-        changes={"role": role, "advisor": [previous.user.email if previous else None, user.email]},
+        changes={
+            role: [
+                current[role].user.email if role in current else None,
+                desired[role].email if desired[role] else None,
+            ]
+            for role in changed
+        },
+    )
+    return True
+
+
+def assign_advisor(*, engagement: Engagement, user: User, role: str, by: User) -> AdvisorAssignment:
+    """Put an advisor of the edition's organiser into one of the JST's two advisor roles."""
+    set_advisor_pair(engagement=engagement, advisors={role: user}, by=by)
+    return engagement.advisor_assignments.get(role=role)
+
+
+@transaction.atomic
+def assign_advisors_in_bulk(*, edition, pairs: dict[int, dict[str, User | None]], by: User) -> int:
+    """The organiser's table of the edition's JSTs × the two roles: one transaction, only changed rows written.
+
+    An error names the JST it is about, and nothing is saved."""
+    engagements = {e.pk: e for e in edition.engagements.select_related("local_government")}
+    changed = 0
+    for engagement_id, advisors in pairs.items():
+        engagement = engagements.get(engagement_id)
+        if engagement is None:
+            raise ValidationError(_("Ta JST nie uczestniczy w tej edycji."))
+        try:
+            changed += set_advisor_pair(engagement=engagement, advisors=advisors, by=by)
+        except ValidationError as error:
+            raise ValidationError(
+                {engagement_id: [f"{engagement.local_government.display_name}: {m}" for m in error.messages]}
+            ) from error
+    return changed
+
+
+AREA_EDITABLE_STAGES = (Stage.AREA, Stage.DIAGNOSIS)
+
+
+@dataclass(frozen=True)
+class AreaChoice:
+    area: object  # catalog.Area
+    justification: str
+
+
+@transaction.atomic
+def choose_areas(*, engagement: Engagement, choices: list[AreaChoice], by: User) -> bool:
+    """The team's choice of area(s) with reasons. A changed or new choice waits for an advisor's confirmation.
+
+    Returns whether anything changed."""
+    engagement = lock_engagement(engagement)
+    edition = engagement.edition
+    if engagement.stage not in AREA_EDITABLE_STAGES:
+        raise ValidationError(_("Obszar można zmienić tylko do czasu zakończenia diagnozy potrzeb."))
+    if not choices:
+        raise ValidationError({"area": _("Wybierz obszar.")})
+    limit = 2 if edition.allows_two_areas else 1
+    if len(choices) > limit:
+        raise ValidationError(
+            _("W tej edycji JST pracuje nad jednym obszarem.")
+            if limit == 1
+            else _("W tej edycji JST pracuje nad najwyżej dwoma obszarami.")
+        )
+    if len({choice.area.pk for choice in choices}) < len(choices):
+        raise ValidationError({"second_area": _("Drugi obszar musi być inny niż pierwszy.")})
+    if any(choice.area.version_id != edition.catalogue_version_id for choice in choices):
+        raise ValidationError({"area": _("Ten obszar nie należy do katalogu modelu tej edycji.")})
+    for position, choice in enumerate(choices):
+        if not choice.justification.strip():
+            field = "justification" if position == 0 else "second_justification"
+            raise ValidationError({field: _("Napisz, dlaczego zespół wybrał ten obszar.")})
+    existing = {chosen.area_id: chosen for chosen in engagement.chosen_areas.select_related("area")}
+    before = {str(chosen.area): chosen.justification for chosen in existing.values()}
+    changed = False
+    for choice in choices:
+        justification = choice.justification.strip()
+        chosen = existing.pop(choice.area.pk, None)
+        if chosen is None:
+            ChosenArea.objects.create(
+                engagement=engagement, area=choice.area, justification=justification, chosen_by=by
+            )
+            changed = True
+        elif chosen.justification != justification:
+            # A changed reason is a changed choice: the advisors confirm it again.
+            chosen.justification = justification
+            chosen.chosen_by = by
+            chosen.confirmed_at = None
+            chosen.confirmed_by = None
+            chosen.save(update_fields=["justification", "chosen_by", "confirmed_at", "confirmed_by"])
+            changed = True
+    for dropped in existing.values():
+        dropped.delete()
+        changed = True
+    if not changed:
+        return False
+    names = [str(choice.area) for choice in choices]
+    record(
+        actor=by,
+        action="engagement.area_chosen",
+        target=engagement,
+        changes={"areas": [before, {str(c.area): c.justification.strip() for c in choices}]},
     )
     add_timeline(
         engagement=engagement,
         actor=by,
-        kind="advisors",
-        text=_("%(role)s: %(name)s.") % {"role": assignment.get_role_display(), "name": user.full_name},
+        kind="area",
+        text=_("Wybór obszaru: %(areas)s. Czeka na potwierdzenie doradcy.") % {"areas": "; ".join(names)},
     )
-    send_templated_email(
-        to=user.email,
-        template="engagements/email/advisor_assigned",
-        context={"engagement": engagement, "assignment": assignment},
+    advisors = [a.user.email for a in engagement.advisor_assignments.select_related("user")]
+    if advisors:
+        send_templated_email(
+            to=advisors,
+            template="engagements/email/area_to_confirm",
+            context={"engagement": engagement, "areas": names},
+        )
+    return True
+
+
+@transaction.atomic
+def confirm_areas(*, engagement: Engagement, by: User) -> Engagement:
+    """One of the two advisors confirms the team's choice; the engagement moves on to the needs diagnosis."""
+    engagement = lock_engagement(engagement)
+    chosen = list(engagement.chosen_areas.select_related("area"))
+    if not chosen:
+        raise ValidationError(_("JST nie wybrała jeszcze obszaru."))
+    pending = [c for c in chosen if c.confirmed_at is None]
+    if not pending:
+        raise ValidationError(_("Wybór obszaru jest już potwierdzony."))
+    now = timezone.now()
+    for c in pending:
+        c.confirmed_at = now
+        c.confirmed_by = by
+        c.save(update_fields=["confirmed_at", "confirmed_by"])
+    names = [str(c.area) for c in pending]
+    record(actor=by, action="engagement.area_confirmed", target=engagement, changes={"areas": names})
+    add_timeline(
+        engagement=engagement,
+        actor=by,
+        kind="area",
+        text=_("Doradca potwierdził obszar: %(areas)s.") % {"areas": "; ".join(names)},
     )
-    return assignment
+    leaders = [m.email for m in engagement.team_members.filter(left_at__isnull=True, is_leader=True)]
+    if leaders:
+        send_templated_email(
+            to=leaders,
+            template="engagements/email/area_confirmed",
+            context={"engagement": engagement, "areas": names},
+        )
+    if engagement.stage == Stage.AREA:
+        advance_stage(engagement=engagement, to=Stage.DIAGNOSIS, by=by)
+    return engagement
 
 
 # Guards for moving forward: each returns the reasons the engagement may not yet enter the stage.
@@ -252,6 +556,27 @@ def _area_confirmed(engagement: Engagement) -> list[str]:
     return []
 
 
+MAX_PRIORITIES = 3
+
+
+@stage_guard(Stage.PLAN)
+def _diagnosis_and_priorities(engagement: Engagement) -> list[str]:
+    reasons = []
+    assessment = NeedsAssessment.objects.filter(engagement=engagement).first()
+    if assessment is None or not assessment.problems.strip() or not assessment.needs.strip():
+        reasons.append(_("Diagnoza potrzeb nie ma jeszcze wniosków: opisz problemy i potrzeby."))
+    selected = [p for p in engagement.priorities.all() if p.is_selected]
+    if not 1 <= len(selected) <= MAX_PRIORITIES:
+        reasons.append(
+            _("Wybierz od 1 do %(max)s priorytetów rozwojowych (wybrano: %(n)s).")
+            % {"max": MAX_PRIORITIES, "n": len(selected)}
+        )
+    for priority in selected:
+        if not priority.goal.strip():
+            reasons.append(_("Wybrany priorytet „%(title)s” nie ma celu.") % {"title": priority.title})
+    return reasons
+
+
 def blockers_for(engagement: Engagement, stage: str) -> list[str]:
     """Why the engagement cannot enter ``stage`` now (empty when it can)."""
     reasons: list[str] = []
@@ -261,17 +586,27 @@ def blockers_for(engagement: Engagement, stage: str) -> list[str]:
     return reasons
 
 
+def next_stage(engagement: Engagement) -> str | None:
+    index = engagement.stage_index
+    return STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None
+
+
 @transaction.atomic
 def advance_stage(*, engagement: Engagement, to: str, by: User | None) -> Engagement:
-    """The one way an engagement changes stage; guards say what is missing."""
-    if STAGE_ORDER.index(to) <= engagement.stage_index:
+    """The one way an engagement changes stage; guards say what is missing.
+
+    Guards run on a freshly locked row (not on the caller's object, whose prefetched areas or priorities may be
+    older than this transaction); the caller's object gets the new stage too."""
+    fresh = lock_engagement(engagement)
+    if STAGE_ORDER.index(to) <= fresh.stage_index:
         raise ValidationError(_("Karta JST jest już na tym lub dalszym etapie."))
-    reasons = blockers_for(engagement, to)
+    reasons = blockers_for(fresh, to)
     if reasons:
         raise ValidationError(reasons)
-    previous = engagement.stage
+    previous = fresh.stage
+    fresh.stage = to
+    fresh.save(update_fields=["stage", "updated_at"])
     engagement.stage = to
-    engagement.save(update_fields=["stage", "updated_at"])
     record(actor=by, action="engagement.stage_changed", target=engagement, changes={"stage": [previous, to]})
     add_timeline(
         engagement=engagement, actor=by, kind="stage", text=_("Nowy etap: %(stage)s.") % {"stage": Stage(to).label}

@@ -53,6 +53,24 @@ CATALOGUE_MANAGERS = ["coordinator", "platform_admin"]
 ENGAGEMENT_A_VIEWERS = ["team_member_a", "advisor_a", "organiser_x", "coordinator"]
 
 
+# Who works on JST A's documents (team and advisors) and who manages its team (leader and organiser).
+ENGAGEMENT_A_WORKERS = ["team_member_a", "advisor_a"]
+ENGAGEMENT_A_TEAM_MANAGERS = ["team_member_a", "organiser_x"]
+
+
+def _engagement_row(name: str, allowed, method: str = "get", data=None, **kwargs) -> Row:
+    """A row for one URL of JST A's engagement (``kwargs`` name world objects, e.g. member_pk="member_a2")."""
+
+    def url(w: World) -> str:
+        return reverse(name, kwargs={"pk": w.engagement_a.pk, **{k: getattr(w, v).pk for k, v in kwargs.items()}})
+
+    return Row(url, only(allowed), method=method, data=data or (lambda w: {}))
+
+
+def _posted(roles: list[str]) -> dict[str, object]:
+    return dict.fromkeys(roles, REDIRECT)
+
+
 def _draft_url(w: World, name: str, **kwargs) -> str:
     return reverse(name, kwargs={"number": w.catalog_draft.number, **kwargs})
 
@@ -210,6 +228,68 @@ MATRIX: dict[str, Row] = {
         lambda w: _edition_url(w, "editions:event_delete", pk=w.event_x.pk),
         only({"organiser_x": REDIRECT}),
         method="post",
+    ),
+    # The engagement of JST A (karta JST): its team, its two advisors, its organiser and the coordinator see it;
+    # the team and the advisors work on it; the leader and the organiser manage the team; the organiser assigns
+    # advisors; everyone else gets 404 on every URL.
+    "engagements:mine": Row(lambda w: reverse("engagements:mine"), signed_in()),
+    "engagements:detail": _engagement_row("engagements:detail", ENGAGEMENT_A_VIEWERS),
+    "engagements:history": _engagement_row("engagements:history", ENGAGEMENT_A_VIEWERS),
+    "engagements:advance": _engagement_row(
+        # The area is not chosen in the world, so the guard sends them back with the reason.
+        "engagements:advance",
+        _posted(ENGAGEMENT_A_WORKERS),
+        method="post",
+        data=lambda w: {"to": "diagnosis"},
+    ),
+    "engagements:team": _engagement_row("engagements:team", ENGAGEMENT_A_TEAM_MANAGERS),
+    "engagements:team_add": _engagement_row("engagements:team_add", ENGAGEMENT_A_TEAM_MANAGERS),
+    "engagements:team_replace": _engagement_row(
+        "engagements:team_replace", ENGAGEMENT_A_TEAM_MANAGERS, member_pk="member_a2"
+    ),
+    "engagements:team_remove": _engagement_row(
+        "engagements:team_remove", _posted(ENGAGEMENT_A_TEAM_MANAGERS), method="post", member_pk="member_a2"
+    ),
+    "engagements:team_leader": _engagement_row(
+        "engagements:team_leader", _posted(ENGAGEMENT_A_TEAM_MANAGERS), method="post", member_pk="member_a2"
+    ),
+    "engagements:team_resend": _engagement_row(
+        "engagements:team_resend", _posted(ENGAGEMENT_A_TEAM_MANAGERS), method="post", member_pk="member_a2"
+    ),
+    "engagements:advisors": _engagement_row("engagements:advisors", ["organiser_x"]),
+    "engagements:area": _engagement_row("engagements:area", ENGAGEMENT_A_VIEWERS),
+    "engagements:area_confirm": _engagement_row("engagements:area_confirm", _posted(["advisor_a"]), method="post"),
+    "engagements:diagnosis": _engagement_row("engagements:diagnosis", ENGAGEMENT_A_VIEWERS),
+    "engagements:diagnosis_findings": _engagement_row("engagements:diagnosis_findings", ENGAGEMENT_A_WORKERS),
+    "engagements:diagnosis_pdf": _engagement_row(
+        "engagements:diagnosis_pdf", _posted(ENGAGEMENT_A_VIEWERS), method="post"
+    ),
+    "engagements:figure_add": _engagement_row("engagements:figure_add", ENGAGEMENT_A_WORKERS),
+    "engagements:figure_remove": _engagement_row(
+        "engagements:figure_remove", _posted(ENGAGEMENT_A_WORKERS), method="post", figure_pk="figure_a"
+    ),
+    "engagements:perspective_add": _engagement_row("engagements:perspective_add", ENGAGEMENT_A_WORKERS),
+    "engagements:perspective_edit": _engagement_row(
+        "engagements:perspective_edit", ENGAGEMENT_A_WORKERS, perspective_pk="perspective_a"
+    ),
+    "engagements:perspective_remove": _engagement_row(
+        "engagements:perspective_remove", _posted(ENGAGEMENT_A_WORKERS), method="post", perspective_pk="perspective_a"
+    ),
+    "engagements:priorities": _engagement_row("engagements:priorities", ENGAGEMENT_A_VIEWERS),
+    "engagements:priority_add": _engagement_row("engagements:priority_add", ENGAGEMENT_A_WORKERS),
+    "engagements:priority_edit": _engagement_row(
+        "engagements:priority_edit", ENGAGEMENT_A_WORKERS, priority_pk="candidate_a"
+    ),
+    "engagements:priority_remove": _engagement_row(
+        "engagements:priority_remove", _posted(ENGAGEMENT_A_WORKERS), method="post", priority_pk="candidate_a"
+    ),
+    # The organiser's pages of edition X: its staff, and the coordinator reading; bulk assignment: staff only.
+    "engagements:edition_matrix": Row(
+        lambda w: _edition_url(w, "engagements:edition_matrix"), only(ORGANISER_X_VIEWERS)
+    ),
+    "engagements:edition_areas": Row(lambda w: _edition_url(w, "engagements:edition_areas"), only(ORGANISER_X_VIEWERS)),
+    "engagements:edition_advisors": Row(
+        lambda w: _edition_url(w, "engagements:edition_advisors"), only(["organiser_x"])
     ),
     # Generated documents: whoever may see the target (here JST A's engagement: its team, its advisors, its
     # organiser and the coordinator); everyone else 404.

@@ -1,0 +1,128 @@
+"""Engagements' own hook registrations: stage panels (area; diagnosis and priorities) and the advisor's waiting
+area confirmations, registered like any other app's.
+
+They read only what ``selectors.with_progress`` loads (chosen areas, priorities, the diagnosis and its counts),
+so a list of engagements showing their next steps does not run queries per engagement.
+"""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .hooks import (
+    Perspective,
+    StageLink,
+    StagePanel,
+    Viewer,
+    WaitingItem,
+    register_stage_panel,
+    register_waiting_items,
+)
+from .models import ChosenArea, Engagement, NeedsAssessment, Stage
+
+
+def assessment_or_none(engagement: Engagement) -> NeedsAssessment | None:
+    try:
+        return engagement.assessment
+    except NeedsAssessment.DoesNotExist:
+        return None
+
+
+@register_stage_panel(Stage.AREA)
+def area_panel(engagement: Engagement, viewer: Viewer) -> StagePanel:
+    chosen = list(engagement.chosen_areas.all())
+    pending = [c for c in chosen if c.confirmed_at is None]
+    url = reverse("engagements:area", kwargs={"pk": engagement.pk})
+    names = "; ".join(str(c.area) for c in chosen)
+    if not chosen:
+        status = _("Obszar nie jest jeszcze wybrany.")
+    elif pending:
+        status = _("Wybrany obszar: %(areas)s. Czeka na potwierdzenie doradcy.") % {"areas": names}
+    else:
+        confirmed_on = max(c.confirmed_at for c in chosen)
+        status = _("Obszar: %(areas)s (potwierdzony %(date)s).") % {
+            "areas": names,
+            "date": date_format(confirmed_on, "d.m.Y"),
+        }
+    next_step = ""
+    links: tuple[StageLink, ...] = ()
+    if viewer.perspective == Perspective.TEAM:
+        if not chosen:
+            next_step = _("Wybierzcie obszar wsparcia z katalogu modelu i uzasadnijcie wybór.")
+        elif pending:
+            next_step = _(
+                "Poczekajcie na potwierdzenie obszaru przez doradcę. W tym czasie możecie zbierać dane do diagnozy."
+            )
+        links = (StageLink(_("Wybór obszaru") if not chosen else _("Zobacz lub zmień wybór obszaru"), url),)
+    elif viewer.perspective == Perspective.ADVISOR:
+        if pending:
+            next_step = _("Zespół wybrał obszar: sprawdź uzasadnienie i potwierdź wybór.")
+        elif not chosen:
+            next_step = _("Zespół jeszcze nie wybrał obszaru. Możesz pomóc w wyborze.")
+        links = (StageLink(_("Potwierdź obszar") if pending else _("Wybór obszaru"), url),)
+    elif chosen:
+        links = (StageLink(_("Wybór obszaru"), url),)
+    return StagePanel(status=status, next_step=next_step, links=links)
+
+
+@register_stage_panel(Stage.DIAGNOSIS)
+def diagnosis_panel(engagement: Engagement, viewer: Viewer) -> StagePanel:
+    assessment = assessment_or_none(engagement)
+    priorities = list(engagement.priorities.all())
+    selected = [p for p in priorities if p.is_selected]
+    if assessment is None and not priorities:
+        status = _("Diagnoza potrzeb nie jest jeszcze rozpoczęta.")
+    else:
+        # Counts as "label: n": Polish plural forms do not survive a source-language ngettext.
+        figures = getattr(engagement, "figure_count", None)
+        parts = []
+        if figures is not None:
+            parts.append(_("dane o lokalnej oświacie: %(n)s") % {"n": figures})
+        parts.append(_("kandydaci na priorytety: %(n)s") % {"n": len(priorities)})
+        parts.append(_("wybrane priorytety: %(n)s") % {"n": len(selected)})
+        status = _("Diagnoza potrzeb: %(parts)s.") % {"parts": "; ".join(parts)}
+    links = (
+        StageLink(_("Diagnoza potrzeb"), reverse("engagements:diagnosis", kwargs={"pk": engagement.pk})),
+        StageLink(_("Priorytety rozwojowe"), reverse("engagements:priorities", kwargs={"pk": engagement.pk})),
+    )
+    if engagement.stage_index < Stage.values.index(Stage.DIAGNOSIS) and assessment is None and not priorities:
+        links = links[:1] if viewer.perspective == Perspective.TEAM else ()
+    next_step = ""
+    if viewer.perspective == Perspective.TEAM and selected and all(p.goal.strip() for p in selected):
+        next_step = _("Gdy wnioski z diagnozy są opisane, przejdźcie do przygotowania HDR (przycisk poniżej).")
+    return StagePanel(status=status, next_step=next_step, links=links)
+
+
+# An area choice waiting longer than this for an advisor's confirmation is shown as overdue.
+AREA_CONFIRMATION_DAYS = 7
+
+
+@register_waiting_items
+def area_confirmations(user, engagements: list[Engagement]) -> list[WaitingItem]:
+    """Area choices waiting for one of the advisors (one query for all the advisor's engagements)."""
+    by_id = {e.pk: e for e in engagements}
+    pending: dict[int, list[ChosenArea]] = {}
+    for chosen in ChosenArea.objects.filter(engagement_id__in=by_id, confirmed_at__isnull=True).select_related("area"):
+        pending.setdefault(chosen.engagement_id, []).append(chosen)
+    limit = timezone.now() - timedelta(days=AREA_CONFIRMATION_DAYS)
+    items = []
+    for engagement_id, chosen in pending.items():
+        since = min(c.chosen_at for c in chosen)
+        items.append(
+            WaitingItem(
+                engagement_id=engagement_id,
+                text=_("%(jst)s: potwierdź wybór obszaru (%(areas)s).")
+                % {
+                    "jst": by_id[engagement_id].local_government.display_name,
+                    "areas": "; ".join(str(c.area) for c in chosen),
+                },
+                url=reverse("engagements:area", kwargs={"pk": engagement_id}),
+                since=since,
+                overdue=since < limit,
+                kind="area_confirmation",
+            )
+        )
+    return items

@@ -1,0 +1,124 @@
+"""The stage tracker of the engagement page: the six stages of the cycle, where the JST stands, what comes next.
+
+Each stage is done, current or not yet reached. What a stage says (its state line, the next step for whoever is
+looking, its links) comes from the stage panels registered in ``hooks`` — engagements' own for the area and the
+diagnosis (``panels.py``), the plans app's for the HDR and after. A stage without a panel falls back to the
+generic next steps below, so the tracker never shows an empty stage.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from .hooks import Perspective, StageLink, Viewer, stage_panels
+from .models import STAGE_ORDER, Engagement, Stage
+
+CYCLE_STAGES = [Stage.AREA, Stage.DIAGNOSIS, Stage.PLAN, Stage.DIRECTIONS, Stage.IMPLEMENTATION, Stage.SUMMARY]
+
+# What to do while a stage is the current one, when no app says anything more precise.
+DEFAULT_NEXT_STEPS = {
+    Stage.AREA: {
+        Perspective.TEAM: _("Wybierzcie obszar wsparcia z katalogu modelu i uzasadnijcie wybór."),
+        Perspective.ADVISOR: _("Pomóż zespołowi wybrać obszar, a potem potwierdź wybór."),
+        Perspective.ORGANISER: _("Zespół JST wybiera obszar; doradcy potwierdzają wybór."),
+    },
+    Stage.DIAGNOSIS: {
+        Perspective.TEAM: _(
+            "Opracujcie diagnozę potrzeb: dane o lokalnej oświacie, spojrzenia dyrektorów szkół, wnioski; "
+            "oceńcie kandydatów na priorytety i wybierzcie od 1 do 3 priorytetów rozwojowych z celami."
+        ),
+        Perspective.ADVISOR: _("Wspieraj zespół w diagnozie potrzeb i w wyborze priorytetów rozwojowych."),
+        Perspective.ORGANISER: _("Zespół JST z doradcami przygotowuje diagnozę potrzeb i wybiera priorytety."),
+    },
+    Stage.PLAN: {
+        Perspective.TEAM: _("Przygotujcie Harmonogram Działań Rozwojowych (HDR) i przekażcie go doradcom."),
+        Perspective.ADVISOR: _("Wspieraj zespół w przygotowaniu HDR, a potem oceń go i zatwierdź."),
+        Perspective.ORGANISER: _("Zespół JST przygotowuje HDR; zatwierdza go para doradców."),
+    },
+    Stage.DIRECTIONS: {
+        Perspective.TEAM: _("Wybierzcie narzędzia i rozwiązania zarządcze, którymi wdrożycie HDR."),
+        Perspective.ADVISOR: _("Pomóż zespołowi dobrać narzędzia i rozwiązania zarządcze do działań HDR."),
+        Perspective.ORGANISER: _("JST ustala kierunki wdrożenia HDR."),
+    },
+    Stage.IMPLEMENTATION: {
+        Perspective.TEAM: _("Wdrażajcie działania HDR i zapisujcie ich postęp oraz wartości wskaźników."),
+        Perspective.ADVISOR: _("Monitoruj wdrażanie HDR i reaguj na opóźnienia."),
+        Perspective.ORGANISER: _("JST wdraża HDR; postęp widać w monitorowaniu."),
+    },
+    Stage.SUMMARY: {
+        Perspective.TEAM: _(
+            "Przygotujcie podsumowanie procesu i jego rezultatów: opis dobrej praktyki, studium refleksji "
+            "albo minireportaż z wywiadem."
+        ),
+        Perspective.ADVISOR: _("Pomóż zespołowi wybrać formę podsumowania i przygotować je."),
+        Perspective.ORGANISER: _("JST przygotowuje podsumowanie procesu."),
+    },
+}
+
+
+class StepState:
+    DONE = "done"
+    CURRENT = "current"
+    UPCOMING = "upcoming"
+
+
+STATE_LABELS = {
+    StepState.DONE: _("zakończony"),
+    StepState.CURRENT: _("bieżący etap"),
+    StepState.UPCOMING: _("jeszcze nie rozpoczęty"),
+}
+
+
+@dataclass
+class TrackerStep:
+    stage: str
+    label: str
+    state: str
+    status: list[str] = field(default_factory=list)
+    next_step: str = ""
+    links: list[StageLink] = field(default_factory=list)
+
+    @property
+    def state_label(self) -> str:
+        return str(STATE_LABELS[self.state])
+
+    @property
+    def is_current(self) -> bool:
+        return self.state == StepState.CURRENT
+
+
+def step_state(engagement: Engagement, stage: str) -> str:
+    index, current = STAGE_ORDER.index(stage), engagement.stage_index
+    if index < current:
+        return StepState.DONE
+    return StepState.CURRENT if index == current else StepState.UPCOMING
+
+
+def default_next_step(stage: str, viewer: Viewer) -> str:
+    texts = DEFAULT_NEXT_STEPS.get(stage, {})
+    # The coordinator reads what the organiser would read.
+    perspective = Perspective.ORGANISER if viewer.perspective == Perspective.OBSERVER else viewer.perspective
+    return str(texts.get(perspective, ""))
+
+
+def stage_tracker(engagement: Engagement, viewer: Viewer) -> list[TrackerStep]:
+    steps = []
+    for stage in CYCLE_STAGES:
+        state = step_state(engagement, stage)
+        panels = stage_panels(engagement, stage, viewer)
+        step = TrackerStep(stage=stage, label=str(Stage(stage).label), state=state)
+        for panel in panels:
+            if panel.status:
+                step.status.append(panel.status)
+            step.links.extend(panel.links)
+        if state == StepState.CURRENT:
+            step.next_step = next((p.next_step for p in panels if p.next_step), "") or default_next_step(stage, viewer)
+        steps.append(step)
+    return steps
+
+
+def current_step(engagement: Engagement, viewer: Viewer) -> TrackerStep | None:
+    """The current stage with its next step (``None`` once the cycle is completed)."""
+    if engagement.stage not in CYCLE_STAGES:
+        return None
+    return next(step for step in stage_tracker(engagement, viewer) if step.is_current)
