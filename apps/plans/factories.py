@@ -49,11 +49,11 @@ class PlanRiskFactory(factory.django.DjangoModelFactory):
 
 def engagement_ready_for_plan(*, edition=None, local_government=None, leader=None, advisors=(), priorities=2):
     """An engagement at the HDR stage as the earlier stages leave it: an area confirmed, a team with its leader,
-    both advisors, and ``priorities`` selected development priorities with goals."""
+    both advisors, a diagnosis with findings and ``priorities`` selected development priorities with goals."""
     from apps.catalog.services import ensure_initial_catalog
     from apps.editions.factories import EditionFactory
     from apps.engagements.factories import AdvisorAssignmentFactory, TeamMemberFactory
-    from apps.engagements.models import AdvisorAssignment, ChosenArea
+    from apps.engagements.models import AdvisorAssignment, ChosenArea, NeedsAssessment
 
     if edition is None:
         edition = EditionFactory(catalogue_version=ensure_initial_catalog(), published=True)
@@ -70,6 +70,11 @@ def engagement_ready_for_plan(*, edition=None, local_government=None, leader=Non
     area = edition.catalogue_version.areas.order_by("order").first()
     ChosenArea.objects.create(
         engagement=engagement, area=area, justification="Uzasadnienie", confirmed_at=timezone.now()
+    )
+    NeedsAssessment.objects.create(
+        engagement=engagement,
+        problems="Brak systemu wspierania uczniów zdolnych.",
+        needs="Wspólne standardy pracy z uczniem zdolnym.",
     )
     for number in range(1, priorities + 1):
         DevelopmentPriorityFactory(
