@@ -3,6 +3,8 @@
 Every page finds its engagement through ``engagement_for``/``engagement_page_for`` (scoped to the user: 404 for
 anyone who may not see it) and then checks the action's rule with ``require`` (404 as well)."""
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -379,7 +381,10 @@ def diagnosis_findings(request, pk: int):
     assessment = diagnosis.ensure_assessment(engagement)
     asks = engagement.edition.diagnosis_asks_post_pandemic_needs
     form = FindingsForm(
-        request.POST or None, instance=assessment, initial={"version": assessment.version}, asks_post_pandemic=asks
+        request.POST or None,
+        instance=copy.copy(assessment),
+        initial={"version": assessment.version},
+        asks_post_pandemic=asks,
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -392,7 +397,7 @@ def diagnosis_findings(request, pk: int):
             )
         except StaleEdit as stale:
             current = stale.current
-            form = FindingsForm(_rebase(request, current.version), instance=current, asks_post_pandemic=asks)
+            form = FindingsForm(_rebase(request, current.version), instance=copy.copy(current), asks_post_pandemic=asks)
             form.is_valid()
             conflict = {
                 "current": current,
@@ -478,7 +483,7 @@ def perspective_edit(request, pk: int, perspective_pk: int):
     if not _editable_or_back(request, engagement, diagnosis.check_diagnosis_editable):
         return redirect("engagements:diagnosis", pk=engagement.pk)
     form = SchoolPerspectiveForm(
-        request.POST or None, instance=perspective, initial={"version": perspective.version}, versioned=True
+        request.POST or None, instance=copy.copy(perspective), initial={"version": perspective.version}, versioned=True
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -492,7 +497,7 @@ def perspective_edit(request, pk: int, perspective_pk: int):
             )
         except StaleEdit as stale:
             current = stale.current
-            form = SchoolPerspectiveForm(_rebase(request, current.version), instance=current, versioned=True)
+            form = SchoolPerspectiveForm(_rebase(request, current.version), instance=copy.copy(current), versioned=True)
             form.is_valid()
             conflict = {"current": current, "fields": _changed_fields(form, current, diagnosis.PERSPECTIVE_FIELDS)}
         except ValidationError as error:
@@ -597,7 +602,9 @@ def priority_edit(request, pk: int, priority_pk: int):
     priority = selectors.priority_of(engagement, priority_pk)
     if not _editable_or_back(request, engagement, diagnosis.check_priorities_editable):
         return redirect("engagements:priorities", pk=engagement.pk)
-    form = PriorityForm(request.POST or None, instance=priority, initial={"version": priority.version}, versioned=True)
+    form = PriorityForm(
+        request.POST or None, instance=copy.copy(priority), initial={"version": priority.version}, versioned=True
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -609,7 +616,7 @@ def priority_edit(request, pk: int, priority_pk: int):
             )
         except StaleEdit as stale:
             current = stale.current
-            form = PriorityForm(_rebase(request, current.version), instance=current, versioned=True)
+            form = PriorityForm(_rebase(request, current.version), instance=copy.copy(current), versioned=True)
             form.is_valid()
             conflict = {"current": current, "fields": _changed_fields(form, current, diagnosis.PRIORITY_FIELDS)}
         except ValidationError as error:
