@@ -64,8 +64,10 @@ def _d(value: date) -> str:
 
 
 def _locked_application(application: Application) -> Application:
+    # Only the application's row: locking the joined edition here would queue every applicant's draft save behind
+    # the others. Writes that need the edition (decisions, results) lock it explicitly, first.
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("edition", "edition__organiser", "local_government", "applicant")
         .get(pk=application.pk)
     )
@@ -428,8 +430,8 @@ def upload_document(
         action="application.document_uploaded",
         target=application,
         changes={
-            "document": DocumentKind(kind).label,
-            "method": DeliveryMethod(method).label,
+            "document": str(DocumentKind(kind).label),
+            "method": str(DeliveryMethod(method).label),
             "file": receipt.filename,
             "sha256": hashlib.sha256(data).hexdigest(),
             "late": receipt.is_late,
@@ -464,7 +466,7 @@ def record_receipt(
         actor=by,
         action="application.receipt_recorded",
         target=application,
-        changes={"document": DocumentKind(kind).label, "received_on": received_on, "late": receipt.is_late},
+        changes={"document": str(DocumentKind(kind).label), "received_on": received_on, "late": receipt.is_late},
     )
     return receipt
 
