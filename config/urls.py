@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("apps.catalog.urls")),
     path("", include("apps.editions.urls")),
     path("", include("apps.engagements.urls")),
+    path("", include("apps.recruitment.urls")),
     path("", include("apps.documents.urls")),
     path("", include("apps.plans.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

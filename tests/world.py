@@ -91,6 +91,7 @@ def build_world() -> World:
     _add_engagements(world)
     _add_documents(world)
     _add_plans(world)
+    _add_recruitment(world)
     return world
 
 
@@ -207,3 +208,65 @@ def _add_catalogue_and_editions(world: World) -> None:
         organiser=world.org_other, catalogue_version=version, slug="edycja-innego", published=True
     )
     o["event_x"] = PlannedEventFactory(edition=o["edition_x"])
+
+
+def _add_recruitment(world: World) -> None:
+    """Recruitment: JST A's application to edition X by ``applicant`` (qualified, results published, one uploaded
+    document and an internal note); JST B's application by someone else; an open call (``edition_x_open``) with
+    the applicant's draft for a third JST; a public attachment of edition X's call."""
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from apps.editions.factories import EditionFactory
+    from apps.recruitment.factories import ApplicationFactory, SubmittedApplicationFactory
+    from apps.recruitment.kinds import DeliveryMethod, DocumentKind
+    from apps.recruitment.models import ApplicationNote, Call, CallAttachment, DocumentReceipt
+    from apps.territory.factories import LocalGovernmentFactory
+    from apps.territory.kinds import JstKind
+
+    o, u = world.objects, world.users
+    today = timezone.localdate()
+    o["application_a"] = SubmittedApplicationFactory(
+        edition=o["edition_x"],
+        local_government=o["jst_a"],
+        applicant=u["applicant"],
+        status="qualified",
+        decided_at=timezone.now(),
+        engagement=o["engagement_a"],
+        notified_status="qualified",
+    )
+    o["application_b"] = SubmittedApplicationFactory(
+        edition=o["edition_x"], local_government=o["jst_b"], status="rejected"
+    )
+    Call.objects.create(edition=o["edition_x"], results_published_at=timezone.now())
+    receipt = DocumentReceipt(
+        application=o["application_a"],
+        kind=DocumentKind.CARD,
+        method=DeliveryMethod.SCAN,
+        filename="karta.pdf",
+        received_at=timezone.now(),
+        received_on=today,
+    )
+    receipt.file.save("karta.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    o["receipt_a"] = receipt
+    ApplicationNote.objects.create(application=o["application_a"], author=u["organiser_x"], text="Notatka")
+    attachment = CallAttachment(edition=o["edition_x"], title="Regulamin", filename="regulamin.pdf")
+    attachment.file.save("regulamin.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    o["call_attachment_x"] = attachment
+    o["edition_x_open"] = EditionFactory(
+        organiser=world.org_x,
+        catalogue_version=o["catalog_published"],
+        slug="edycja-x-nabor",
+        published=True,
+        recruitment_opens_on=today - timedelta(days=10),
+        recruitment_deadline=today + timedelta(days=10),
+        results_date=today + timedelta(days=15),
+        period_start=today + timedelta(days=20),
+        period_end=today + timedelta(days=300),
+    )
+    o["jst_c"] = LocalGovernmentFactory(kind=JstKind.RURAL_GMINA, name="Gamma")
+    o["application_draft"] = ApplicationFactory(
+        edition=o["edition_x_open"], local_government=o["jst_c"], applicant=u["applicant"]
+    )

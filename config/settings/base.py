@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "apps.editions",
     "apps.engagements",
     "apps.documents",
+    "apps.recruitment",
     "apps.plans",
 ]
 

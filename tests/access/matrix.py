@@ -51,8 +51,6 @@ def anonymous_only(outcome=200, signed_in_outcome=REDIRECT) -> dict[str, object]
 ORGANISER_X_VIEWERS = ["organiser_x", "coordinator"]
 CATALOGUE_MANAGERS = ["coordinator", "platform_admin"]
 ENGAGEMENT_A_VIEWERS = ["team_member_a", "advisor_a", "organiser_x", "coordinator"]
-
-
 # Who works on JST A's documents (team and advisors) and who manages its team (leader and organiser).
 ENGAGEMENT_A_WORKERS = ["team_member_a", "advisor_a"]
 ENGAGEMENT_A_TEAM_MANAGERS = ["team_member_a", "organiser_x"]
@@ -97,6 +95,14 @@ def _today(w: World) -> str:
     from django.utils import timezone
 
     return timezone.localdate().isoformat()
+
+
+def _call_url(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"slug": w.edition_x.slug, **kwargs})
+
+
+def _review_url(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"slug": w.edition_x.slug, "pk": w.application_a.pk, **kwargs})
 
 
 def _edition_url(w: World, name: str, **kwargs) -> str:
@@ -362,6 +368,85 @@ MATRIX: dict[str, Row] = {
         lambda w: _plan_url(w, "plans:evidence_download", pk=w.plan_a_action.pk, evidence_pk=w.plan_a_evidence.pk),
         only(ENGAGEMENT_A_VIEWERS),
     ),
+    # Recruitment (apps.recruitment). Public: calls, attachments, results; an account from a call page (anonymous).
+    "recruitment:call_list": Row(lambda w: reverse("recruitment:call_list"), everyone()),
+    "recruitment:call_detail": Row(lambda w: _call_url(w, "recruitment:call_detail"), everyone()),
+    "recruitment:attachment": Row(
+        lambda w: _call_url(w, "recruitment:attachment", pk=w.call_attachment_x.pk), everyone()
+    ),
+    "recruitment:results": Row(lambda w: _call_url(w, "recruitment:results"), everyone()),
+    "recruitment:register": Row(lambda w: _call_url(w, "recruitment:register"), anonymous_only()),
+    # The applicant's own applications: anybody else (organisers included) gets 404 on these URLs.
+    "recruitment:start": Row(
+        lambda w: reverse("recruitment:start", kwargs={"slug": w.edition_x_open.slug}), signed_in()
+    ),
+    "recruitment:my_applications": Row(lambda w: reverse("recruitment:my_applications"), signed_in()),
+    "recruitment:application": Row(
+        lambda w: reverse("recruitment:application", kwargs={"pk": w.application_a.pk}), only(["applicant"])
+    ),
+    "recruitment:section": Row(
+        lambda w: reverse("recruitment:section", kwargs={"pk": w.application_draft.pk, "section": "zespol"}),
+        only(["applicant"]),
+    ),
+    "recruitment:submit": Row(
+        lambda w: reverse("recruitment:submit", kwargs={"pk": w.application_draft.pk}),
+        only({"applicant": REDIRECT}),
+        method="post",
+    ),
+    "recruitment:withdraw": Row(
+        lambda w: reverse("recruitment:withdraw", kwargs={"pk": w.application_draft.pk}), only(["applicant"])
+    ),
+    "recruitment:upload": Row(
+        lambda w: reverse("recruitment:upload", kwargs={"pk": w.application_a.pk, "document": "oswiadczenia"}),
+        only(["applicant"]),
+    ),
+    # An uploaded document: its applicant, the edition's organiser and the coordinator (read-only).
+    "recruitment:receipt_file": Row(
+        lambda w: reverse("recruitment:receipt_file", kwargs={"pk": w.application_a.pk, "receipt": w.receipt_a.pk}),
+        only(["applicant", *ORGANISER_X_VIEWERS]),
+    ),
+    # The organiser's desk: its staff act; the coordinator reads; everybody else 404.
+    "recruitment:desk": Row(lambda w: _edition_url(w, "recruitment:desk"), only(ORGANISER_X_VIEWERS)),
+    "recruitment:export": Row(lambda w: _edition_url(w, "recruitment:export", fmt="csv"), only(ORGANISER_X_VIEWERS)),
+    "recruitment:call_settings": Row(lambda w: _edition_url(w, "recruitment:call_settings"), only(["organiser_x"])),
+    "recruitment:attachments": Row(lambda w: _edition_url(w, "recruitment:attachments"), only(["organiser_x"])),
+    "recruitment:attachment_delete": Row(
+        lambda w: _edition_url(w, "recruitment:attachment_delete", pk=w.call_attachment_x.pk),
+        only({"organiser_x": REDIRECT}),
+        method="post",
+    ),
+    "recruitment:publish_results": Row(
+        lambda w: _edition_url(w, "recruitment:publish_results"), only({"organiser_x": REDIRECT}), method="post"
+    ),
+    "recruitment:review": Row(lambda w: _review_url(w, "recruitment:review"), only(ORGANISER_X_VIEWERS)),
+    "recruitment:decide": Row(
+        lambda w: _review_url(w, "recruitment:decide"),
+        only({"organiser_x": REDIRECT}),
+        method="post",
+        data=lambda w: {"decision": "reserve"},
+    ),
+    "recruitment:withdraw_qualified": Row(
+        lambda w: _review_url(w, "recruitment:withdraw_qualified"),
+        only({"organiser_x": REDIRECT}),
+        method="post",
+        data=lambda w: {"reason": "Rezygnacja JST"},
+    ),
+    "recruitment:note_add": Row(
+        lambda w: _review_url(w, "recruitment:note_add"),
+        only({"organiser_x": REDIRECT}),
+        method="post",
+        data=lambda w: {"text": "Notatka"},
+    ),
+    "recruitment:receipt_record": Row(
+        lambda w: _review_url(w, "recruitment:receipt_record", document="deklaracja-wspolpracy"), only(["organiser_x"])
+    ),
+    "recruitment:receipt_reject": Row(
+        lambda w: _review_url(w, "recruitment:receipt_reject", receipt=w.receipt_a.pk),
+        only({"organiser_x": REDIRECT}),
+        method="post",
+        data=lambda w: {"reason": "Nieczytelny skan"},
+    ),
+    "recruitment:history": Row(lambda w: _review_url(w, "recruitment:history"), only(ORGANISER_X_VIEWERS)),
     # The Django admin: platform administrators only; everybody else is sent to the admin's login.
     "admin:index": Row(lambda w: reverse("admin:index"), everyone(REDIRECT) | {"platform_admin": 200}),
 }
