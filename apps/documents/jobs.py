@@ -52,6 +52,7 @@ def _expire_lost_jobs(content_type, object_id: str, kind: str) -> None:
 def request_document(*, target, kind: str, title: str, builder: str, view_action: str, by) -> GeneratedDocument:
     """Queue the generation of a document for ``target``, or return the job already queued or running for it."""
     import_string(builder)  # a wrong path is a programming error: fail here, not later in the worker
+    title = str(title)[:300]  # a lazy translation is fixed in the language of the request
     if view_action not in registered_actions():
         raise ValueError(f"No permission rule named {view_action!r}.")
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)

@@ -124,6 +124,23 @@ def test_a_second_request_joins_the_queued_job(engagement, member):
     assert other_kind.pk != queued.pk  # another kind of document is another job
 
 
+def test_a_lazy_title_is_stored_as_text(engagement, member):
+    from django.utils.translation import gettext_lazy
+
+    document = request_document(
+        target=engagement,
+        kind="summary",
+        title=gettext_lazy("Podsumowanie"),
+        builder=SUMMARY,
+        view_action="engagement.view",
+        by=member,
+    )
+    assert document.title == "Podsumowanie"
+    assert AuditEntry.objects.get(target_id=str(document.pk), action="document.requested").changes["title"] == (
+        "Podsumowanie"
+    )
+
+
 def test_a_finished_job_does_not_block_a_new_one(engagement, member):
     first = request(engagement, member)
     second = request(engagement, member)
