@@ -14,7 +14,8 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	@$(PY) manage.py demo_accounts
-	@echo "Serwer: http://$(HOST):$(PORT)/  (zatrzymanie: Ctrl+C)"
+	@echo "Adres platformy: http://$(HOST):$(PORT)/"
+	@echo "Zaloguj się jednym z kont powyżej (hasło i klucz TOTP podane wyżej). Zatrzymanie serwera: Ctrl+C."
 	@trap 'kill 0' EXIT; $(PY) manage.py db_worker --queue-name "*" >var/worker.log 2>&1 & \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 

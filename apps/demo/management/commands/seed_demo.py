@@ -1,11 +1,38 @@
-from django.core.management.base import BaseCommand
+import time
 
-from apps.demo import accounts
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import translation
+
+from apps.demo import accounts, editions, engagements, reference
+from apps.demo.quiet import no_outgoing_mail
 
 
 class Command(BaseCommand):
-    help = "Load the demo data (idempotent: running it again changes nothing)."
+    help = (
+        "Load the reference data (TERYT register, model catalogue) and the demo data: organisers, accounts, "
+        "editions and JST engagements. Idempotent: running it again changes nothing."
+    )
 
     def handle(self, *args, **options):
-        accounts.seed()
-        self.stdout.write(self.style.SUCCESS("Dane demonstracyjne są gotowe."))
+        started = time.monotonic()
+        # Texts the services store (timeline entries) are written in the programme's language.
+        with translation.override("pl"), no_outgoing_mail():
+            self.stdout.write(reference.ensure_register())
+            with transaction.atomic():
+                self.stdout.write(reference.ensure_catalog())
+                accounts.seed()
+                seeded = editions.seed()
+                outcomes = engagements.seed(seeded)
+        for spec in editions.EDITIONS:
+            edition, created = seeded[spec.key]
+            outcome = outcomes[spec.key]
+            state = "utworzona" if created else "bez zmian"
+            self.stdout.write(
+                f"{edition.name} ({edition.organiser.short_name or edition.organiser.name}): edycja {state}; "
+                f"karty JST: nowe {outcome.created}, istniejące {outcome.existing}"
+            )
+            for warning in outcome.warnings:
+                self.stdout.write(self.style.WARNING(f"  uwaga: {warning}"))
+        elapsed = time.monotonic() - started
+        self.stdout.write(self.style.SUCCESS(f"Dane demonstracyjne są gotowe ({elapsed:.1f} s)."))
