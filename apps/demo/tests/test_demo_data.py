@@ -351,3 +351,40 @@ def test_demo_accounts_without_two_factor_sign_in_directly(world, email):
     client = Client()
     client.post(reverse("accounts:login"), {"username": email, "password": demo.DEMO_PASSWORD})
     assert client.get(reverse("core:dashboard")).status_code == 200
+
+
+# The pages a tester opens render the demo data
+
+
+def test_pages_render_the_demo_data(world):
+    from apps.core.testing import sign_in
+    from apps.plans.models import DevelopmentPlan
+
+    staff = {}
+    for slug, email in (("ore", "organizator@demo.example"), ("fundacja-demo", "organizator2@demo.example")):
+        staff[slug] = Client()
+        sign_in(staff[slug], User.objects.get(email=email))
+    one_per_stage = {}
+    for engagement in Engagement.objects.select_related("edition__organiser").order_by("pk"):
+        one_per_stage.setdefault((engagement.edition_id, engagement.stage), engagement)
+    names = ["detail", "history", "team", "area", "diagnosis", "priorities"]
+    for engagement in one_per_stage.values():
+        client = staff[engagement.edition.organiser.slug]
+        for name in names:
+            url = reverse(f"engagements:{name}", kwargs={"pk": engagement.pk})
+            assert client.get(url).status_code == 200, url
+        if DevelopmentPlan.objects.filter(engagement=engagement).exists():
+            url = reverse("plans:detail", kwargs={"engagement_pk": engagement.pk})
+            assert client.get(url).status_code == 200, url
+    for edition in Edition.objects.select_related("organiser"):
+        client = staff[edition.organiser.slug]
+        assert client.get(reverse("editions:public_detail", kwargs={"slug": edition.slug})).status_code == 200
+        for name in ("editions:overview", "engagements:edition_matrix", "engagements:edition_areas"):
+            assert client.get(reverse(name, kwargs={"slug": edition.slug})).status_code == 200, name
+    leader = Client()
+    sign_in(leader, User.objects.get(email="zespol@demo.example"))
+    boleslawiecki = Engagement.objects.get(local_government__teryt="0201", edition__name="Doradztwo dla JST 2022/2023")
+    page = leader.get(reverse("engagements:detail", kwargs={"pk": boleslawiecki.pk}))
+    assert page.status_code == 200
+    assert "Powiat bolesławiecki" in page.content.decode()
+    assert "Powiat bolesławiecki" in leader.get(reverse("engagements:mine")).content.decode()
