@@ -1,0 +1,428 @@
+"""The recruitment's pages through the test client: forms keep input and explain errors, scoping answers 404,
+lists and exports keep a constant number of queries."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from apps.accounts.models import User
+from apps.core.testing import assert_constant_queries, sign_in
+from apps.documents.testing import make_pdf, make_signed_pdf
+from apps.recruitment import services
+from apps.recruitment.factories import ApplicationFactory, PaperReceiptFactory, SubmittedApplicationFactory
+from apps.recruitment.models import Application, ApplicationNote
+from apps.territory.factories import LocalGovernmentFactory, VoivodeshipFactory
+from apps.territory.kinds import JstKind
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def pdf() -> bytes:
+    return make_pdf("Karta zgłoszenia")
+
+
+def team_post(rows: list[dict], total: int = 5, version: int = 1, next_section: str = "") -> dict:
+    data = {
+        "zespol-TOTAL_FORMS": str(total),
+        "zespol-INITIAL_FORMS": str(total),
+        "zespol-MIN_NUM_FORMS": "0",
+        "zespol-MAX_NUM_FORMS": "1000",
+        "version": str(version),
+        "next": next_section,
+    }
+    for index in range(total):
+        row = rows[index] if index < len(rows) else {}
+        data[f"zespol-{index}-kind"] = row.get("kind", "official")
+        for name in ["full_name", "position", "email", "phone", "school_name"]:
+            data[f"zespol-{index}-{name}"] = row.get(name, "")
+        for name in ["is_management", "is_leader"]:
+            if row.get(name):
+                data[f"zespol-{index}-{name}"] = "on"
+    return data
+
+
+def person(n: int, **extra) -> dict:
+    return {"full_name": f"Osoba {n}", "position": "Inspektor", "email": f"osoba{n}@gmina.example.org", **extra}
+
+
+# The applicant's path -----------------------------------------------------------------------------------------
+
+
+def test_an_account_from_the_call_page_signs_in_and_leads_to_the_application(client, edition):
+    url = reverse("recruitment:register", kwargs={"slug": edition.slug})
+    response = client.post(
+        url,
+        {
+            "full_name": "Jan Zgłaszający",
+            "email": "Jan@Gmina.example.org",
+            "password1": "Bardzo-dobre-haslo-1",
+            "password2": "Bardzo-dobre-haslo-1",
+            "privacy": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("recruitment:start", kwargs={"slug": edition.slug})
+    user = User.objects.get(email="jan@gmina.example.org")
+    assert client.get(response["Location"]).context["user"] == user
+
+
+def test_account_form_errors_keep_the_input(client, edition, applicant):
+    url = reverse("recruitment:register", kwargs={"slug": edition.slug})
+    response = client.post(
+        url, {"full_name": "Ktoś", "email": applicant.email, "password1": "Haslo-12345-x", "password2": "inne"}
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["password2"] == ["Hasła nie są takie same."]
+    assert "privacy" in form.errors
+    assert 'value="Ktoś"' in response.content.decode()
+    response = client.post(
+        url,
+        {
+            "full_name": "Ktoś",
+            "email": applicant.email,
+            "password1": "Bardzo-dobre-haslo-1",
+            "password2": "Bardzo-dobre-haslo-1",
+            "privacy": "on",
+        },
+    )
+    assert "Konto z tym adresem e-mail już istnieje" in response.content.decode()
+
+
+def test_starting_with_the_jst_picker(client, edition, jst, applicant):
+    sign_in(client, applicant)
+    response = client.post(
+        reverse("recruitment:start", kwargs={"slug": edition.slug}), {"local_government": jst.display_name}
+    )
+    application = Application.objects.get()
+    assert response["Location"] == reverse("recruitment:application", kwargs={"pk": application.pk})
+    page = client.get(response["Location"]).content.decode()
+    # Nothing is complete yet: the contact person is prefilled but lacks a phone, the head's title lacks a name.
+    assert "Kompletne części: 0 z 5." in page
+    assert (
+        'value="Wanda Wnioskodawca"'
+        in client.get(
+            reverse("recruitment:section", kwargs={"pk": application.pk, "section": "kontakt"})
+        ).content.decode()
+    )
+
+
+def test_a_second_attempt_is_told_which_application_exists(client, edition, jst, applicant):
+    ApplicationFactory(edition=edition, local_government=jst)
+    sign_in(client, applicant)
+    response = client.post(
+        reverse("recruitment:start", kwargs={"slug": edition.slug}), {"local_government": jst.display_name}
+    )
+    assert response.status_code == 200
+    assert "ma już zgłoszenie w tej edycji" in response.context["form"].errors["local_government"][0]
+
+
+def test_section_errors_are_shown_next_to_the_fields_and_input_is_kept(client, edition, jst, applicant):
+    application = ApplicationFactory(edition=edition, local_government=jst, applicant=applicant)
+    sign_in(client, applicant)
+    url = reverse("recruitment:section", kwargs={"pk": application.pk, "section": "jst"})
+    response = client.post(
+        url,
+        {
+            "version": application.version,
+            "local_government": jst.display_name,
+            "address_street": "ul. Nowa 5",
+            "address_postal_code": "59700x",
+            "address_city": "Bolesławiec",
+            "office_phone": "123",
+        },
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["address_postal_code"] == ["Kod pocztowy ma postać 00-000, np. 00-644."]
+    assert "9 cyfr" in form.errors["office_phone"][0]
+    html = response.content.decode()
+    assert 'value="ul. Nowa 5"' in html and 'value="59700x"' in html
+    application.refresh_from_db()
+    assert application.address_street == "ul. Rynek 1"  # nothing saved
+
+
+def test_a_section_saved_from_a_stale_page_is_refused_and_the_input_kept(client, edition, jst, applicant):
+    application = ApplicationFactory(edition=edition, local_government=jst, applicant=applicant)
+    sign_in(client, applicant)
+    url = reverse("recruitment:section", kwargs={"pk": application.pk, "section": "motywacja"})
+    client.post(url, {"version": application.version, "motivation": "Z pierwszej karty"})
+    response = client.post(url, {"version": application.version, "motivation": "Z drugiej karty"})
+    assert response.status_code == 200
+    assert "w innym oknie lub karcie" in response.content.decode()
+    assert "Z drugiej karty" in response.content.decode()
+    application.refresh_from_db()
+    assert application.motivation == "Z pierwszej karty"
+    # Saving again from the refreshed form works.
+    version = response.context["form"]["version"].value()
+    client.post(url, {"version": version, "motivation": "Z drugiej karty"})
+    application.refresh_from_db()
+    assert application.motivation == "Z drugiej karty"
+
+
+def test_the_team_form_works_without_javascript(client, edition, jst, applicant):
+    application = ApplicationFactory(edition=edition, local_government=jst, applicant=applicant, team=0)
+    sign_in(client, applicant)
+    url = reverse("recruitment:section", kwargs={"pk": application.pk, "section": "zespol"})
+    page = client.get(url)
+    assert len(page.context["formset"].forms) == 5  # the edition's largest team, as empty rows
+    data = team_post(
+        [
+            person(1, is_leader=True),
+            person(2, is_management=True),
+            person(3, kind="school_director", school_name="SP 1"),
+        ],
+        version=application.version,
+        next_section="motywacja",
+    )
+    response = client.post(url, data)
+    assert response["Location"] == reverse("recruitment:section", kwargs={"pk": application.pk, "section": "motywacja"})
+    assert list(application.team.values_list("full_name", "is_leader", "kind")) == [
+        ("Osoba 1", True, "official"),
+        ("Osoba 2", False, "official"),
+        ("Osoba 3", False, "school_director"),
+    ]
+
+
+def test_team_errors_name_the_row_and_keep_every_row(client, edition, jst, applicant):
+    application = ApplicationFactory(edition=edition, local_government=jst, applicant=applicant, team=0)
+    sign_in(client, applicant)
+    url = reverse("recruitment:section", kwargs={"pk": application.pk, "section": "zespol"})
+    rows = [
+        person(1, is_leader=True),
+        person(2, email="osoba1@gmina.example.org"),
+        person(3, email="to-nie-adres"),
+        person(4, phone="12 34"),
+        person(5, is_leader=True),
+    ]
+    response = client.post(url, team_post(rows, version=application.version))
+    assert response.status_code == 200
+    html = response.content.decode()
+    forms = response.context["formset"].forms
+    assert "Wprowadź poprawny adres email." in forms[2].errors["email"][0] or forms[2].errors["email"]
+    assert "9 cyfr" in forms[3].errors["phone"][0]
+    assert 'value="to-nie-adres"' in html and 'value="Osoba 5"' in html
+    assert not application.team.exists()
+    # Fix the format errors: now the duplicate e-mail and the second leader are reported on their rows.
+    rows[2]["email"], rows[3]["phone"] = "osoba3@gmina.example.org", "600 100 200"
+    response = client.post(url, team_post(rows, version=application.version))
+    forms = response.context["formset"].forms
+    assert "podano już dla osoby 1" in forms[1].errors["email"][0]
+    assert forms[4].errors["is_leader"] == ["Lider zespołu może być tylko jeden."]
+    assert "Osoba 2, Adres e-mail" in response.content.decode()  # the summary names the row
+
+
+def test_a_team_larger_than_the_edition_allows_is_refused(client, edition, jst, applicant):
+    application = ApplicationFactory(edition=edition, local_government=jst, applicant=applicant, team=0)
+    sign_in(client, applicant)
+    url = reverse("recruitment:section", kwargs={"pk": application.pk, "section": "zespol"})
+    rows = [person(n, is_leader=n == 1) for n in range(1, 7)]
+    response = client.post(url, team_post(rows, total=6, version=application.version))
+    assert response.status_code == 200
+    assert "Zespół może liczyć najwyżej 5 osób." in response.content.decode()
+    assert not application.team.exists()
+
+
+def test_submitting_an_incomplete_application_lists_what_is_missing(client, edition, jst, applicant):
+    application = ApplicationFactory(edition=edition, local_government=jst, applicant=applicant, team=1)
+    sign_in(client, applicant)
+    response = client.post(reverse("recruitment:submit", kwargs={"pk": application.pk}), follow=True)
+    assert "Zespół liczy od 3 do 5 osób; teraz: 1." in response.content.decode()
+    application.refresh_from_db()
+    assert application.is_draft
+
+
+def test_an_applicant_never_sees_another_jsts_application(client, edition, applicant):
+    others = SubmittedApplicationFactory(edition=edition)
+    sign_in(client, applicant)
+    for name, kwargs in [
+        ("recruitment:application", {}),
+        ("recruitment:section", {"section": "jst"}),
+        ("recruitment:withdraw", {}),
+        ("recruitment:upload", {"document": "karta-zgloszenia"}),
+    ]:
+        assert client.get(reverse(name, kwargs={"pk": others.pk, **kwargs})).status_code == 404, name
+    assert client.post(reverse("recruitment:submit", kwargs={"pk": others.pk})).status_code == 404
+    receipt = PaperReceiptFactory(application=others)
+    url = reverse("recruitment:receipt_file", kwargs={"pk": others.pk, "receipt": receipt.pk})
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("recruitment:review", kwargs={"slug": edition.slug, "pk": others.pk})).status_code == 404
+
+
+def test_internal_notes_never_reach_the_applicant(client, edition, applicant, organiser):
+    application = SubmittedApplicationFactory(edition=edition, applicant=applicant)
+    ApplicationNote.objects.create(application=application, author=organiser, text="Tajna uwaga organizatora")
+    sign_in(client, applicant)
+    assert (
+        "Tajna uwaga"
+        not in client.get(reverse("recruitment:application", kwargs={"pk": application.pk})).content.decode()
+    )
+    sign_in(client, organiser)
+    url = reverse("recruitment:review", kwargs={"slug": edition.slug, "pk": application.pk})
+    assert "Tajna uwaga organizatora" in client.get(url).content.decode()
+
+
+def test_uploads_through_the_page(client, edition, applicant, pdf):
+    application = SubmittedApplicationFactory(edition=edition, applicant=applicant)
+    sign_in(client, applicant)
+    url = reverse("recruitment:upload", kwargs={"pk": application.pk, "document": "deklaracja-wspolpracy"})
+    lying = SimpleUploadedFile("deklaracja.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    response = client.post(url, {"method": "scan", "file": lying})
+    assert response.status_code == 200
+    assert "nie jest dokumentem PDF" in response.context["form"].errors["file"][0]
+    signed = SimpleUploadedFile("deklaracja.pdf", make_signed_pdf(pdf, "Anna Nowak"), content_type="application/pdf")
+    response = client.post(url, {"method": "signed_pdf", "file": signed})
+    assert response.status_code == 302
+    receipt = application.receipts.get()
+    page = client.get(reverse("recruitment:application", kwargs={"pk": application.pk})).content.decode()
+    assert "podpis nienaruszony" in page and "Anna Nowak" in page
+    download = client.get(reverse("recruitment:receipt_file", kwargs={"pk": application.pk, "receipt": receipt.pk}))
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+# The organiser's desk ------------------------------------------------------------------------------------------
+
+
+def test_a_decision_over_capacity_is_refused_on_the_page(client, edition, organiser):
+    edition.capacity = 1
+    edition.save()
+    first, second = (SubmittedApplicationFactory(edition=edition) for _ in range(2))
+    services.decide(first, status="qualified", by=organiser, despite_documents=True)
+    sign_in(client, organiser)
+    url = reverse("recruitment:decide", kwargs={"slug": edition.slug, "pk": second.pk})
+    response = client.post(url, {"decision": "qualified", "despite_documents": "on"})
+    assert response.status_code == 200
+    assert "Brak wolnych miejsc: zakwalifikowano już 1 z 1 JST." in response.content.decode()
+    second.refresh_from_db()
+    assert second.status == "submitted"
+
+
+def test_the_coordinator_reads_the_desk_but_cannot_decide(client, edition, coordinator):
+    application = SubmittedApplicationFactory(edition=edition)
+    sign_in(client, coordinator)
+    page = client.get(reverse("recruitment:review", kwargs={"slug": edition.slug, "pk": application.pk}))
+    assert page.status_code == 200 and "Zapisz decyzję" not in page.content.decode()
+    response = client.post(
+        reverse("recruitment:decide", kwargs={"slug": edition.slug, "pk": application.pk}), {"decision": "reserve"}
+    )
+    assert response.status_code == 404
+
+
+def test_desk_filters(client, edition, organiser):
+    mazowieckie = VoivodeshipFactory(code="14")
+    rural = SubmittedApplicationFactory(edition=edition, local_government=LocalGovernmentFactory(name="Zielonka"))
+    powiat = SubmittedApplicationFactory(
+        edition=edition, local_government=LocalGovernmentFactory(kind=JstKind.POWIAT, voivodeship=mazowieckie)
+    )
+    late = SubmittedApplicationFactory(edition=edition, has_late_documents=True, documents_received=1)
+    complete = SubmittedApplicationFactory(
+        edition=edition, documents_received=3, documents_complete_on=edition.recruitment_deadline
+    )
+    ApplicationFactory(edition=edition)  # a draft is not on the desk
+    sign_in(client, organiser)
+    url = reverse("recruitment:desk", kwargs={"slug": edition.slug})
+
+    def listed(**query):
+        response = client.get(url, query)
+        assert response.status_code == 200
+        return {a.pk for a in response.context["page"].object_list}
+
+    assert listed() == {rural.pk, powiat.pk, late.pk, complete.pk}
+    assert listed(kind="powiat") == {powiat.pk}
+    assert listed(group="powiaty") == {powiat.pk}
+    assert listed(voivodeship="14") == {powiat.pk}
+    assert listed(late="on") == {late.pk}
+    assert listed(documents="complete") == {complete.pk}
+    assert complete.pk not in listed(documents="incomplete")
+    assert listed(q="zielon") == {rural.pk}
+    assert listed(status="qualified") == set()
+    # A bad filter value shows the whole list with the error, not a 500.
+    response = client.get(url, {"status": "nonsense"})
+    assert response.status_code == 200 and response.context["form"].errors
+
+
+def test_exports(client, edition, organiser):
+    SubmittedApplicationFactory(
+        edition=edition, local_government=LocalGovernmentFactory(name="Eksportowo"), contact_name="=HYPERLINK()"
+    )
+    sign_in(client, organiser)
+    csv = client.get(reverse("recruitment:export", kwargs={"slug": edition.slug, "fmt": "csv"}))
+    assert csv["Content-Type"].startswith("text/csv")
+    text = csv.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("JST;Kod TERYT;Rodzaj JST;Województwo;Grupa warsztatowa;Stan")
+    assert "Eksportowo" in text and "'=HYPERLINK()" in text
+    xlsx = client.get(reverse("recruitment:export", kwargs={"slug": edition.slug, "fmt": "xlsx"}))
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet["A1"].value == "JST" and "Eksportowo" in sheet["A2"].value
+    assert client.get(reverse("recruitment:export", kwargs={"slug": edition.slug, "fmt": "pdf"})).status_code == 404
+
+
+def test_results_page_appears_on_publication(client, edition, organiser):
+    application = SubmittedApplicationFactory(edition=edition, local_government=LocalGovernmentFactory(name="Wygrana"))
+    url = reverse("recruitment:results", kwargs={"slug": edition.slug})
+    assert client.get(url).status_code == 404
+    services.decide(application, status="qualified", by=organiser, despite_documents=True)
+    assert client.get(url).status_code == 404  # decided, not yet public
+    services.publish_results(edition, by=organiser)
+    page = client.get(url).content.decode()
+    assert "Gmina Wygrana (gmina wiejska)" in page and "Gminy wiejskie (1)" in page.replace(
+        "Gmina wiejska", "Gminy wiejskie"
+    )
+
+
+# Query counts ---------------------------------------------------------------------------------------------------
+
+
+def test_desk_queries_do_not_grow_with_applications(client, edition, organiser):
+    sign_in(client, organiser)
+    url = reverse("recruitment:desk", kwargs={"slug": edition.slug})
+
+    def build(n):
+        for _ in range(n):
+            application = SubmittedApplicationFactory(edition=edition, team=3)
+            PaperReceiptFactory(application=application)
+
+    assert_constant_queries(build=build, request=lambda: client.get(url))
+
+
+def test_export_queries_do_not_grow(client, edition, organiser):
+    sign_in(client, organiser)
+    url = reverse("recruitment:export", kwargs={"slug": edition.slug, "fmt": "xlsx"})
+    assert_constant_queries(
+        build=lambda n: SubmittedApplicationFactory.create_batch(n, edition=edition), request=lambda: client.get(url)
+    )
+
+
+def test_applicant_pages_queries_do_not_grow(client, edition, applicant):
+    sign_in(client, applicant)
+    assert_constant_queries(
+        build=lambda n: ApplicationFactory.create_batch(n, edition=edition, applicant=applicant),
+        request=lambda: client.get(reverse("recruitment:my_applications")),
+    )
+    application = SubmittedApplicationFactory(edition=edition, applicant=applicant, team=0)
+    from apps.recruitment.factories import ApplicationTeamMemberFactory
+
+    assert_constant_queries(
+        build=lambda n: [
+            (ApplicationTeamMemberFactory(application=application), PaperReceiptFactory(application=application))
+            for _ in range(n)
+        ],
+        request=lambda: client.get(reverse("recruitment:application", kwargs={"pk": application.pk})),
+        many=5,
+    )
+
+
+def test_public_pages_queries_do_not_grow(client, catalogue, organisation):
+    from apps.editions.factories import EditionFactory
+
+    assert_constant_queries(
+        build=lambda n: EditionFactory.create_batch(
+            n, organiser=organisation, catalogue_version=catalogue, published=True
+        ),
+        request=lambda: client.get(reverse("recruitment:call_list")),
+    )
