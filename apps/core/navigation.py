@@ -40,6 +40,7 @@ ITEMS: list[NavItem] = [
     NavItem(_("Edycje"), "editions:public_list", _everyone, "/edycje/"),
     NavItem(_("Rejestr JST"), "territory:register", _everyone, "/rejestr-jst/"),
     NavItem(_("Mój panel"), "core:dashboard", _signed_in, "/panel/"),
+    NavItem(_("Karty JST"), "engagements:mine", _signed_in, "/karty-jst/"),
     NavItem(_("Organizatorzy"), "accounts:organisation_list", _organiser_or_coordinator, "/organizatorzy/"),
     NavItem(_("Edycje organizatora"), "editions:manage_list", _organiser_or_coordinator, "/organizator/edycje/"),
     NavItem(_("Katalog modelu"), "catalog:version_list", _catalogue_manager, "/model/wersje/"),

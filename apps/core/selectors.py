@@ -6,7 +6,10 @@ from apps.accounts.roles import Roles
 
 def dashboard_cards(user, roles: Roles) -> list[dict]:
     """What the signed-in person can do next, by role. Later apps add their own cards here."""
-    cards: list[dict] = []
+    from apps.engagements.dashboards import dashboard_cards as engagement_cards
+
+    # The engagement first: for team members and advisors it is what they came for.
+    cards: list[dict] = engagement_cards(user, roles)
     if roles.is_organiser_staff or roles.is_coordinator:
         cards.append(
             {

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
 
 from apps.accounts.models import User
 from apps.catalog.models import Area
@@ -16,7 +17,7 @@ from .models import STAGE_ORDER, AdvisorAssignment, ChosenArea, Engagement, Stag
 from .selectors import with_progress
 from .tracker import TrackerStep, current_step
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 
 
 @dataclass
@@ -42,13 +43,79 @@ def team_overview(user) -> list[TeamCard]:
     ]
 
 
+# A long list of waiting items is cut here on the page (the counts stay complete).
+WAITING_SHOWN = 50
+
+
+@dataclass
+class Waiting:
+    item: WaitingItem
+    jst: str
+
+
 @dataclass
 class AdvisorDashboard:
     page: Page
     total: int
-    waiting: list[WaitingItem] = field(default_factory=list)
-    overdue: list[WaitingItem] = field(default_factory=list)
+    waiting: list[Waiting] = field(default_factory=list)
+    overdue: list[Waiting] = field(default_factory=list)
+    waiting_count: int = 0
+    overdue_count: int = 0
     stage_counts: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _waiting_for(user, engagements: QuerySet) -> tuple[list[Waiting], list[Waiting], int, int]:
+    """Every app's waiting items for these engagements, oldest first; the JST names only for the items shown."""
+    items = sorted(waiting_items(user, engagements.only("pk")), key=lambda i: (str(i.since or ""), i.engagement_id))
+    waiting = [i for i in items if not i.overdue]
+    overdue = [i for i in items if i.overdue]
+    shown = waiting[:WAITING_SHOWN] + overdue[:WAITING_SHOWN]
+    names = dict(
+        Engagement.objects.filter(pk__in={i.engagement_id for i in shown}).values_list(
+            "pk", "local_government__display_name"
+        )
+    )
+    return (
+        [Waiting(i, names.get(i.engagement_id, "")) for i in waiting[:WAITING_SHOWN]],
+        [Waiting(i, names.get(i.engagement_id, "")) for i in overdue[:WAITING_SHOWN]],
+        len(waiting),
+        len(overdue),
+    )
+
+
+def _paginator(rows: QuerySet, *, total: int) -> Paginator:
+    """A paginator that knows its total from the per-stage counts already fetched (one query less)."""
+    paginator = Paginator(rows, PAGE_SIZE)
+    paginator.count = total  # overrides the cached_property
+    return paginator
+
+
+@dataclass(frozen=True)
+class AdvisorRow:
+    """One line of the advisor's table, prepared here so the template only prints strings."""
+
+    pk: int
+    jst: str
+    url: str
+    edition: str
+    stage: str
+    my_role: str
+    partner: str
+
+
+def _advisor_row(engagement: Engagement, user, url: str) -> AdvisorRow:
+    assignments = list(engagement.advisor_assignments.all())
+    mine = next((a for a in assignments if a.user_id == user.pk), None)
+    partner = next((a for a in assignments if a.user_id != user.pk), None)
+    return AdvisorRow(
+        pk=engagement.pk,
+        jst=engagement.local_government.display_name,
+        url=url.replace("/0/", f"/{engagement.pk}/"),
+        edition=engagement.edition.name,
+        stage=engagement.get_stage_display(),
+        my_role=mine.get_role_display() if mine else "",
+        partner=(partner.user.full_name or partner.user.email) if partner else "",
+    )
 
 
 def advisor_dashboard(user, *, page: int | str = 1) -> AdvisorDashboard | None:
@@ -56,27 +123,27 @@ def advisor_dashboard(user, *, page: int | str = 1) -> AdvisorDashboard | None:
     access = engagement_access(user)
     if not access.advisor_of:
         return None
-    engagements = Engagement.objects.filter(pk__in=access.advisor_of, withdrawn_at__isnull=True)
+    # A join on the assignment, not ``pk__in`` the cached ids: a list of 1,000 ids costs more to bind than to run.
+    engagements = Engagement.objects.filter(advisor_assignments__user=user, withdrawn_at__isnull=True)
     counts = dict(engagements.order_by().values_list("stage").annotate(n=Count("pk")))
     rows = (
         engagements.select_related("edition", "local_government")
         .prefetch_related(Prefetch("advisor_assignments", queryset=AdvisorAssignment.objects.select_related("user")))
         .order_by("local_government__display_name", "pk")
     )
-    paginator = Paginator(rows, PAGE_SIZE)
+    paginator = _paginator(rows, total=sum(counts.values()))
     current = paginator.get_page(page)
-    # Waiting items cover all the advisor's JSTs, not only the page shown: light objects, one query.
-    everything = list(engagements.select_related("edition", "local_government"))
-    items = sorted(waiting_items(user, everything), key=lambda item: (str(item.since or ""), item.text))
-    for engagement in current.object_list:
-        mine = [a for a in engagement.advisor_assignments.all() if a.user_id == user.pk]
-        engagement.my_role = mine[0].get_role_display() if mine else ""
-        engagement.partner = next((a for a in engagement.advisor_assignments.all() if a.user_id != user.pk), None)
+    # Waiting items cover all the advisor's JSTs, not only the page shown.
+    waiting, overdue, waiting_count, overdue_count = _waiting_for(user, engagements)
+    url = reverse("engagements:detail", kwargs={"pk": 0})
+    current.object_list = [_advisor_row(e, user, url) for e in current.object_list]
     return AdvisorDashboard(
         page=current,
         total=paginator.count,
-        waiting=[item for item in items if not item.overdue],
-        overdue=[item for item in items if item.overdue],
+        waiting=waiting,
+        overdue=overdue,
+        waiting_count=waiting_count,
+        overdue_count=overdue_count,
         stage_counts=[(str(label), counts.get(value, 0)) for value, label in Stage.choices],
     )
 
@@ -85,7 +152,7 @@ def advisor_dashboard(user, *, page: int | str = 1) -> AdvisorDashboard | None:
 class MatrixRow:
     engagement: Engagement
     states: list[str]
-    advisors: list[AdvisorAssignment]
+    advisors: str  # the pair's names, joined once here rather than in the template's inner loop
 
 
 @dataclass
@@ -115,7 +182,7 @@ def stage_matrix(edition, *, workshop_group: str = "", advisor_id: int | None = 
         .prefetch_related(Prefetch("advisor_assignments", queryset=AdvisorAssignment.objects.select_related("user")))
         .order_by("local_government__display_name", "pk")
     )
-    paginator = Paginator(rows, PAGE_SIZE)
+    paginator = _paginator(rows, total=sum(counts.values()))
     current = paginator.get_page(page)
     # One state list per stage index, shared by all rows at that stage: 1,000 rows build 7 lists, not 1,000.
     states = [_matrix_states(i) for i in range(len(STAGE_ORDER))]
@@ -126,7 +193,9 @@ def stage_matrix(edition, *, workshop_group: str = "", advisor_id: int | None = 
         page=current,
         rows=[
             MatrixRow(
-                engagement=e, states=states[STAGE_ORDER.index(e.stage)], advisors=list(e.advisor_assignments.all())
+                engagement=e,
+                states=states[STAGE_ORDER.index(e.stage)],
+                advisors=", ".join(a.user.full_name or a.user.email for a in e.advisor_assignments.all()),
             )
             for e in current.object_list
         ],
@@ -206,3 +275,48 @@ def advisor_assignment_page(edition, *, page=1) -> Page:
         .order_by("local_government__display_name", "pk")
     )
     return Paginator(rows, PAGE_SIZE).get_page(page)
+
+
+def dashboard_cards(user, roles) -> list[dict]:
+    """The engagement cards of ``core:dashboard``: the team's next steps, the advisor's waiting work, the
+    organiser's way to the editions' JSTs."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    cards = []
+    for card in team_overview(user):
+        text = _("Etap: %(stage)s.") % {"stage": card.engagement.get_stage_display()}
+        if card.step and card.step.next_step:
+            text += " " + _("Co dalej: %(step)s") % {"step": card.step.next_step}
+        cards.append(
+            {
+                "title": _("Karta JST: %(jst)s") % {"jst": card.engagement.local_government.display_name},
+                "text": text,
+                "url": reverse("engagements:detail", kwargs={"pk": card.engagement.pk}),
+            }
+        )
+    access = engagement_access(user)
+    if access.advisor_of:
+        engagements = Engagement.objects.filter(advisor_assignments__user=user, withdrawn_at__isnull=True)
+        _waiting, _overdue, waiting_count, overdue_count = _waiting_for(user, engagements)
+        cards.append(
+            {
+                "title": _("JST pod moją opieką"),
+                "text": _("JST: %(n)s. Czeka na Ciebie: %(waiting)s, po terminie: %(overdue)s.")
+                % {
+                    "n": engagements.count(),
+                    "waiting": waiting_count,
+                    "overdue": overdue_count,
+                },
+                "url": reverse("engagements:mine"),
+            }
+        )
+    if roles.is_organiser_staff or roles.is_coordinator:
+        cards.append(
+            {
+                "title": _("Karty JST w edycjach"),
+                "text": _("JST i etapy cyklu, obszary wybrane przez JST, pary doradców."),
+                "url": reverse("engagements:mine"),
+            }
+        )
+    return cards

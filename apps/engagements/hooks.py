@@ -13,8 +13,11 @@ Two small registries, filled from the other apps' ``AppConfig.ready``:
           return StagePanel(status="…", next_step="…", links=(StageLink("Otwórz HDR", url),))
 
 * **Waiting items** — what waits for an advisor (reviews, confirmations) or is overdue, shown on the advisor's
-  dashboard for many engagements at once. A provider receives the advisor and the list of their engagements and
-  must answer in a fixed number of queries whatever the number of engagements::
+  dashboard for many engagements at once. A provider receives the advisor and their engagements as a lazy
+  QuerySet (only ``pk`` loaded): filter with ``engagement__in=engagements`` so the database gets one subquery
+  rather than a list of a thousand ids; iterating it also works. It must answer in a fixed number of queries
+  whatever the number of engagements; build URLs and texts once outside the loop (a ``reverse()`` or
+  ``gettext()`` per item costs more than the query when an advisor has many JSTs)::
 
       from apps.engagements.hooks import WaitingItem, register_waiting_items
 
@@ -31,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
 
 
 class Perspective:
@@ -118,7 +122,7 @@ class WaitingItem:
     kind: str = ""  # free label for the provider, e.g. "area_confirmation", "plan_review", "action_overdue"
 
 
-WaitingProvider = Callable[[object, list], Iterable[WaitingItem]]
+WaitingProvider = Callable[[object, QuerySet], Iterable[WaitingItem]]
 _WAITING: list[WaitingProvider] = []
 
 
@@ -128,10 +132,8 @@ def register_waiting_items(fn: WaitingProvider) -> WaitingProvider:
     return fn
 
 
-def waiting_items(user, engagements: list) -> list[WaitingItem]:
+def waiting_items(user, engagements: QuerySet) -> list[WaitingItem]:
     """Every provider's items for these engagements (each provider answers in a fixed number of queries)."""
-    if not engagements:
-        return []
     items: list[WaitingItem] = []
     for provider in _WAITING:
         items.extend(provider(user, engagements))

@@ -101,25 +101,28 @@ AREA_CONFIRMATION_DAYS = 7
 
 
 @register_waiting_items
-def area_confirmations(user, engagements: list[Engagement]) -> list[WaitingItem]:
-    """Area choices waiting for one of the advisors (one query for all the advisor's engagements)."""
-    by_id = {e.pk: e for e in engagements}
-    pending: dict[int, list[ChosenArea]] = {}
-    for chosen in ChosenArea.objects.filter(engagement_id__in=by_id, confirmed_at__isnull=True).select_related("area"):
-        pending.setdefault(chosen.engagement_id, []).append(chosen)
+def area_confirmations(user, engagements) -> list[WaitingItem]:
+    """Area choices waiting for one of the advisors (one query of plain values for all the advisor's JSTs)."""
+    pending: dict[int, list[tuple]] = {}
+    rows = (
+        ChosenArea.objects.filter(engagement__in=engagements, confirmed_at__isnull=True)
+        .order_by("engagement_id", "chosen_at")
+        .values_list("engagement_id", "chosen_at", "area__name")
+    )
+    for engagement_id, chosen_at, area_name in rows:
+        pending.setdefault(engagement_id, []).append((chosen_at, area_name))
     limit = timezone.now() - timedelta(days=AREA_CONFIRMATION_DAYS)
+    # Reversed and translated once: a thousand reverse() and gettext() calls cost more than the query.
+    url = reverse("engagements:area", kwargs={"pk": 0})
+    text = _("Potwierdź wybór obszaru (%(areas)s).")
     items = []
     for engagement_id, chosen in pending.items():
-        since = min(c.chosen_at for c in chosen)
+        since = min(at for at, _name in chosen)
         items.append(
             WaitingItem(
                 engagement_id=engagement_id,
-                text=_("%(jst)s: potwierdź wybór obszaru (%(areas)s).")
-                % {
-                    "jst": by_id[engagement_id].local_government.display_name,
-                    "areas": "; ".join(str(c.area) for c in chosen),
-                },
-                url=reverse("engagements:area", kwargs={"pk": engagement_id}),
+                text=text % {"areas": "; ".join(name for _at, name in chosen)},
+                url=url.replace("/0/", f"/{engagement_id}/"),
                 since=since,
                 overdue=since < limit,
                 kind="area_confirmation",

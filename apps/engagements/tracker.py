@@ -101,24 +101,26 @@ def default_next_step(stage: str, viewer: Viewer) -> str:
     return str(texts.get(perspective, ""))
 
 
+def tracker_step(engagement: Engagement, stage: str, viewer: Viewer) -> TrackerStep:
+    state = step_state(engagement, stage)
+    panels = stage_panels(engagement, stage, viewer)
+    step = TrackerStep(stage=stage, label=str(Stage(stage).label), state=state)
+    for panel in panels:
+        if panel.status:
+            step.status.append(panel.status)
+        step.links.extend(panel.links)
+    if state == StepState.CURRENT:
+        step.next_step = next((p.next_step for p in panels if p.next_step), "") or default_next_step(stage, viewer)
+    return step
+
+
 def stage_tracker(engagement: Engagement, viewer: Viewer) -> list[TrackerStep]:
-    steps = []
-    for stage in CYCLE_STAGES:
-        state = step_state(engagement, stage)
-        panels = stage_panels(engagement, stage, viewer)
-        step = TrackerStep(stage=stage, label=str(Stage(stage).label), state=state)
-        for panel in panels:
-            if panel.status:
-                step.status.append(panel.status)
-            step.links.extend(panel.links)
-        if state == StepState.CURRENT:
-            step.next_step = next((p.next_step for p in panels if p.next_step), "") or default_next_step(stage, viewer)
-        steps.append(step)
-    return steps
+    return [tracker_step(engagement, stage, viewer) for stage in CYCLE_STAGES]
 
 
 def current_step(engagement: Engagement, viewer: Viewer) -> TrackerStep | None:
-    """The current stage with its next step (``None`` once the cycle is completed)."""
+    """The current stage with its next step (``None`` once the cycle is completed). Only the current stage's
+    panels run, so a list of engagements asks the other apps only about the stage each one is at."""
     if engagement.stage not in CYCLE_STAGES:
         return None
-    return next(step for step in stage_tracker(engagement, viewer) if step.is_current)
+    return tracker_step(engagement, engagement.stage, viewer)
