@@ -312,14 +312,23 @@ def test_the_coordinator_reads_the_desk_but_cannot_decide(client, edition, coord
 
 
 def test_desk_filters(client, edition, organiser):
-    mazowieckie = VoivodeshipFactory(code="14")
-    rural = SubmittedApplicationFactory(edition=edition, local_government=LocalGovernmentFactory(name="Zielonka"))
+    mazowieckie, dolnoslaskie = VoivodeshipFactory(code="14"), VoivodeshipFactory(code="02")
+
+    def jst(**kwargs):
+        return LocalGovernmentFactory(**{"voivodeship": dolnoslaskie, **kwargs})
+
+    rural = SubmittedApplicationFactory(edition=edition, local_government=jst(name="Zielonka"))
     powiat = SubmittedApplicationFactory(
         edition=edition, local_government=LocalGovernmentFactory(kind=JstKind.POWIAT, voivodeship=mazowieckie)
     )
-    late = SubmittedApplicationFactory(edition=edition, has_late_documents=True, documents_received=1)
+    late = SubmittedApplicationFactory(
+        edition=edition, local_government=jst(), has_late_documents=True, documents_received=1
+    )
     complete = SubmittedApplicationFactory(
-        edition=edition, documents_received=3, documents_complete_on=edition.recruitment_deadline
+        edition=edition,
+        local_government=jst(),
+        documents_received=3,
+        documents_complete_on=edition.recruitment_deadline,
     )
     ApplicationFactory(edition=edition)  # a draft is not on the desk
     sign_in(client, organiser)
