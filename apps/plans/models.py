@@ -57,6 +57,11 @@ class DevelopmentPlan(models.Model):
     def __str__(self):
         return str(_("HDR: %(jst)s")) % {"jst": self.engagement.local_government.display_name}
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("plans:detail", kwargs={"engagement_pk": self.engagement_id})
+
     @property
     def is_editable(self) -> bool:
         return self.status == self.Status.DRAFT
@@ -244,6 +249,11 @@ class PlanVersion(models.Model):
 
     def __str__(self):
         return str(_("wersja %(number)s")) % {"number": self.number}
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("plans:version_detail", kwargs={"engagement_pk": self.plan.engagement_id, "number": self.number})
 
 
 class PlanApproval(models.Model):
