@@ -30,6 +30,11 @@ def _organiser_or_coordinator(roles: Roles) -> bool:
     return roles.is_organiser_staff or roles.is_coordinator
 
 
+def _works_with_plans(roles: Roles) -> bool:
+    # Team members reach their HDR from their karta JST; these roles see HDRs of many JSTs.
+    return roles.is_advisor or roles.is_organiser_staff or roles.is_coordinator
+
+
 def _catalogue_manager(roles: Roles) -> bool:
     return roles.is_coordinator or roles.is_platform_admin
 
@@ -41,6 +46,7 @@ ITEMS: list[NavItem] = [
     NavItem(_("Rejestr JST"), "territory:register", _everyone, "/rejestr-jst/"),
     NavItem(_("Mój panel"), "core:dashboard", _signed_in, "/panel/"),
     NavItem(_("Karty JST"), "engagements:mine", _signed_in, "/karty-jst/"),
+    NavItem(_("HDR"), "plans:list", _works_with_plans, "/hdr/"),
     NavItem(_("Organizatorzy"), "accounts:organisation_list", _organiser_or_coordinator, "/organizatorzy/"),
     NavItem(_("Edycje organizatora"), "editions:manage_list", _organiser_or_coordinator, "/organizator/edycje/"),
     NavItem(_("Katalog modelu"), "catalog:version_list", _catalogue_manager, "/model/wersje/"),
