@@ -248,7 +248,7 @@ class PlanVersion(models.Model):
         constraints = [models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique")]
 
     def __str__(self):
-        return str(_("wersja %(number)s")) % {"number": self.number}
+        return str(_("%(plan)s, wersja %(number)s")) % {"plan": self.plan, "number": self.number}
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse

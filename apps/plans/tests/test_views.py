@@ -477,3 +477,13 @@ def test_waiting_items_for_the_advisor_dashboard(advisor_with_many_plans, django
     version = plan.versions.get()
     version.approvals.create(advisor=advisor, role="personal_development")
     assert len([i for i in waiting_items(advisor, engagements) if i.kind == "plan_review"]) == 11
+
+
+def test_the_engagement_page_shows_the_hdr_stage(complete_plan, leader, advisors):
+    """The stage tracker of the karta JST (apps.engagements) shows the HDR's state through the registered panel."""
+    services.submit_plan(plan=complete_plan, by=leader)
+    body = client_for(advisors[0]).get(reverse("engagements:detail", kwargs={"pk": complete_plan.engagement_id}))
+    text = body.content.decode()
+    assert "HDR: czeka na akceptację obu doradców." in text
+    assert "Przejrzyj HDR: zatwierdź go albo poproś o poprawki." in text
+    assert url(complete_plan) in text
