@@ -43,6 +43,7 @@ ITEMS: list[NavItem] = [
     NavItem(_("Strona główna"), "core:home", _everyone),
     NavItem(_("Model doradztwa"), "catalog:public", _everyone),
     NavItem(_("Edycje"), "editions:public_list", _everyone, "/edycje/"),
+    NavItem(_("Nabory"), "recruitment:call_list", _everyone, "/nabory/"),
     NavItem(_("Rejestr JST"), "territory:register", _everyone, "/rejestr-jst/"),
     NavItem(_("Mój panel"), "core:dashboard", _signed_in, "/panel/"),
     NavItem(_("Karty JST"), "engagements:mine", _signed_in, "/karty-jst/"),

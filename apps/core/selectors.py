@@ -10,6 +10,9 @@ def dashboard_cards(user, roles: Roles) -> list[dict]:
 
     # The engagement first: for team members and advisors it is what they came for.
     cards: list[dict] = engagement_cards(user, roles)
+    from apps.recruitment.dashboards import dashboard_cards as recruitment_cards
+
+    cards += recruitment_cards(user, roles)
     if roles.is_organiser_staff or roles.is_coordinator:
         cards.append(
             {

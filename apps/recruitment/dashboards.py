@@ -1,0 +1,42 @@
+"""Dashboard cards of the recruitment: the applicant's own applications; the organiser's calls awaiting decisions."""
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from apps.accounts.roles import Roles
+from apps.editions.models import Edition
+
+from .models import Application
+
+
+def dashboard_cards(user, roles: Roles) -> list[dict]:
+    cards: list[dict] = []
+    own = Application.objects.filter(applicant=user).aggregate(
+        total=Count("pk"), drafts=Count("pk", filter=Q(status=Application.Status.DRAFT))
+    )
+    if own["total"]:
+        text = ngettext("Masz %(count)s zgłoszenie JST.", "Masz %(count)s zgłoszenia JST.", own["total"]) % {
+            "count": own["total"]
+        }
+        if own["drafts"]:
+            text += " " + _("Wersje robocze do dokończenia: %(count)s.") % {"count": own["drafts"]}
+        cards.append({"title": _("Moje zgłoszenia"), "text": text, "url": reverse("recruitment:my_applications")})
+    if roles.is_organiser_staff:
+        waiting = (
+            Edition.objects.filter(organiser_id__in=roles.staff_of)
+            .annotate(undecided=Count("applications", filter=Q(applications__status=Application.Status.SUBMITTED)))
+            .filter(undecided__gt=0)
+            .order_by("recruitment_deadline")
+            .values_list("slug", "name", "undecided")
+        )
+        for slug, name, undecided in waiting[:3]:
+            cards.append(
+                {
+                    "title": _("Nabór: %(edition)s") % {"edition": name},
+                    "text": _("Zgłoszenia czekające na decyzję: %(count)s.") % {"count": undecided},
+                    "url": reverse("recruitment:desk", kwargs={"slug": slug}),
+                }
+            )
+    return cards
