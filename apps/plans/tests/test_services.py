@@ -288,3 +288,36 @@ def test_comment_threads(complete_plan, leader, advisors):
     services.delete_action(action=action, by=leader)
     thread.refresh_from_db()
     assert thread.action is None and thread.action_title  # the discussion survives the action
+
+
+@pytest.mark.django_db(transaction=True)
+def test_both_advisors_approving_at_the_same_moment_approve_the_plan_once(complete_plan, leader, advisors):
+    """Without the row lock each approval could miss the other and the plan would stay in review for good."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Concurrent writers need PostgreSQL (CI runs it); SQLite serialises the whole database.")
+    services.submit_plan(plan=complete_plan, by=leader)
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def approve(advisor):
+        try:
+            barrier.wait()
+            services.approve_plan(plan=complete_plan, by=advisor)
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=approve, args=(advisor,)) for advisor in advisors]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    complete_plan.refresh_from_db()
+    assert complete_plan.status == DevelopmentPlan.Status.APPROVED
+    assert AuditEntry.objects.filter(action="plan.approved").count() == 1
