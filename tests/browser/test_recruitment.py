@@ -246,3 +246,76 @@ def test_from_the_public_call_to_the_teams_invitations(ui, call, tmp_path, mailo
     }
     results = {m.to[0] for m in mailoutbox if m.subject.startswith("Wynik naboru")}
     assert results == {"wanda@boleslawiec.example.org", call["other"].applicant.email}
+
+
+def log_in(ui, user):
+    """Reuse a test client's session (second factor passed) in the browser."""
+    from django.conf import settings
+    from django.test import Client
+
+    from apps.core.testing import sign_in
+
+    client = Client()
+    sign_in(client, user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    ui.page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": ui.base_url}])
+
+
+def test_the_organisers_pages_and_their_errors(ui, call, tmp_path):
+    from apps.documents.testing import make_pdf
+    from apps.recruitment import services
+
+    edition, other = call["edition"], call["other"]
+    for status in ["submitted", "reserve", "rejected"]:
+        SubmittedApplicationFactory(edition=edition, status=status, reserve_rank=1 if status == "reserve" else None)
+    services.add_note(other, text="Zadzwonić do urzędu w sprawie dyrektora.", by=call["organiser"])
+    log_in(ui, call["organiser"])
+
+    ui.visit(f"/organizator/edycje/{edition.slug}/nabor/")
+    expect(ui.page.get_by_role("table", name="Zgłoszenia według grupy warsztatowej")).to_be_visible()
+    ui.get_by_label("Stan").select_option("reserve")
+    ui.get_by_role("button", name="Filtruj").click()
+    ui.page.wait_for_load_state("load")
+    expect(ui.page.get_by_text("Liczba wyników: 1.")).to_be_visible()
+
+    # The call's settings: an unknown placeholder is refused next to the field, the text kept.
+    ui.visit(f"/organizator/edycje/{edition.slug}/nabor/ustawienia/")
+    ui.get_by_label("Treść Oświadczeń").fill("Oświadczam w imieniu {gmina}.")
+    ui.get_by_role("button", name="Zapisz ustawienia naboru").click()
+    ui.page.wait_for_load_state("load")
+    expect(ui.page.get_by_role("alert")).to_contain_text("{gmina}")
+    ui.check_accessibility()
+    expect(ui.get_by_label("Treść Oświadczeń")).to_have_value("Oświadczam w imieniu {gmina}.")
+    ui.get_by_label("Adres do przesyłki dokumentów papierowych").fill("ORE, ul. Polna 46 A, 00-644 Warszawa")
+    ui.get_by_label("Treść Oświadczeń").fill("Oświadczam w imieniu {jst}.")
+    ui.get_by_role("button", name="Zapisz ustawienia naboru").click()
+    expect(ui.page.get_by_text("Zapisano ustawienia naboru.")).to_be_visible()
+
+    # Attachments: a file that is not a PDF is refused; a PDF appears on the public call page.
+    ui.visit(f"/organizator/edycje/{edition.slug}/nabor/zalaczniki/")
+    (tmp_path / "regulamin.pdf").write_bytes(b"To nie jest PDF")
+    ui.get_by_label("Tytuł załącznika").fill("Regulamin uczestnictwa")
+    ui.get_by_label("Plik PDF").set_input_files(str(tmp_path / "regulamin.pdf"))
+    ui.get_by_role("button", name="Dodaj załącznik").click()
+    ui.page.wait_for_load_state("load")
+    expect(ui.page.get_by_role("alert")).to_contain_text("nie jest dokumentem PDF")
+    ui.check_accessibility()
+    (tmp_path / "regulamin.pdf").write_bytes(make_pdf("Regulamin uczestnictwa w doradztwie"))
+    ui.get_by_label("Plik PDF").set_input_files(str(tmp_path / "regulamin.pdf"))
+    ui.get_by_role("button", name="Dodaj załącznik").click()
+    expect(ui.page.get_by_text("Dodano załącznik", exact=False)).to_be_visible()
+    ui.visit(f"/nabory/{edition.slug}/")
+    expect(ui.page.get_by_role("link", name="Regulamin uczestnictwa")).to_be_visible()
+    expect(ui.page.get_by_text("ORE, ul. Polna 46 A, 00-644 Warszawa", exact=False)).to_be_visible()
+
+    # An application: a receipt date in the future is refused; notes and history.
+    ui.visit(f"/organizator/edycje/{edition.slug}/nabor/zgloszenia/{other.pk}/")
+    expect(ui.page.get_by_text("Zadzwonić do urzędu w sprawie dyrektora.")).to_be_visible()
+    ui.get_by_role("link", name="Zapisz wpływ dokumentu papierowego: Oświadczenia").click()
+    ui.get_by_label("Data wpływu").fill((timezone.localdate() + timedelta(days=3)).isoformat())
+    ui.get_by_role("button", name="Zapisz wpływ").click()
+    ui.page.wait_for_load_state("load")
+    expect(ui.page.get_by_role("alert")).to_contain_text("z przyszłości")
+    ui.check_accessibility()
+    ui.visit(f"/organizator/edycje/{edition.slug}/nabor/zgloszenia/{other.pk}/historia/")
+    expect(ui.page.get_by_text("Dodano notatkę wewnętrzną")).to_be_visible()
