@@ -317,14 +317,14 @@ def _forty_actions(plan, priorities, leader):
 
 def test_pdf_with_forty_actions_is_made_in_under_two_seconds(complete_plan, priorities, leader):
     """The figure the issue asks for: the HDR PDF with 40 actions under 2 s, measured on the builder as the
-    worker runs it (data, template, WeasyPrint layout and tagged PDF). The best of three runs counts, in CPU
+    worker runs it (data, template, WeasyPrint layout and tagged PDF). The best of five runs counts, in CPU
     time, so that other processes on a shared machine do not decide the result; both figures are printed."""
     from apps.plans.documents import build_plan_pdf
 
     _forty_actions(complete_plan, priorities, leader)  # 42 actions with the two of complete_plan
     build_plan_pdf(complete_plan, lambda percent: None)  # fonts and templates loaded once, as in a running worker
     runs = []
-    for _ in range(3):
+    for _ in range(5):
         wall, cpu = time.perf_counter(), time.process_time()
         filename, data, content_type = build_plan_pdf(complete_plan, lambda percent: None)
         runs.append((time.process_time() - cpu, time.perf_counter() - wall))
