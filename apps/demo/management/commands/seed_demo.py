@@ -4,14 +4,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from apps.demo import accounts, editions, engagements, reference
+from apps.demo import accounts, editions, engagements, recruitment, reference
 from apps.demo.quiet import no_outgoing_mail
 
 
 class Command(BaseCommand):
     help = (
         "Load the reference data (TERYT register, model catalogue) and the demo data: organisers, accounts, "
-        "editions and JST engagements. Idempotent: running it again changes nothing."
+        "editions and JST engagements, an open recruitment call with applications. Idempotent: running it again "
+        "changes nothing."
     )
 
     def handle(self, *args, **options):
@@ -24,6 +25,7 @@ class Command(BaseCommand):
                 accounts.seed()
                 seeded = editions.seed()
                 outcomes = engagements.seed(seeded)
+                call = recruitment.seed()
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
@@ -34,5 +36,8 @@ class Command(BaseCommand):
             )
             for warning in outcome.warnings:
                 self.stdout.write(self.style.WARNING(f"  uwaga: {warning}"))
+        self.stdout.write(f"{call.edition.name}: nowe zgłoszenia {call.created}")
+        for warning in call.warnings:
+            self.stdout.write(self.style.WARNING(f"  uwaga: {warning}"))
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Dane demonstracyjne są gotowe ({elapsed:.1f} s)."))
