@@ -694,13 +694,20 @@ def hand_over(application: Application, *, by) -> Engagement:
         engagement = existing  # e.g. re-qualified after a withdrawal: the card and its history continue
     else:
         team, leader = team_data(application)
-        engagement = create_engagement(
-            edition=application.edition,
-            local_government=application.local_government,
-            team=team,
-            leader_email=leader,
-            by=by,
-        )
+        try:
+            engagement = create_engagement(
+                edition=application.edition,
+                local_government=application.local_government,
+                team=team,
+                leader_email=leader,
+                by=by,
+            )
+        except ValidationError as error:
+            # E.g. the edition's team limits changed after submission: say which JST, and nothing is published.
+            raise ValidationError(
+                _("Nie można utworzyć karty JST %(jst)s: %(reason)s")
+                % {"jst": application.local_government.display_name, "reason": " ".join(error.messages)}
+            ) from error
     Application.objects.filter(pk=application.pk).update(engagement=engagement)
     application.engagement = engagement
     record(actor=by, action="application.handed_over", target=application, changes={"engagement": engagement.pk})

@@ -194,3 +194,17 @@ def test_results_publish_themselves_on_the_results_date_when_everything_is_decid
     assert services.publish_due_results(today=edition.results_date) == []  # idempotent
     assert Engagement.objects.count() == 2
     assert services.stored_call(edition).results_published_at <= timezone.now()
+
+
+def test_a_team_that_no_longer_fits_the_edition_stops_the_publication_and_names_the_jst(applications, organiser):
+    a, b, c, d = applications
+    for application in applications:
+        services.decide(application, status=Status.RESERVE, by=organiser)
+    services.decide(a, status=Status.QUALIFIED, by=organiser)
+    a.edition.team_size_min = 4  # changed after the applications came in
+    a.edition.save()
+    with pytest.raises(ValidationError) as error:
+        services.publish_results(a.edition, by=organiser)
+    assert a.local_government.display_name in error.value.messages[0]
+    assert not services.stored_call(a.edition).results_published
+    assert not Engagement.objects.exists()

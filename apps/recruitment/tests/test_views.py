@@ -435,3 +435,37 @@ def test_public_pages_queries_do_not_grow(client, catalogue, organisation):
         ),
         request=lambda: client.get(reverse("recruitment:call_list")),
     )
+
+
+def test_review_page_queries_do_not_grow(client, edition, organiser):
+    from apps.recruitment.factories import ApplicationTeamMemberFactory
+
+    application = SubmittedApplicationFactory(edition=edition, team=0)
+    sign_in(client, organiser)
+    url = reverse("recruitment:review", kwargs={"slug": edition.slug, "pk": application.pk})
+
+    def build(n):
+        for _ in range(n):
+            ApplicationTeamMemberFactory(application=application)
+            PaperReceiptFactory(application=application)
+            ApplicationNote.objects.create(application=application, author=organiser, text="Notatka")
+
+    assert_constant_queries(build=build, request=lambda: client.get(url), many=6)
+
+
+def test_results_and_call_pages_queries_do_not_grow(client, edition, organiser):
+    from apps.recruitment.models import Call, CallAttachment
+
+    Call.objects.create(edition=edition, results_published_at=edition.created_at)
+
+    def build(n):
+        for _ in range(n):
+            SubmittedApplicationFactory(edition=edition, status="qualified")
+            CallAttachment.objects.create(edition=edition, title="Regulamin", file="x.pdf", filename="x.pdf")
+
+    assert_constant_queries(
+        build=build, request=lambda: client.get(reverse("recruitment:results", kwargs={"slug": edition.slug}))
+    )
+    assert_constant_queries(
+        build=build, request=lambda: client.get(reverse("recruitment:call_detail", kwargs={"slug": edition.slug}))
+    )
