@@ -162,6 +162,17 @@ class GanttRow:
     note: str = ""
     anchor: str = ""
 
+    @property
+    def segments(self) -> list[tuple[int, bool]]:
+        """Runs of equal cells as (length, on): the PDF draws each run as one spanning cell, a bar."""
+        runs: list[tuple[int, bool]] = []
+        for on in self.cells:
+            if runs and runs[-1][1] == on:
+                runs[-1] = (runs[-1][0] + 1, on)
+            else:
+                runs.append((1, on))
+        return runs
+
 
 @dataclass
 class Gantt:
