@@ -200,3 +200,65 @@ def test_the_hdr_from_draft_to_approval_pdf_and_progress(ui, people, second_wind
     expect(ui.page.get_by_text("postęp realizacji: 25%")).to_be_visible()  # (50 + 0) / 2
     ui.visit(f"/karty-jst/{engagement.pk}/hdr/monitorowanie/")
     expect(ui.page.locator("#postep-planu")).to_have_text("25%")
+
+
+def test_versions_comparison_stale_save_and_lists_are_accessible(ui, people, second_window):
+    """The pages the main path does not open: versions, comparison, a frozen version, the stale-save panel, a
+    comment with an error, the advisor's lists. Axe checks each."""
+    from apps.plans import services
+    from apps.plans.tests.helpers import action_values, approve_by_both
+
+    engagement, leader, advisors = people["engagement"], people["leader"], people["advisors"]
+    plan = services.create_plan(engagement=engagement, by=leader)
+    for priority in engagement.priorities.filter(is_selected=True):
+        services.create_action(plan=plan, by=leader, **action_values(priority, plan, title=f"Działanie {priority.pk}"))
+    plan = services.update_header(
+        plan=plan,
+        expected_version=plan.version,
+        by=leader,
+        period_start=plan.period_start,
+        period_end=plan.period_end,
+        directions="Kierunki",
+    )
+    services.create_risk(plan=plan, by=leader, risk="Ryzyko", mitigation="Reakcja")
+    services.submit_plan(plan=plan, by=leader)
+    approve_by_both(plan, advisors)
+    services.start_new_version(plan=plan, by=leader)
+    action = plan.actions.order_by("pk").first()
+    plan_path = f"/karty-jst/{engagement.pk}/hdr/"
+
+    browser_login(ui, leader.email, TEST_PASSWORD)
+    ui.visit(plan_path + f"dzialania/{action.pk}/")
+    # Someone else saves the same action while the form is open.
+    services.update_action(
+        action=action,
+        expected_version=action.version,
+        by=advisors[0],
+        **action_values(action.priority, plan, title="Tytuł zapisany przez doradcę"),
+    )
+    ui.get_by_label("Działanie (co?)").fill("Tytuł zespołu")
+    submit_and_wait(ui, "Zapisz działanie")
+    expect(ui.page.get_by_role("alert")).to_contain_text("Ktoś zapisał zmiany w międzyczasie")
+    expect(ui.page.get_by_role("table", name="Pola, które różnią się od zapisanej wersji")).to_contain_text(
+        "Tytuł zapisany przez doradcę"
+    )
+    expect(ui.get_by_label("Działanie (co?)")).to_have_value("Tytuł zespołu")
+    submit_and_wait(ui, "Zapisz moją wersję")
+    ui.visit(plan_path + "wersje/")
+    submit_and_wait(ui, "Porównaj")
+    expect(ui.page.locator("h1")).to_contain_text("Porównanie wersji HDR")
+    expect(ui.page.get_by_text("Tytuł zespołu").first).to_be_visible()
+    ui.visit(plan_path + "wersje/1/")
+    expect(ui.page.locator("h1")).to_contain_text("wersja 1")
+    ui.visit(plan_path)
+    ui.get_by_label("Czego dotyczy").select_option("risks")
+    submit_and_wait(ui, "Dodaj komentarz")
+    expect(ui.page.get_by_role("alert")).to_contain_text("Wpisz treść komentarza.")
+
+    advisor = second_window()
+    sign_in_with_totp(advisor, advisors[0])
+    advisor.visit("/hdr/")
+    expect(advisor.page.get_by_role("link", name=engagement.local_government.display_name)).to_be_visible()
+    advisor.visit("/hdr/do-akceptacji/")
+    expect(advisor.page.get_by_text("Nic nie czeka na Twoją akceptację.")).to_be_visible()
+    advisor.visit(plan_path + "historia/")
