@@ -162,15 +162,8 @@ class HeadSectionForm(DraftForm):
             % {"kind": self.instance.local_government.get_kind_display()},
         )
         self.fields["head_title"].draft_required = True
-        self.fields["signatory_name"].help_text = _("Wypełnij, jeśli dokumenty podpisuje inna, upoważniona osoba.")
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("signatory_is_head"):
-            # Marked required here only in the sense of the message: a draft may still be saved without them.
-            self.fields["signatory_name"].draft_required = True
-            self.fields["signatory_position"].draft_required = True
-        return cleaned
+        for name in ["signatory_name", "signatory_position"]:
+            self.fields[name].help_text = _("Tylko gdy dokumenty podpisuje inna, upoważniona osoba.")
 
 
 class ContactSectionForm(DraftForm):

@@ -154,6 +154,7 @@ def _team_section(request, item):
     formset = team_formset(item, request.POST or None)
     version = item.version
     stale = False
+    refused: list[str] = []  # what the service refused for the team as a whole
     if request.method == "POST":
         try:
             version = int(request.POST.get("version", ""))
@@ -166,7 +167,7 @@ def _team_section(request, item):
                 stale = True
                 version = error.current.version
             except ValidationError as error:
-                formset._non_form_errors = formset.error_class(error.messages)
+                refused = error.messages
             else:
                 return _after_save(request, item, "zespol")
     edition = item.edition
@@ -178,6 +179,7 @@ def _team_section(request, item):
             "formset": formset,
             "version": version if version is not None else item.version,
             "stale_message": STALE_MESSAGE if stale else "",
+            "refused": refused,
             "edition": edition,
             "call": services.stored_call(edition),
             "section": "zespol",
