@@ -1,7 +1,7 @@
 """Reads of HDRs, scoped through the engagement the user may see (404 otherwise), loaded so that a page's query
 count does not grow with its actions, comments or plans."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -210,18 +210,24 @@ def plan_list(user, *, status: str = "", waiting: bool = False) -> QuerySet[Deve
         plans = plans.filter(status=status)
     if waiting:
         plans = plans.filter(_waiting_for(user))
+    # Counts as correlated subqueries, not joins: joining actions, versions and comments would multiply the rows
+    # (20 actions × versions × comments per plan) before grouping.
     return (
         plans.select_related("engagement__local_government", "engagement__edition", "approved_version")
         .defer("approved_version__snapshot")
         .annotate(
-            action_count=Count("actions", distinct=True),
-            version_count=Count("versions", distinct=True),
-            open_comments=Count(
-                "comments", filter=Q(comments__parent__isnull=True, comments__resolved_at__isnull=True), distinct=True
+            action_count=_count(PlannedAction.objects.filter(plan=OuterRef("pk"))),
+            version_count=_count(PlanVersion.objects.filter(plan=OuterRef("pk"))),
+            open_comments=_count(
+                PlanComment.objects.filter(plan=OuterRef("pk"), parent__isnull=True, resolved_at__isnull=True)
             ),
         )
         .order_by("engagement__local_government__display_name", "pk")
     )
+
+
+def _count(queryset) -> Subquery:
+    return Subquery(queryset.order_by().values("plan").annotate(n=Count("pk")).values("n")[:1])
 
 
 def plans_waiting_for(user) -> QuerySet[DevelopmentPlan]:

@@ -7,9 +7,11 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Model
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -805,6 +807,13 @@ def evidence_download(request, engagement_pk: int, pk: int, evidence_pk: int):
 # Lists.
 
 
+PAGE_SIZE = 50
+
+
+def _page(request, plans):
+    return Paginator(plans, PAGE_SIZE).get_page(request.GET.get("strona"))
+
+
 @login_required
 def plan_list(request):
     status = request.GET.get("stan", "")
@@ -812,7 +821,8 @@ def plan_list(request):
         request,
         "plans/plan_list.html",
         {
-            "plans": selectors.plan_list(request.user, status=status)[:500],
+            "page": _page(request, selectors.plan_list(request.user, status=status)),
+            "query": urlencode({"stan": status}) if status else "",
             "status": status,
             "statuses": DevelopmentPlan.Status.choices,
             "waiting_only": False,
@@ -825,5 +835,5 @@ def review_list(request):
     return render(
         request,
         "plans/plan_list.html",
-        {"plans": selectors.plans_waiting_for(request.user)[:500], "waiting_only": True},
+        {"page": _page(request, selectors.plans_waiting_for(request.user)), "query": "", "waiting_only": True},
     )
