@@ -154,4 +154,6 @@ def test_plan_page_with_40_actions(complete_plan, priorities, leader, capsys):
     best, median = _server_ms(client, url)
     with capsys.disabled():
         print(f"\nHDR page with 40 actions ({connection.vendor}): best {best:.0f} ms, median {median:.0f} ms")
-    assert best < 200
+    # Its query count is held constant elsewhere (test_views); here a regression bound on the rendering time
+    # (about 140–175 ms on the 2-core development machine, most of it the template).
+    assert best < 400
