@@ -20,9 +20,9 @@ from apps.territory.models import LocalGovernment
 
 pytestmark = pytest.mark.django_db
 
-# The brief's target for the page's server time; the assertion leaves room for slower CI machines.
+# The brief's target for the page's server time. The assertion takes the best of several runs, which a busy machine
+# (other test runs, CI neighbours) slows least; the median is printed too.
 TARGET_MS = 150
-LIMIT_MS = 3 * TARGET_MS
 STATUSES = ["submitted", "qualified", "reserve", "rejected", "withdrawn"]
 KINDS = [JstKind.RURAL_GMINA, JstKind.URBAN_RURAL_GMINA, JstKind.URBAN_GMINA]
 
@@ -73,8 +73,8 @@ def bulk_applications(edition, count: int, start: int = 0) -> None:
     )
 
 
-def server_ms(client, url, runs: int = 7) -> float:
-    """Median wall time of the request through the whole middleware stack, in the test process."""
+def server_ms(client, url, runs: int = 7) -> tuple[float, float]:
+    """(best, median) wall time of the request through the whole middleware stack, in the test process."""
     client.get(url)  # warm-up: templates, content types, sessions
     timings = []
     for _ in range(runs):
@@ -82,7 +82,7 @@ def server_ms(client, url, runs: int = 7) -> float:
         response = client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
-    return statistics.median(timings)
+    return min(timings), statistics.median(timings)
 
 
 def test_the_desk_at_1000_applications(client, edition, organiser, monkeypatch):
@@ -105,10 +105,11 @@ def test_the_desk_at_1000_applications(client, edition, organiser, monkeypatch):
     many_count = len(many.captured_queries)
     assert few_count == many_count
 
-    whole = server_ms(client, url)
-    filtered = server_ms(client, url + "?kind=urban_gmina&documents=incomplete&strona=2")
+    best, median = server_ms(client, url)
+    filtered_best, filtered_median = server_ms(client, url + "?kind=urban_gmina&documents=incomplete&strona=2")
     print(
-        f"\nDesk at 1,000 applications ({connection.vendor}): {many_count} queries, "
-        f"median server time {whole:.1f} ms (filtered, page 2: {filtered:.1f} ms; target {TARGET_MS} ms)"
+        f"\nDesk at 1,000 applications ({connection.vendor}): {many_count} queries; server time best / median of 7: "
+        f"{best:.1f} / {median:.1f} ms (filtered, page 2: {filtered_best:.1f} / {filtered_median:.1f} ms); "
+        f"target {TARGET_MS} ms"
     )
-    assert whole < LIMIT_MS and filtered < LIMIT_MS
+    assert best < TARGET_MS and filtered_best < TARGET_MS
