@@ -228,7 +228,8 @@ class TeamMemberForm(forms.Form):
     full_name = forms.CharField(label=_("Imię i nazwisko"), max_length=200, required=False)
     position = forms.CharField(label=_("Stanowisko"), max_length=200, required=False)
     email = forms.EmailField(label=_("Adres e-mail"), required=False)
-    phone = forms.CharField(label=_("Telefon"), max_length=40, required=False, help_text=PHONE_HELP)
+    # The phone format is explained once above the rows (templates/recruitment/team.html), not in every row.
+    phone = forms.CharField(label=_("Telefon"), max_length=40, required=False)
     kind = forms.ChoiceField(
         label=_("Kim jest w zespole"),
         choices=ApplicationTeamMember.Kind.choices,
