@@ -35,7 +35,7 @@ _OLE_EXTENSIONS = {
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "PLAN_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+    return settings.PLAN_EVIDENCE_MAX_BYTES
 
 
 def _zip_kind(uploaded) -> FileKind | None:

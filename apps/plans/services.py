@@ -753,7 +753,7 @@ def add_progress_report(*, plan: DevelopmentPlan, by, reported_on: date, assessm
 
 
 def reminder_days() -> int:
-    return int(getattr(settings, "PLAN_REMINDER_DAYS", 14))
+    return settings.PLAN_REMINDER_DAYS
 
 
 def _reminder_recipients(action: PlannedAction) -> list[str]:

@@ -174,6 +174,9 @@ DOCUMENTS_JOB_TIMEOUT = timedelta(minutes=int(os.environ.get("DOCUMENTS_JOB_TIME
 SIGNATURE_TRUST_ROOTS = os.environ.get("SIGNATURE_TRUST_ROOTS", "")
 # Fetching OCSP/CRL data needs network access to the certificate issuers; off unless the server has it.
 SIGNATURE_ALLOW_FETCHING = env_bool("SIGNATURE_ALLOW_FETCHING", False)
+# HDR: reminders go this many days before an action's end month is over; evidence files up to this size.
+PLAN_REMINDER_DAYS = int(os.environ.get("PLAN_REMINDER_DAYS", 14))
+PLAN_EVIDENCE_MAX_BYTES = int(os.environ.get("PLAN_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
