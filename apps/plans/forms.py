@@ -264,16 +264,20 @@ class MeasurementForm(forms.Form):
 
 
 class EvidenceForm(forms.ModelForm):
-    file = forms.FileField(
-        label=_("Plik"),
-        required=False,
-        help_text=_("PDF, zdjęcie (JPG, PNG, WebP) lub dokument biurowy, najwyżej 10 MB."),
-    )
+    file = forms.FileField(label=_("Plik"), required=False)
 
     class Meta:
         model = Evidence
         fields = ["note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        from .evidence import max_bytes
+
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "PDF, zdjęcie (JPG, PNG, WebP) lub dokument biurowy, najwyżej %(limit)s MB."
+        ) % {"limit": max_bytes() // (1024 * 1024)}
 
 
 class ProgressReportForm(forms.ModelForm):
