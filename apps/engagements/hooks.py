@@ -138,3 +138,18 @@ def waiting_items(user, engagements: QuerySet) -> list[WaitingItem]:
     for provider in _WAITING:
         items.extend(provider(user, engagements))
     return items
+
+
+# Section links: other apps' pages of one engagement (e.g. its HDR), shown in the engagement's sub-navigation.
+SectionLinkProvider = Callable[[object], StageLink | None]
+_SECTION_LINKS: list[SectionLinkProvider] = []
+
+
+def register_section_link(fn: SectionLinkProvider) -> SectionLinkProvider:
+    if fn not in _SECTION_LINKS:
+        _SECTION_LINKS.append(fn)
+    return fn
+
+
+def section_links(engagement) -> list[StageLink]:
+    return [link for provider in _SECTION_LINKS if (link := provider(engagement)) is not None]

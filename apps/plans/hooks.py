@@ -16,6 +16,7 @@ from apps.engagements.hooks import (
     StagePanel,
     Viewer,
     WaitingItem,
+    register_section_link,
     register_stage_panel,
     register_waiting_items,
 )
@@ -50,6 +51,11 @@ def _status_text(plan: DevelopmentPlan | None) -> str:
             "number": plan.approved_version.number
         }
     return _("HDR: wersja robocza.")
+
+
+@register_section_link
+def plan_link(engagement) -> StageLink:
+    return StageLink(_("HDR"), _plan_url(engagement))
 
 
 @register_stage_panel(Stage.PLAN)
