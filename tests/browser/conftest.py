@@ -141,3 +141,33 @@ def browser_login(ui, email: str, password: str):
     ui.get_by_label("Hasło").fill(password)
     ui.get_by_role("button", name="Zaloguj się").last.click()
     ui.page.wait_for_load_state("load")
+
+
+def open_window(browser, live_server) -> CheckedPage:
+    """Another person's browser (its own cookies), with axe on every page as for ``ui``."""
+    context = browser.new_context(base_url=live_server.url, locale="pl-PL", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return CheckedPage(page, live_server.url)
+
+
+@pytest.fixture
+def other_window(browser, live_server):
+    """Opens more people's browsers (each with its own cookies); axe runs on every page each of them opens, and at
+    the end of the test each must have been checked and free of JavaScript errors."""
+    windows: list[CheckedPage] = []
+
+    def open_another() -> CheckedPage:
+        window = open_window(browser, live_server)
+        windows.append(window)
+        return window
+
+    yield open_another
+    try:
+        for window in windows:
+            if window._pending:
+                window.check_accessibility()
+            assert not window.errors, f"JavaScript errors on the page: {window.errors}"
+    finally:
+        for window in windows:
+            window.page.context.close()
