@@ -3,19 +3,16 @@ mistake the form explains), submits it; one advisor asks for changes; the team f
 (each passing TOTP); the PDF is prepared, downloaded and read; progress and an indicator value are recorded and the
 roll-up shows on the plan. Three people work in three browser contexts; axe checks every page each of them opens."""
 
-import re
-
 import pytest
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from apps.accounts.factories import TEST_PASSWORD, UserFactory
-from apps.documents.pdf import pdf_text
 from apps.plans.factories import engagement_ready_for_plan
 from apps.plans.models import DevelopmentPlan, PlannedAction
 from apps.plans.months import add_months
-from tests.browser.conftest import CheckedPage, browser_login
+from tests.browser import steps
+from tests.browser.conftest import browser_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,176 +30,66 @@ def people():
     return {"leader": leader, "advisors": advisors, "engagement": engagement}
 
 
-@pytest.fixture
-def second_window(browser, live_server):
-    """Another person's browser (its own cookies), with axe on every page like ``ui``."""
-    contexts = []
-
-    def open_window() -> CheckedPage:
-        context = browser.new_context(base_url=live_server.url, locale="pl-PL", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        return CheckedPage(page, live_server.url)
-
-    windows = []
-
-    def make():
-        window = open_window()
-        windows.append(window)
-        return window
-
-    yield make
-    try:
-        for window in windows:
-            if window._pending:
-                window.check_accessibility()
-            assert not window.errors, window.errors
-    finally:
-        for context in contexts:
-            context.close()
-
-
-def sign_in_with_totp(window, user):
-    browser_login(window, user.email, TEST_PASSWORD)
-    expect(window.page.locator("h1")).to_have_text("Weryfikacja dwuetapowa")
-    device = TOTPDevice.objects.get(user=user)
-    window.get_by_label("Kod z aplikacji").fill(f"{totp(device.bin_key):06d}")
-    window.get_by_role("button", name="Potwierdź").click()
-    window.page.wait_for_load_state("load")
-    expect(window.page.locator("h1")).to_have_text("Mój panel")
-
-
-def month(value) -> str:
-    return f"{value:%Y-%m}"
-
-
-def fill_action(ui, *, title, start, end, target):
-    ui.get_by_label("Działanie (co?)").fill(title)
-    ui.get_by_label("Osoba lub jednostka odpowiedzialna").fill("Wydział Edukacji")
-    ui.get_by_label("Początek (miesiąc)").fill(month(start))
-    ui.get_by_label("Koniec (miesiąc)").fill(month(end))
-    ui.get_by_label("Koszt (zł)").fill("2 500,00")
-    ui.get_by_label("Oczekiwany rezultat").fill("Dyrektorzy i urzędnicy pracują według wspólnych standardów")
-    ui.get_by_label("Wskaźnik", exact=True).fill("Liczba szkół stosujących standard")
-    ui.get_by_label("Jednostka wskaźnika").select_option("institutions")
-    ui.get_by_label("Wartość bazowa").fill("0")
-    ui.get_by_label("Wartość docelowa").fill(target)
-    ui.get_by_label("Sposób monitorowania").fill("Sprawozdania dyrektorów raz na semestr")
-
-
-def submit_and_wait(window, name):
-    window.get_by_role("button", name=name).click()
-    window.page.wait_for_load_state("load")
-
-
-def test_the_hdr_from_draft_to_approval_pdf_and_progress(ui, people, second_window, tmp_path):
+def test_the_hdr_from_draft_to_approval_pdf_and_progress(ui, people, other_window, tmp_path):
     engagement = people["engagement"]
     plan_path = f"/karty-jst/{engagement.pk}/hdr/"
     start = engagement.edition.period_start.replace(day=1)
+    titles = ["Standardy pracy z uczniem zdolnym", "Sieć współpracy dyrektorów"]
 
-    # The team member starts the HDR and plans an action for each priority.
+    # The team member starts the HDR, plans an action for each priority and submits it.
     browser_login(ui, people["leader"].email, TEST_PASSWORD)
-    ui.visit(plan_path)
-    submit_and_wait(ui, "Rozpocznij HDR")
-    expect(ui.page.locator("h1")).to_contain_text("Harmonogram Działań Rozwojowych")
-    ui.get_by_role("link", name="Dodaj działanie do priorytetu 1").click()
-    fill_action(ui, title="Standardy pracy z uczniem zdolnym", start=start, end=add_months(start, 3), target="dużo")
-    submit_and_wait(ui, "Zapisz działanie")
-    expect(ui.page.get_by_role("alert")).to_contain_text("wymaga wartości liczbowej")
-    expect(ui.get_by_label("Działanie (co?)")).to_have_value("Standardy pracy z uczniem zdolnym")  # input kept
-    ui.get_by_label("Wartość docelowa").fill("6")
-    submit_and_wait(ui, "Zapisz działanie")
-    ui.get_by_role("link", name="Dodaj działanie do priorytetu 2").click()
-    fill_action(
-        ui, title="Sieć współpracy dyrektorów", start=add_months(start, 2), end=add_months(start, 5), target="8"
+    steps.build_and_submit_plan(
+        ui,
+        plan_path,
+        [
+            (1, titles[0], start, add_months(start, 3), "6"),
+            (2, titles[1], add_months(start, 2), add_months(start, 5), "8"),
+        ],
+        risk="Zmiana dyrektorów szkół",
     )
-    submit_and_wait(ui, "Zapisz działanie")
-    ui.get_by_role("link", name="Opisz kierunki wdrożenia", exact=True).click()
-    ui.get_by_label("Kierunki wdrożenia").fill("Najpierw standardy, potem sieć współpracy; wdrażają je dyrektorzy.")
-    submit_and_wait(ui, "Zapisz")
-    ui.get_by_role("link", name="Dodaj ryzyko", exact=True).click()
-    ui.get_by_label("Ryzyko").fill("Zmiana dyrektorów szkół")
-    ui.get_by_label("Sposób reagowania").fill("Wprowadzenie nowych dyrektorów przez sieć współpracy")
-    submit_and_wait(ui, "Zapisz ryzyko")
-    ui.get_by_role("link", name="Oś czasu działań").click()
-    expect(ui.page.get_by_role("table", name="Działania HDR według miesięcy")).to_be_visible()
-    ui.get_by_role("link", name="HDR", exact=True).click()
-    submit_and_wait(ui, "Przekaż HDR doradcom do akceptacji")
-    expect(ui.page.get_by_role("status")).to_contain_text("przekazano doradcom")
 
-    # One advisor asks for changes.
+    # One advisor asks for changes; the team fixes the plan and submits it again.
     first, second = people["advisors"]
-    advisor_one = second_window()
-    sign_in_with_totp(advisor_one, first)
-    advisor_one.visit(plan_path)
-    expect(advisor_one.page.get_by_role("heading", name="Wersja 1 czeka na akceptację doradców")).to_be_visible()
-    advisor_one.get_by_role("link", name="Poproś o poprawki").click()
-    submit_and_wait(advisor_one, "Poproś o poprawki")
-    expect(advisor_one.page.get_by_role("alert")).to_contain_text("Napisz, co zespół ma poprawić.")
-    advisor_one.get_by_label("Co zespół ma poprawić").fill("Wskaźnik działania 2 powinien liczyć szkoły, nie osoby.")
-    submit_and_wait(advisor_one, "Poproś o poprawki")
-
-    # The team fixes the plan and submits it again.
-    ui.visit(plan_path)
-    expect(ui.page.get_by_text("Wskaźnik działania 2 powinien liczyć szkoły")).to_be_visible()
-    ui.get_by_role("link", name=re.compile(r"^Zmień\s*: Sieć współpracy dyrektorów$")).click()
-    ui.get_by_label("Wartość docelowa").fill("10")
-    submit_and_wait(ui, "Zapisz działanie")
-    submit_and_wait(ui, "Przekaż HDR doradcom do akceptacji")
+    advisor_one = other_window()
+    steps.sign_in_with_totp(advisor_one, first)
+    request = "Wskaźnik działania 2 powinien liczyć szkoły, nie osoby."
+    steps.request_changes(advisor_one, plan_path, request)
+    steps.fix_target_and_resubmit(ui, plan_path, request, titles[1], "10")
 
     # Both advisors approve, each with their second factor.
-    advisor_one.visit(plan_path)
-    submit_and_wait(advisor_one, "Zatwierdzam HDR")
-    expect(advisor_one.page.get_by_role("status")).to_contain_text("drugiego doradcy")
-    advisor_two = second_window()
-    sign_in_with_totp(advisor_two, second)
-    advisor_two.visit(plan_path)
-    expect(
-        advisor_two.page.get_by_text("Piotr Doradca (doradca ds. personalnego rozwoju edukacji) zatwierdził(a)")
-    ).to_be_visible()
-    submit_and_wait(advisor_two, "Zatwierdzam HDR")
-    expect(advisor_two.page.get_by_role("status")).to_contain_text("zatwierdzony przez obu doradców")
+    steps.approve(advisor_one, plan_path, expected_status="drugiego doradcy")
+    advisor_two = other_window()
+    steps.sign_in_with_totp(advisor_two, second)
+    steps.approve(
+        advisor_two,
+        plan_path,
+        expected_status="zatwierdzony przez obu doradców",
+        earlier_approval="Piotr Doradca (doradca ds. personalnego rozwoju edukacji) zatwierdził(a)",
+    )
     plan = DevelopmentPlan.objects.get(engagement=engagement)
     assert plan.status == DevelopmentPlan.Status.APPROVED and plan.approved_version.number == 2
 
     # The team prepares the PDF, watches its progress page and downloads it.
-    ui.visit(plan_path)
-    submit_and_wait(ui, "Przygotuj PDF z HDR")
-    expect(ui.page.get_by_role("status")).to_contain_text("gotowy")
-    with ui.page.expect_download() as download_info:
-        ui.get_by_role("link", name="Pobierz plik").first.click()
-    saved = tmp_path / "hdr.pdf"
-    download_info.value.save_as(saved)
-    text = "".join(pdf_text(saved.read_bytes()).split())
-    for expected in [
-        engagement.local_government.display_name,
-        engagement.chosen_areas.get().area.name,
-        "Standardy pracy z uczniem zdolnym",
-        "Sieć współpracy dyrektorów",
-        "Harmonogram Działań Rozwojowych",
-        "Zmiana dyrektorów szkół",  # Polish diacritics survive
-    ]:
-        assert "".join(expected.split()) in text, expected
+    text = steps.download_plan_pdf_text(ui, plan_path, tmp_path)
+    steps.assert_in_pdf(
+        text,
+        [
+            engagement.local_government.display_name,
+            engagement.chosen_areas.get().area.name,
+            *titles,
+            "Harmonogram Działań Rozwojowych",
+            "Zmiana dyrektorów szkół",  # Polish diacritics survive
+        ],
+    )
 
     # Progress on an action and an indicator value; the roll-up shows on the plan.
-    ui.visit(f"/karty-jst/{engagement.pk}/hdr/monitorowanie/")
-    ui.get_by_role("link", name="Standardy pracy z uczniem zdolnym").click()
-    ui.get_by_label("Stan realizacji").select_option("in_progress")
-    ui.get_by_label("Postęp (%)").fill("50")
-    submit_and_wait(ui, "Zapisz postęp")
-    ui.get_by_label("Wartość", exact=True).fill("2")
-    submit_and_wait(ui, "Zapisz pomiar")
-    expect(ui.page.get_by_role("table", name="Pomiary wskaźnika")).to_contain_text("2")
-    action = PlannedAction.objects.get(title="Standardy pracy z uczniem zdolnym")
+    steps.record_progress(ui, engagement.pk, titles[0], progress="50", value="2")
+    action = PlannedAction.objects.get(title=titles[0])
     assert (action.status, action.progress, action.measurements.get().value) == ("in_progress", 50, "2")
-    ui.visit(plan_path)
-    expect(ui.page.get_by_text("postęp realizacji: 25%")).to_be_visible()  # (50 + 0) / 2
-    ui.visit(f"/karty-jst/{engagement.pk}/hdr/monitorowanie/")
-    expect(ui.page.locator("#postep-planu")).to_have_text("25%")
+    steps.expect_roll_up(ui, engagement.pk, "25%")  # (50 + 0) / 2
 
 
-def test_versions_comparison_stale_save_and_lists_are_accessible(ui, people, second_window):
+def test_versions_comparison_stale_save_and_lists_are_accessible(ui, people, other_window):
     """The pages the main path does not open: versions, comparison, a frozen version, the stale-save panel, a
     comment with an error, the advisor's lists. Axe checks each."""
     from apps.plans import services
@@ -237,26 +124,26 @@ def test_versions_comparison_stale_save_and_lists_are_accessible(ui, people, sec
         **action_values(action.priority, plan, title="Tytuł zapisany przez doradcę"),
     )
     ui.get_by_label("Działanie (co?)").fill("Tytuł zespołu")
-    submit_and_wait(ui, "Zapisz działanie")
+    steps.submit(ui, "Zapisz działanie", exact=False)
     expect(ui.page.get_by_role("alert")).to_contain_text("Ktoś zapisał zmiany w międzyczasie")
     expect(ui.page.get_by_role("table", name="Pola, które różnią się od zapisanej wersji")).to_contain_text(
         "Tytuł zapisany przez doradcę"
     )
     expect(ui.get_by_label("Działanie (co?)")).to_have_value("Tytuł zespołu")
-    submit_and_wait(ui, "Zapisz moją wersję")
+    steps.submit(ui, "Zapisz moją wersję", exact=False)
     ui.visit(plan_path + "wersje/")
-    submit_and_wait(ui, "Porównaj")
+    steps.submit(ui, "Porównaj", exact=False)
     expect(ui.page.locator("h1")).to_contain_text("Porównanie wersji HDR")
     expect(ui.page.get_by_text("Tytuł zespołu").first).to_be_visible()
     ui.visit(plan_path + "wersje/1/")
     expect(ui.page.locator("h1")).to_contain_text("wersja 1")
     ui.visit(plan_path)
     ui.get_by_label("Czego dotyczy").select_option("risks")
-    submit_and_wait(ui, "Dodaj komentarz")
+    steps.submit(ui, "Dodaj komentarz", exact=False)
     expect(ui.page.get_by_role("alert")).to_contain_text("Wpisz treść komentarza.")
 
-    advisor = second_window()
-    sign_in_with_totp(advisor, advisors[0])
+    advisor = other_window()
+    steps.sign_in_with_totp(advisor, advisors[0])
     advisor.visit("/hdr/")
     expect(advisor.page.get_by_role("link", name=engagement.local_government.display_name)).to_be_visible()
     advisor.visit("/hdr/do-akceptacji/")
