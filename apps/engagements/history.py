@@ -9,6 +9,7 @@ describe(
         "engagement.created": _("Utworzono kartę JST"),
         "engagement.advisor_assigned": _("Zmieniono parę doradców"),
         "engagement.stage_changed": _("Zmieniono etap"),
+        "engagement.withdrawn": _("Wycofano JST z doradztwa"),
         "engagement.area_chosen": _("Wybrano obszar"),
         "engagement.area_confirmed": _("Potwierdzono obszar"),
         "team.member_added": _("Dodano osobę do zespołu"),

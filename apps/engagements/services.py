@@ -612,3 +612,20 @@ def advance_stage(*, engagement: Engagement, to: str, by: User | None) -> Engage
         engagement=engagement, actor=by, kind="stage", text=_("Nowy etap: %(stage)s.") % {"stage": Stage(to).label}
     )
     return engagement
+
+
+@transaction.atomic
+def withdraw_engagement(*, engagement: Engagement, reason: str, by: User | None) -> Engagement:
+    """The JST leaves the edition (e.g. its qualification is withdrawn). Its record and work stay for history."""
+    if engagement.withdrawn_at is not None:
+        return engagement
+    engagement.withdrawn_at = timezone.now()
+    engagement.save(update_fields=["withdrawn_at", "updated_at"])
+    record(actor=by, action="engagement.withdrawn", target=engagement, changes={"reason": reason})
+    add_timeline(
+        engagement=engagement,
+        actor=by,
+        kind="withdrawn",
+        text=_("JST wycofana z edycji: %(reason)s") % {"reason": reason},
+    )
+    return engagement

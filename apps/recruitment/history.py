@@ -23,6 +23,5 @@ describe(
         "recruitment.attachment_added": _("Dodano załącznik naboru"),
         "recruitment.attachment_removed": _("Usunięto załącznik naboru"),
         "recruitment.results_published": _("Opublikowano wyniki naboru"),
-        "recruitment.engagement_withdrawn": _("Wycofano JST z doradztwa"),
     }
 )

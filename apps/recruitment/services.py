@@ -23,7 +23,7 @@ from apps.documents.signatures import inspect_pdf_signatures
 from apps.documents.uploads import validate_pdf_upload
 from apps.editions.models import PROGRAMME_TZ, Edition
 from apps.engagements.models import Engagement
-from apps.engagements.services import TeamMemberData, create_engagement
+from apps.engagements.services import TeamMemberData, create_engagement, withdraw_engagement
 
 from .checks import call_is_open, check_application, eligibility_problem
 from .kinds import DOCUMENT_SLUGS, DeliveryMethod, DocumentKind, head_titles_for
@@ -616,7 +616,7 @@ def withdraw_qualified(application: Application, *, reason: str, by: User) -> Ap
     application.decision_reason = reason.strip()
     application.save(update_fields=["status", "withdrawn_at", "decision_reason", "updated_at"])
     if application.engagement_id:
-        _withdraw_engagement(application.engagement_id, by=by)
+        _withdraw_engagement(application.engagement_id, reason=reason.strip(), by=by)
     record(
         actor=by,
         action="application.qualification_withdrawn",
@@ -628,14 +628,10 @@ def withdraw_qualified(application: Application, *, reason: str, by: User) -> Ap
     return first_on_reserve(edition)
 
 
-def _withdraw_engagement(engagement_id: int, *, by: User) -> None:
-    # The engagements app has no withdrawal service yet; its model has the field, so mark it and audit it here.
-    engagement = Engagement.objects.filter(pk=engagement_id, withdrawn_at__isnull=True).first()
-    if engagement is None:
-        return
-    engagement.withdrawn_at = timezone.now()
-    engagement.save(update_fields=["withdrawn_at", "updated_at"])
-    record(actor=by, action="recruitment.engagement_withdrawn", target=engagement, changes={"source": "recruitment"})
+def _withdraw_engagement(engagement_id: int, *, reason: str, by: User) -> None:
+    engagement = Engagement.objects.filter(pk=engagement_id).first()
+    if engagement is not None:
+        withdraw_engagement(engagement=engagement, reason=reason, by=by)
 
 
 # Results and hand-over -----------------------------------------------------------------------------------------
