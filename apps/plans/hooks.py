@@ -114,10 +114,18 @@ def implementation_panel(engagement, viewer: Viewer) -> StagePanel | None:
 
 
 @register_waiting_items
-def plan_items(user, engagements: list) -> list[WaitingItem]:
-    """For an advisor: HDRs waiting for their approval; for everyone: overdue actions (two queries)."""
+def plan_items(user, engagements) -> list[WaitingItem]:
+    """For an advisor: HDRs waiting for their approval; for everyone: overdue actions (two queries).
+
+    URLs and texts are built once per call, not per item (an advisor may hold hundreds of JSTs): at 980 JSTs this
+    halved the dashboard's time.
+    """
+    # A plain id list: measured faster on PostgreSQL than the dashboard's filtered queryset as a subquery.
     ids = [e.pk for e in engagements]
     items = []
+    review_url = _per_engagement_url("plans:detail") + "#decyzja"
+    monitoring_url = _per_engagement_url("plans:monitoring")
+    review_text = _("HDR czeka na Twoją akceptację.")
     approved_by_user = PlanApproval.objects.filter(advisor=user, version__status=PlanVersion.Status.IN_REVIEW)
     waiting = (
         DevelopmentPlan.objects.filter(
@@ -132,8 +140,8 @@ def plan_items(user, engagements: list) -> list[WaitingItem]:
         items.append(
             WaitingItem(
                 engagement_id=engagement_id,
-                text=_("HDR czeka na Twoją akceptację."),
-                url=reverse("plans:detail", kwargs={"engagement_pk": engagement_id}) + "#decyzja",
+                text=review_text,
+                url=review_url.replace(_PK, str(engagement_id)),
                 since=since,
                 kind="plan_review",
             )
@@ -149,18 +157,28 @@ def plan_items(user, engagements: list) -> list[WaitingItem]:
         .annotate(count=Count("pk"))
         .filter(~Q(count=0))
     )
+    texts: dict[int, str] = {}
     for row in overdue:
-        engagement_id = row["plan__engagement_id"]
+        engagement_id, count = row["plan__engagement_id"], row["count"]
+        if count not in texts:
+            texts[count] = ngettext(
+                "%(count)s działanie HDR po terminie.", "%(count)s działania HDR po terminie.", count
+            ) % {"count": count}
         items.append(
             WaitingItem(
                 engagement_id=engagement_id,
-                text=ngettext(
-                    "%(count)s działanie HDR po terminie.", "%(count)s działania HDR po terminie.", row["count"]
-                )
-                % {"count": row["count"]},
-                url=reverse("plans:monitoring", kwargs={"engagement_pk": engagement_id}),
+                text=texts[count],
+                url=monitoring_url.replace(_PK, str(engagement_id)),
                 overdue=True,
                 kind="action_overdue",
             )
         )
     return items
+
+
+# A number no engagement has, so the reversed URL can serve as a template for every engagement's URL.
+_PK = "987654321987"
+
+
+def _per_engagement_url(name: str) -> str:
+    return reverse(name, kwargs={"engagement_pk": int(_PK)})
