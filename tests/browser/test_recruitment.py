@@ -98,6 +98,9 @@ def test_from_the_public_call_to_the_teams_invitations(ui, call, tmp_path, mailo
 
     # The JST from the register.
     ui.get_by_label("JST, którą zgłaszasz").fill(jst.display_name)
+    # As a person would: pick the JST from the suggestions, which closes the list (it would cover the button).
+    ui.get_by_role("option").filter(has_text=jst.display_name).first.click()
+    expect(ui.page.get_by_role("listbox")).to_be_hidden()
     ui.get_by_role("button", name="Rozpocznij zgłoszenie").click()
     expect(ui.page.locator("h1")).to_have_text(f"Zgłoszenie: {jst.display_name}")
     expect(ui.page.get_by_text("Kompletne części: 0 z 5.")).to_be_visible()
