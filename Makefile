@@ -10,6 +10,8 @@ export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: run test setup venv assets system-deps messages lint format clean-db worker
 
+# e-mailed links point at the address this server answers on (make run PORT=8001)
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo

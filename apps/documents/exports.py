@@ -23,6 +23,9 @@ from django.utils.http import content_disposition_header
 # A rule of the programme (the dates people read), not of the server: see docs/decisions/0003.
 WARSAW = ZoneInfo("Europe/Warsaw")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# A phone number as the platform stores it after validation (E.164: "+48123456789"): a plus and digits cannot
+# call a function, so it is written as it is, not with the apostrophe that neutralises formulas.
+E164_PHONE = re.compile(r"\+\d{6,15}")
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -54,7 +57,7 @@ def csv_cell(value) -> str:
     if isinstance(value, (Decimal, float)):
         return _decimal_text(value)
     text = force_str(value)
-    if text.startswith(FORMULA_TRIGGERS):
+    if text.startswith(FORMULA_TRIGGERS) and not E164_PHONE.fullmatch(text):
         return "'" + text
     return text
 

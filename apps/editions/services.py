@@ -5,12 +5,12 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from apps.accounts.models import Organisation
 from apps.audit.services import diff, record, snapshot
 from apps.catalog.selectors import current_version
+from apps.core.text import ascii_slug
 
 from .models import Edition, PlannedEvent
 
@@ -41,12 +41,9 @@ EDITION_FIELDS = [
 DATE_FIELDS = ["period_start", "period_end", "recruitment_opens_on", "recruitment_deadline", "results_date"]
 EVENT_FIELDS = ["kind", "title", "starts_on", "ends_on", "place", "notes"]
 
-# Polish letters that Unicode normalisation does not reduce to ASCII (slugify would drop them).
-_TRANSLITERATE = str.maketrans({"ł": "l", "Ł": "L"})
-
 
 def _unique_slug(name: str) -> str:
-    base = slugify(name.translate(_TRANSLITERATE))[:90].strip("-") or "edycja"
+    base = ascii_slug(name, fallback="edycja", max_length=90)
     slug, n = base, 1
     while Edition.objects.filter(slug=slug).exists():
         n += 1

@@ -3,9 +3,9 @@
 from collections.abc import Callable
 
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from apps.core.text import ascii_slug
 from apps.documents.pdf import render_pdf
 
 from .models import ContextFigure, Engagement, NeedsAssessment
@@ -47,5 +47,7 @@ def build_diagnosis_pdf(engagement: Engagement, progress: Callable[[int], None])
     progress(30)
     data = render_pdf(template="engagements/pdf/diagnosis.html", context=context)
     progress(90)
-    filename = f"diagnoza-{slugify(context['engagement'].local_government.display_name) or engagement.pk}.pdf"
+    filename = (
+        f"diagnoza-{ascii_slug(context['engagement'].local_government.display_name, fallback=str(engagement.pk))}.pdf"
+    )
     return filename, data, "application/pdf"

@@ -2,9 +2,9 @@
 version). Both render the same snapshot structure, so a frozen version prints exactly as it was approved."""
 
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from apps.core.text import ascii_slug
 from apps.documents.pdf import render_pdf
 
 from . import selectors
@@ -12,7 +12,7 @@ from .snapshot import build_snapshot, present
 
 
 def _slug(name: str) -> str:
-    return slugify(name.replace("ł", "l").replace("Ł", "L")) or "jst"
+    return ascii_slug(name, fallback="jst")
 
 
 def _render(snapshot: dict, *, state: str, approvals: list[tuple[str, str]], progress) -> bytes:

@@ -12,7 +12,6 @@ from django.db.models import Model
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +19,7 @@ from apps.audit.selectors import history_of
 from apps.core.forms import add_errors
 from apps.core.locking import StaleEdit
 from apps.core.permissions import can, require
+from apps.core.text import ascii_slug
 from apps.documents.exports import build_xlsx, export_response
 from apps.documents.jobs import request_document
 from apps.documents.selectors import documents_for_target
@@ -628,7 +628,7 @@ def xlsx(request, engagement_pk: int):
     engagement, plan = selectors.plan_for(request.user, engagement_pk)
     headers, rows = action_table(plan, selectors.plan_contents(plan)["actions"])
     data = build_xlsx(_("Działania HDR"), headers, rows)
-    name = slugify(engagement.local_government.display_name.replace("ł", "l").replace("Ł", "L"))
+    name = ascii_slug(engagement.local_government.display_name, fallback="jst")
     return export_response(data=data, filename=f"hdr-dzialania-{name}", kind="xlsx")
 
 

@@ -1,9 +1,9 @@
 """The organiser's list of applications as CSV or XLSX (the columns the programme's spreadsheets had)."""
 
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from apps.core.text import ascii_slug
 from apps.documents.exports import build_csv, build_xlsx, export_response
 from apps.territory.kinds import WorkshopGroup, workshop_group_for
 
@@ -59,7 +59,7 @@ def rows(edition, applications):
 
 def applications_export(edition, applications, fmt: str):
     stamp = timezone.localdate().strftime("%Y-%m-%d")
-    filename = f"zgloszenia-{slugify(edition.slug)}-{stamp}"
+    filename = f"zgloszenia-{ascii_slug(edition.slug)}-{stamp}"
     if fmt == "csv":
         data = build_csv(headers(), rows(edition, applications))
     else:

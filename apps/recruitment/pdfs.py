@@ -3,8 +3,8 @@ placeholders filled, and the application's data, ready to be signed."""
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 
+from apps.core.text import ascii_slug
 from apps.documents.pdf import render_pdf
 from apps.editions.models import PROGRAMME_TZ
 
@@ -53,7 +53,7 @@ def _build(application: Application, kind: str, progress) -> tuple[str, bytes, s
     progress(30)
     data = render_pdf(template="recruitment/pdf/document.html", context=context)
     progress(95)
-    jst = slugify(application.local_government.name.replace("ł", "l").replace("Ł", "L")) or "jst"
+    jst = ascii_slug(application.local_government.name, fallback="jst")
     return f"{DOCUMENT_SLUGS[kind]}-{jst}.pdf", data, "application/pdf"
 
 

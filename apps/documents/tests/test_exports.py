@@ -62,6 +62,12 @@ class TestCsv:
         assert third[4] == "'-1+1"
         assert first[0] == "Gmina Żółkiewka"  # ordinary text untouched
 
+    def test_a_validated_phone_number_is_not_treated_as_a_formula(self):
+        rows = parsed_csv(build_csv(["Telefon"], [["+48123456789"], ["+48123456789=1"], ["+4812 3"]]))
+        assert rows[1] == ["+48123456789"]
+        assert rows[2] == ["'+48123456789=1"]  # anything beyond a plus and digits is still neutralised
+        assert rows[3] == ["'+4812 3"]
+
     def test_lazy_translations_and_separators_inside_values(self):
         rows = [[gettext_lazy("tak"), "a;b", 'cytat "x"', "dwie\nlinie"]]
         _header, row = parsed_csv(build_csv(["a", "b", "c", "d"], rows))

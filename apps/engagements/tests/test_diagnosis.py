@@ -310,3 +310,13 @@ def test_diagnosis_pdf_has_the_jst_the_figures_and_the_priorities(cast):
         "Potrzeby <b>szkół</b>",
     ]:
         assert expected in text, expected
+
+
+def test_diagnosis_pdf_file_name_keeps_polish_letters_as_ascii(cast):
+    from apps.documents.models import GeneratedDocument
+
+    jst = cast.engagement.local_government
+    jst.name = jst.display_name = "Powiat bolesławiecki"
+    jst.save()
+    cast.client(cast.member).post(url(cast, "diagnosis_pdf"))
+    assert GeneratedDocument.objects.get().filename == "diagnoza-powiat-boleslawiecki.pdf"
