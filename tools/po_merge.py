@@ -16,9 +16,9 @@ def key(entry):
 
 
 def main(base_path, ours_path, theirs_path):
-    ours = polib.pofile(ours_path, wrapwidth=0)
-    theirs = polib.pofile(theirs_path, wrapwidth=0)
-    base = {key(e): e for e in polib.pofile(base_path, wrapwidth=0)}
+    ours = polib.pofile(ours_path)
+    theirs = polib.pofile(theirs_path)
+    base = {key(e): e for e in polib.pofile(base_path)}
     have = {key(e): e for e in ours}
     for entry in theirs:
         mine = have.get(key(entry))

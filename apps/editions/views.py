@@ -16,6 +16,7 @@ from apps.core.permissions import can, require
 from . import selectors, services
 from .forms import CopyEditionForm, EditionForm, PlannedEventForm
 from .models import Edition, Phase, PlannedEvent
+from .overview import sections_for
 
 
 def public_list(request):
@@ -74,6 +75,7 @@ def overview(request, slug: str):
             "may_change": can(request.user, "edition.change", edition),
             "phase": edition.phase(),
             "Phase": Phase,
+            "sections": sections_for(edition, request.user),
         },
     )
 

@@ -7,10 +7,13 @@ so a list of engagements showing their next steps does not run queries per engag
 
 from datetime import timedelta
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from apps.editions.overview import OVERVIEW_SECTIONS, OverviewSection
 
 from .hooks import (
     Perspective,
@@ -21,7 +24,7 @@ from .hooks import (
     register_stage_panel,
     register_waiting_items,
 )
-from .models import ChosenArea, Engagement, NeedsAssessment, Stage
+from .models import AdvisorAssignment, ChosenArea, Engagement, NeedsAssessment, Stage
 
 
 def assessment_or_none(engagement: Engagement) -> NeedsAssessment | None:
@@ -129,3 +132,42 @@ def area_confirmations(user, engagements) -> list[WaitingItem]:
             )
         )
     return items
+
+
+# The edition overview's participants and advisors sections (apps/editions/overview.py).
+
+
+def _edition_engagement_counts(edition) -> dict:
+    full_pair = Count("advisor_assignments", distinct=True)
+    rows = (
+        Engagement.objects.filter(edition=edition)
+        .annotate(advisors=full_pair)
+        .values_list("withdrawn_at", "advisors")
+        .order_by()
+    )
+    active = [advisors for withdrawn_at, advisors in rows if withdrawn_at is None]
+    with_pair = sum(1 for advisors in active if advisors >= len(AdvisorAssignment.Role.values))
+    return {
+        "active": len(active),
+        "withdrawn": len(rows) - len(active),
+        "with_pair": with_pair,
+        "without_pair": len(active) - with_pair,
+    }
+
+
+@OVERVIEW_SECTIONS.register("engagements.participants", order=20)
+def participants_section(edition, user):
+    return OverviewSection(
+        heading=_("Uczestniczące JST i zespoły"),
+        template="engagements/_edition_participants.html",
+        context=_edition_engagement_counts(edition),
+    )
+
+
+@OVERVIEW_SECTIONS.register("engagements.advisors", order=30)
+def advisors_section(edition, user):
+    return OverviewSection(
+        heading=_("Pary doradców"),
+        template="engagements/_edition_advisors.html",
+        context=_edition_engagement_counts(edition),
+    )

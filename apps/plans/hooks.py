@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from apps.editions.overview import OVERVIEW_SECTIONS, OverviewSection
 from apps.engagements.hooks import (
     StageLink,
     StagePanel,
@@ -182,3 +183,31 @@ _PK = "987654321987"
 
 def _per_engagement_url(name: str) -> str:
     return reverse(name, kwargs={"engagement_pk": int(_PK)})
+
+
+# The edition overview's results section (apps/editions/overview.py).
+
+
+@OVERVIEW_SECTIONS.register("plans.results", order=40)
+def results_section(edition, user):
+    counts = dict(
+        DevelopmentPlan.objects.filter(engagement__edition=edition, engagement__withdrawn_at__isnull=True)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("status", "n")
+    )
+    engagements = edition.engagements.filter(withdrawn_at__isnull=True).count()
+    plans = sum(counts.values())
+    return OverviewSection(
+        heading=_("Rezultaty"),
+        template="plans/_edition_results.html",
+        context={
+            "plans": plans,
+            "engagements": engagements,
+            "approved": counts.get(DevelopmentPlan.Status.APPROVED, 0),
+            "in_review": counts.get(DevelopmentPlan.Status.IN_REVIEW, 0),
+            "draft": counts.get(DevelopmentPlan.Status.DRAFT, 0),
+            "without_plan": engagements - plans,
+        },
+    )

@@ -2,11 +2,14 @@
 count does not grow with its actions, comments or plans."""
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from apps.engagements.models import AdvisorAssignment, ChosenArea, DevelopmentPriority, TeamMember
 from apps.engagements.selectors import engagement_for, engagements_visible_to
+from apps.territory.models import LocalGovernment
+from apps.territory.selectors import matching
 
 from .models import (
     ActionUpdate,
@@ -20,6 +23,8 @@ from .models import (
     PlanVersion,
     ProgressReport,
 )
+from .months import first_of_month
+from .progress import CLOSED, today
 
 
 def _header_prefetches(prefix: str = "engagement__") -> list:
@@ -203,16 +208,47 @@ def _waiting_for(user) -> Q:
     ) & ~Q(Exists(approved_by_user))
 
 
-def plan_list(user, *, status: str = "", waiting: bool = False) -> QuerySet[DevelopmentPlan]:
+PLAN_SORTS = {
+    "jst": ("engagement__local_government__display_name", "pk"),
+    "-jst": ("-engagement__local_government__display_name", "-pk"),
+    "stan": ("status", "engagement__local_government__display_name", "pk"),
+    "edycja": ("engagement__edition__name", "engagement__local_government__display_name", "pk"),
+    "dzialania": ("action_count", "engagement__local_government__display_name", "pk"),
+    "-dzialania": ("-action_count", "engagement__local_government__display_name", "pk"),
+    "po-terminie": ("-overdue_count", "engagement__local_government__display_name", "pk"),
+}
+
+
+def overdue_actions():
+    """Actions of approved plans whose end month has passed and that are neither done nor cancelled."""
+    return PlannedAction.objects.filter(
+        plan__approved_version__isnull=False, end_month__lt=first_of_month(today())
+    ).exclude(status__in=CLOSED)
+
+
+def plan_list(
+    user,
+    *,
+    status: str = "",
+    waiting: bool = False,
+    edition_slug: str = "",
+    query: str = "",
+    overdue_only: bool = False,
+    sort: str = "jst",
+) -> QuerySet[DevelopmentPlan]:
     """Plans for a list page: one row each, in a fixed number of queries whatever their count."""
     plans = plans_visible_to(user)
     if status in DevelopmentPlan.Status.values:
         plans = plans.filter(status=status)
     if waiting:
         plans = plans.filter(_waiting_for(user))
+    if edition_slug:
+        plans = plans.filter(engagement__edition__slug=edition_slug)
+    if query.strip():
+        plans = plans.filter(engagement__local_government__in=matching(LocalGovernment.objects.all(), query))
     # Counts as correlated subqueries, not joins: joining actions, versions and comments would multiply the rows
     # (20 actions × versions × comments per plan) before grouping.
-    return (
+    plans = (
         plans.select_related("engagement__local_government", "engagement__edition", "approved_version")
         .defer("approved_version__snapshot")
         .annotate(
@@ -221,9 +257,12 @@ def plan_list(user, *, status: str = "", waiting: bool = False) -> QuerySet[Deve
             open_comments=_count(
                 PlanComment.objects.filter(plan=OuterRef("pk"), parent__isnull=True, resolved_at__isnull=True)
             ),
+            overdue_count=Coalesce(_count(overdue_actions().filter(plan=OuterRef("pk"))), 0),
         )
-        .order_by("engagement__local_government__display_name", "pk")
     )
+    if overdue_only:
+        plans = plans.filter(overdue_count__gt=0)
+    return plans.order_by(*PLAN_SORTS.get(sort, PLAN_SORTS["jst"]))
 
 
 def _count(queryset) -> Subquery:
@@ -232,3 +271,14 @@ def _count(queryset) -> Subquery:
 
 def plans_waiting_for(user) -> QuerySet[DevelopmentPlan]:
     return plan_list(user, waiting=True)
+
+
+def editions_with_plans(user) -> list:
+    """The editions whose HDRs the user sees, for the list's edition filter (one query)."""
+    from apps.editions.models import Edition
+
+    return list(
+        Edition.objects.filter(pk__in=plans_visible_to(user).values("engagement__edition"))
+        .order_by("-period_start", "name")
+        .only("slug", "name")
+    )

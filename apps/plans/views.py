@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from apps.audit.selectors import history_of
@@ -816,18 +817,45 @@ def _page(request, plans):
 
 @login_required
 def plan_list(request):
-    status = request.GET.get("stan", "")
+    filters = {
+        "stan": request.GET.get("stan", ""),
+        "edycja": request.GET.get("edycja", ""),
+        "q": request.GET.get("q", "").strip()[:100],
+        "po_terminie": "1" if request.GET.get("po_terminie") else "",
+        "sort": request.GET.get("sort", "") if request.GET.get("sort", "") in selectors.PLAN_SORTS else "",
+    }
+    plans = selectors.plan_list(
+        request.user,
+        status=filters["stan"],
+        edition_slug=filters["edycja"],
+        query=filters["q"],
+        overdue_only=bool(filters["po_terminie"]),
+        sort=filters["sort"] or "jst",
+    )
     return render(
         request,
         "plans/plan_list.html",
         {
-            "page": _page(request, selectors.plan_list(request.user, status=status)),
-            "query": urlencode({"stan": status}) if status else "",
-            "status": status,
+            "page": _page(request, plans),
+            "query": urlencode({k: v for k, v in filters.items() if v}),
+            "filters": filters,
+            "status": filters["stan"],
             "statuses": DevelopmentPlan.Status.choices,
+            "editions": selectors.editions_with_plans(request.user),
+            "sorts": PLAN_SORT_LABELS,
             "waiting_only": False,
         },
     )
+
+
+PLAN_SORT_LABELS = [
+    ("", _lazy("JST (A–Z)")),
+    ("-jst", _lazy("JST (Z–A)")),
+    ("stan", _lazy("stan")),
+    ("edycja", _lazy("edycja")),
+    ("-dzialania", _lazy("najwięcej działań")),
+    ("po-terminie", _lazy("najwięcej działań po terminie")),
+]
 
 
 @login_required

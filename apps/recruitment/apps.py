@@ -9,4 +9,4 @@ class RecruitmentConfig(AppConfig):
 
     def ready(self):
         # Register the permission rules and describe the audit actions.
-        from . import history, rules  # noqa: F401
+        from . import history, hooks, rules  # noqa: F401

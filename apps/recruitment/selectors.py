@@ -439,3 +439,24 @@ def status_counts_for(edition: Edition) -> Counter:
             .values_list("status", "n")
         )
     )
+
+
+SUBMITTED_STATES = ["submitted", "qualified", "reserve", "rejected"]
+
+
+def edition_recruitment_summary(edition: Edition) -> dict:
+    """The overview's recruitment figures, and how many of the edition's JSTs came without an application here
+    (an organiser may enter JSTs recruited elsewhere), so "0 submitted" beside "20 qualified" is explained."""
+    from apps.engagements.models import Engagement
+
+    counts = status_counts_for(edition)
+    handed_over = Application.objects.filter(edition=edition, engagement__isnull=False).values("engagement")
+    return {
+        "drafts": counts.get("draft", 0),
+        "submitted": sum(counts.get(s, 0) for s in SUBMITTED_STATES),
+        "undecided": counts.get("submitted", 0),
+        "qualified": counts.get("qualified", 0),
+        "without_application": Engagement.objects.filter(edition=edition, withdrawn_at__isnull=True)
+        .exclude(pk__in=handed_over)
+        .count(),
+    }

@@ -487,3 +487,66 @@ def test_the_engagement_page_shows_the_hdr_stage(complete_plan, leader, advisors
     assert "HDR: czeka na akceptację obu doradców." in text
     assert "Przejrzyj HDR: zatwierdź go albo poproś o poprawki." in text
     assert url(complete_plan) in text
+
+
+def test_plan_list_searches_filters_and_sorts(advisor_with_many_plans):
+    """A thousand HDRs are found by name (diacritics optional), edition, overdue actions, and sorted."""
+    from apps.territory.models import LocalGovernment
+
+    world = advisor_with_many_plans
+    world.build(3)
+    plans = list(DevelopmentPlan.objects.select_related("engagement__local_government").order_by("pk"))
+    LocalGovernment.objects.filter(pk=plans[0].engagement.local_government_id).update(
+        display_name="Gmina Żółkiewka", name="Żółkiewka", search_name="gmina zolkiewka", search_text="gmina zolkiewka"
+    )
+    client = client_for(world.advisor)
+
+    def rows(**params):
+        body = client.get(reverse("plans:list"), params).content.decode()
+        return body.count('scope="row"'), body
+
+    count, body = rows(q="zolkiew")
+    assert count == 1 and "Gmina Żółkiewka" in body
+    assert rows(edycja=world.edition.slug)[0] == 3
+    assert rows(edycja="inna-edycja")[0] == 0
+    count, body = rows(q="nie-ma-takiej")
+    assert count == 0 and "Żaden HDR nie spełnia tych warunków." in body
+
+    # One action of the second plan ends in a past month and is not done: only that plan is overdue.
+    plans[1].approved_version = plans[1].versions.get()
+    plans[1].save(update_fields=["approved_version"])
+    action = plans[1].actions.first()
+    action.start_month, action.end_month, action.status = date(2020, 1, 1), date(2020, 2, 1), "planned"
+    action.save()
+    count, body = rows(po_terminie="1")
+    assert count == 1 and plans[1].engagement.local_government.display_name in body
+    names = list(
+        LocalGovernment.objects.filter(engagements__development_plan__isnull=False).values_list(
+            "display_name", flat=True
+        )
+    )
+    _, body = rows(sort="-jst")
+    positions = [body.index(name) for name in sorted(names, reverse=True)]
+    assert positions == sorted(positions)
+
+
+def test_edition_overview_states_the_hdr_figures_from_data(advisor_with_many_plans):
+    """The results section counts the edition's HDRs; it never says "no HDRs" beside approved ones."""
+    from apps.accounts.factories import UserFactory
+
+    world = advisor_with_many_plans
+    world.build(3)
+    DevelopmentPlan.objects.filter(pk__in=DevelopmentPlan.objects.order_by("pk").values("pk")[:2]).update(
+        status=DevelopmentPlan.Status.APPROVED
+    )
+    staff = UserFactory()
+    MembershipFactory(user=staff, organisation=world.edition.organiser, role=Membership.Role.STAFF)
+    body = client_for(staff).get(reverse("editions:overview", kwargs={"slug": world.edition.slug})).content.decode()
+    assert "Zatwierdzone HDR: 2." in body and "HDR w ocenie doradców: 1." in body
+    assert "Brak HDR" not in body
+    # The three JSTs came without an application on the platform: the page says so beside "0 submitted".
+    assert "Zgłoszenia złożone: 0" in body and "3 JST biorą udział bez zgłoszenia złożonego na platformie" in body
+    assert "Pełną parę ma wszystkie 3 JST." in body  # engagement_ready_for_plan assigns both advisors
+    AdvisorAssignment.objects.filter(engagement__edition=world.edition).first().delete()
+    body = client_for(staff).get(reverse("editions:overview", kwargs={"slug": world.edition.slug})).content.decode()
+    assert "Pełną parę ma 2 z 3 JST; 1 czeka na przydział." in body
