@@ -3,17 +3,23 @@ organiser's JSTs × stages matrix and areas table of an edition. Each runs a fix
 number of engagements (tests in tests/test_dashboards.py, measured at 1,000 engagements)."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.catalog.models import Area
+from apps.territory.models import LocalGovernment
+from apps.territory.selectors import matching
 
 from .access import engagement_access
 from .hooks import Perspective, Viewer, WaitingItem, waiting_items
-from .models import STAGE_ORDER, AdvisorAssignment, ChosenArea, Engagement, Stage
+from .models import STAGE_ORDER, AdvisorAssignment, ChosenArea, Engagement, Stage, TimelineEntry
 from .selectors import with_progress
 from .tracker import TrackerStep, current_step
 
@@ -153,6 +159,8 @@ class MatrixRow:
     engagement: Engagement
     states: list[str]
     advisors: str  # the pair's names, joined once here rather than in the template's inner loop
+    days_at_stage: int | None = None
+    stuck: bool = False
 
 
 @dataclass
@@ -169,23 +177,53 @@ def _matrix_states(stage_index: int) -> list[str]:
     return ["done" if i < stage_index else "current" if i == stage_index else "" for i in range(len(STAGE_ORDER))]
 
 
-def stage_matrix(edition, *, workshop_group: str = "", advisor_id: int | None = None, page=1) -> StageMatrix:
-    """The edition's JSTs × stages, filtered by workshop group and advisor, with the count of JSTs per stage."""
-    engagements = edition.engagements.filter(withdrawn_at__isnull=True)
+MATRIX_SORTS = {
+    "jst": ("local_government__display_name", "pk"),
+    "-jst": ("-local_government__display_name", "-pk"),
+    "etap": ("stage_rank", "local_government__display_name", "pk"),
+    "-etap": ("-stage_rank", "local_government__display_name", "pk"),
+    "najdluzej": ("stage_since", "local_government__display_name", "pk"),
+}
+
+
+def stage_matrix(
+    edition,
+    *,
+    workshop_group: str = "",
+    advisor_id: int | None = None,
+    query: str = "",
+    stage: str = "",
+    stuck_only: bool = False,
+    sort: str = "jst",
+    page=1,
+) -> StageMatrix:
+    """The edition's JSTs × stages, searched by name, filtered by workshop group, advisor, stage and "stuck" (at
+    the same stage longer than ``STUCK_AFTER_DAYS``), sorted; with the count of JSTs per stage."""
+    engagements = with_stage_since(edition.engagements.filter(withdrawn_at__isnull=True))
     if workshop_group:
         engagements = engagements.filter(workshop_group=workshop_group)
     if advisor_id:
         engagements = engagements.filter(advisor_assignments__user_id=advisor_id)
+    if query.strip():
+        engagements = engagements.filter(local_government__in=matching(LocalGovernment.objects.all(), query))
+    stuck_before = timezone.now() - timedelta(days=settings.STUCK_AFTER_DAYS)
+    if stuck_only:
+        engagements = engagements.filter(stage_since__lt=stuck_before).exclude(stage=STAGE_ORDER[-1])
+    # The per-stage counts follow the filters but not the stage filter itself, so they stay a map of the edition.
     counts = dict(engagements.order_by().values_list("stage").annotate(n=Count("pk")))
+    if stage in STAGE_ORDER:
+        engagements = engagements.filter(stage=stage)
     rows = (
         engagements.select_related("local_government")
         .prefetch_related(Prefetch("advisor_assignments", queryset=AdvisorAssignment.objects.select_related("user")))
-        .order_by("local_government__display_name", "pk")
+        .annotate(stage_rank=_stage_rank())
+        .order_by(*MATRIX_SORTS.get(sort, MATRIX_SORTS["jst"]))
     )
-    paginator = _paginator(rows, total=sum(counts.values()))
+    paginator = _paginator(rows, total=counts.get(stage, 0) if stage in STAGE_ORDER else sum(counts.values()))
     current = paginator.get_page(page)
     # One state list per stage index, shared by all rows at that stage: 1,000 rows build 7 lists, not 1,000.
     states = [_matrix_states(i) for i in range(len(STAGE_ORDER))]
+    today = timezone.now()
     return StageMatrix(
         stages=list(Stage.choices),
         counts=[counts.get(value, 0) for value in STAGE_ORDER],
@@ -196,6 +234,8 @@ def stage_matrix(edition, *, workshop_group: str = "", advisor_id: int | None = 
                 engagement=e,
                 states=states[STAGE_ORDER.index(e.stage)],
                 advisors=", ".join(a.user.full_name or a.user.email for a in e.advisor_assignments.all()),
+                days_at_stage=(today - e.stage_since).days if e.stage_since else None,
+                stuck=bool(e.stage_since and e.stage_since < stuck_before and e.stage != STAGE_ORDER[-1]),
             )
             for e in current.object_list
         ],
@@ -205,6 +245,16 @@ def stage_matrix(edition, *, workshop_group: str = "", advisor_id: int | None = 
             .order_by("full_name", "email")
         ),
     )
+
+
+def _stage_rank() -> Case:
+    return Case(*[When(stage=value, then=Value(i)) for i, value in enumerate(STAGE_ORDER)], output_field=IntegerField())
+
+
+def with_stage_since(engagements: QuerySet) -> QuerySet:
+    """Annotate when each engagement reached its current stage: its last stage change, else when it was opened."""
+    last_change = TimelineEntry.objects.filter(engagement=OuterRef("pk"), kind="stage").order_by("-at").values("at")[:1]
+    return engagements.annotate(stage_since=Coalesce(Subquery(last_change), F("created_at")))
 
 
 @dataclass

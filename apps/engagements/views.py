@@ -5,6 +5,7 @@ anyone who may not see it) and then checks the action's rule with ``require`` (4
 
 import copy
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.accounts.roles import roles_of
@@ -676,8 +678,19 @@ def edition_matrix(request, slug: str):
         advisor_id = int(request.GET.get("doradca") or 0) or None
     except ValueError:
         advisor_id = None
+    stage = request.GET.get("etap", "") if request.GET.get("etap", "") in Stage.values else ""
+    sort = request.GET.get("sort", "") if request.GET.get("sort", "") in dashboards.MATRIX_SORTS else ""
+    query_text = request.GET.get("q", "").strip()[:100]
+    stuck = bool(request.GET.get("utknely"))
     matrix = dashboards.stage_matrix(
-        edition, workshop_group=group, advisor_id=advisor_id, page=request.GET.get("strona", 1)
+        edition,
+        workshop_group=group,
+        advisor_id=advisor_id,
+        query=query_text,
+        stage=stage,
+        stuck_only=stuck,
+        sort=sort or "jst",
+        page=request.GET.get("strona", 1),
     )
     query = request.GET.copy()
     query.pop("strona", None)
@@ -690,10 +703,26 @@ def edition_matrix(request, slug: str):
             "groups": WorkshopGroup.choices,
             "group": group,
             "advisor_id": advisor_id,
+            "stage": stage,
+            "sort": sort,
+            "sorts": MATRIX_SORT_LABELS,
+            "q": query_text,
+            "stuck": stuck,
+            "stuck_days": settings.STUCK_AFTER_DAYS,
+            "filtered": bool(group or advisor_id or stage or query_text or stuck),
             "query": query.urlencode(),
             "may_change": can(request.user, "edition.change", edition),
         },
     )
+
+
+MATRIX_SORT_LABELS = [
+    ("", gettext_lazy("JST (A–Z)")),
+    ("-jst", gettext_lazy("JST (Z–A)")),
+    ("-etap", gettext_lazy("najdalej w cyklu")),
+    ("etap", gettext_lazy("najwcześniej w cyklu")),
+    ("najdluzej", gettext_lazy("najdłużej na jednym etapie")),
+]
 
 
 @login_required

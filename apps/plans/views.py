@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.audit.selectors import history_of
@@ -849,12 +849,12 @@ def plan_list(request):
 
 
 PLAN_SORT_LABELS = [
-    ("", _lazy("JST (A–Z)")),
-    ("-jst", _lazy("JST (Z–A)")),
-    ("stan", _lazy("stan")),
-    ("edycja", _lazy("edycja")),
-    ("-dzialania", _lazy("najwięcej działań")),
-    ("po-terminie", _lazy("najwięcej działań po terminie")),
+    ("", gettext_lazy("JST (A–Z)")),
+    ("-jst", gettext_lazy("JST (Z–A)")),
+    ("stan", gettext_lazy("stan")),
+    ("edycja", gettext_lazy("edycja")),
+    ("-dzialania", gettext_lazy("najwięcej działań")),
+    ("po-terminie", gettext_lazy("najwięcej działań po terminie")),
 ]
 
 

@@ -176,6 +176,8 @@ SIGNATURE_TRUST_ROOTS = os.environ.get("SIGNATURE_TRUST_ROOTS", "")
 SIGNATURE_ALLOW_FETCHING = env_bool("SIGNATURE_ALLOW_FETCHING", False)
 # HDR: reminders go this many days before an action's end month is over; evidence files up to this size.
 PLAN_REMINDER_DAYS = int(os.environ.get("PLAN_REMINDER_DAYS", 14))
+# A JST counts as stuck when it has been at the same stage of the cycle longer than this (organiser's lists).
+STUCK_AFTER_DAYS = int(os.environ.get("STUCK_AFTER_DAYS", 30))
 PLAN_EVIDENCE_MAX_BYTES = int(os.environ.get("PLAN_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -310,3 +310,43 @@ def test_matrix_and_advisor_dashboard_at_1000_engagements(cast, capsys):
     # Same query count at 1,000 and at 1,050 engagements.
     for client, url in (budgeted | extreme).values():
         assert_constant_queries(build=build, request=lambda c=client, u=url: c.get(u), few=1, many=51)
+
+
+def test_matrix_search_stage_filter_stuck_and_sorting(cast):
+    """A thousand JSTs are found by name, by stage and by "stuck at a stage", and sorted (issue: lists of 1,000)."""
+    from datetime import timedelta
+
+    from apps.engagements.models import Engagement, TimelineEntry
+    from apps.territory.models import LocalGovernment
+
+    fresh = EngagementFactory(edition=cast.edition, stage=Stage.PLAN)
+    stuck = EngagementFactory(edition=cast.edition, stage=Stage.DIAGNOSIS)
+    LocalGovernment.objects.filter(pk=stuck.local_government_id).update(
+        display_name="Gmina Żółkiewka", search_name="gmina zolkiewka", search_text="gmina zolkiewka"
+    )
+    long_ago = timezone.now() - timedelta(days=45)
+    Engagement.objects.filter(pk__in=[stuck.pk, cast.engagement.pk]).update(created_at=long_ago)
+    # cast.engagement moved to its stage yesterday: not stuck, though opened long ago.
+    TimelineEntry.objects.create(engagement=cast.engagement, kind="stage", text="x")
+    Engagement.objects.filter(pk=fresh.pk).update(created_at=timezone.now() - timedelta(days=2))
+
+    client = cast.client(cast.organiser)
+    url = reverse("engagements:edition_matrix", args=[cast.edition.slug])
+
+    def names(**params):
+        body = client.get(url, params).content.decode()
+        return [lg for lg in LocalGovernment.objects.values_list("display_name", flat=True) if lg in body], body
+
+    found, body = names(q="zolkiew")
+    assert found == ["Gmina Żółkiewka"]
+    found, body = names(utknely="1")
+    assert found == ["Gmina Żółkiewka"] and "45 dni na etapie" in body
+    found, body = names(etap=Stage.PLAN)
+    assert found == [fresh.local_government.display_name]
+    assert "Liczba JST na każdym etapie (razem: 3)" in body  # the stage map stays whole under a stage filter
+    body = client.get(url, {"sort": "-etap"}).content.decode()
+    assert body.index(fresh.local_government.display_name) < body.index("Gmina Żółkiewka")
+    body = client.get(url, {"sort": "najdluzej"}).content.decode()
+    assert body.index("Gmina Żółkiewka") < body.index(fresh.local_government.display_name)
+    found, body = names(q="nie-ma-takiej-jst")
+    assert found == [] and "Żadna JST nie spełnia wybranych warunków." in body
