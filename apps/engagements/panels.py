@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from apps.editions.overview import OVERVIEW_SECTIONS, OverviewSection
+from apps.territory.jst_page import JST_PAGE_SECTIONS, JstPageSection
 
 from .hooks import (
     Perspective,
@@ -170,4 +171,24 @@ def advisors_section(edition, user):
         heading=_("Pary doradców"),
         template="engagements/_edition_advisors.html",
         context=_edition_engagement_counts(edition),
+    )
+
+
+# The JST's register page: its karta JST, for those who may see it (apps/territory/jst_page.py).
+
+
+@JST_PAGE_SECTIONS.register("engagements.cards", order=30)
+def engagement_cards_section(jst, user):
+    from .selectors import engagements_visible_to
+
+    engagements = list(
+        engagements_visible_to(user)
+        .filter(local_government=jst)
+        .select_related("edition")
+        .order_by("-edition__period_start")
+    )
+    if not engagements:
+        return None
+    return JstPageSection(
+        heading=_("Karty JST"), template="engagements/_jst_cards.html", context={"engagements": engagements}
     )

@@ -460,3 +460,32 @@ def edition_recruitment_summary(edition: Edition) -> dict:
         .exclude(pk__in=handed_over)
         .count(),
     }
+
+
+# The JST's register page ------------------------------------------------------------------------------------
+
+
+def calls_open_to(jst) -> list[Edition]:
+    """Published calls open today that this JST's kind may apply to (the public register page links them)."""
+    editions = Edition.objects.filter(status=Edition.Status.PUBLISHED).select_related("organiser")
+    return [
+        e
+        for e in editions.order_by("recruitment_deadline", "name")
+        if jst.kind in e.eligible_jst_kinds and call_phase(e) == "open"
+    ]
+
+
+def public_participation_of(jst) -> list[Edition]:
+    """Published editions in which the JST's participation is public: the results of the edition's call are
+    published, or the edition ran its recruitment outside the platform (no call here)."""
+    from apps.engagements.models import Engagement
+
+    return list(
+        Edition.objects.filter(
+            status=Edition.Status.PUBLISHED,
+            pk__in=Engagement.objects.filter(local_government=jst, withdrawn_at__isnull=True).values("edition"),
+        )
+        .filter(Q(call__isnull=True) | Q(call__results_published_at__isnull=False))
+        .select_related("organiser")
+        .order_by("-period_start", "name")
+    )

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 
 from . import selectors
 from .forms import FindForm, RegisterFilterForm
+from .jst_page import sections_for
 from .kinds import JstKind
 
 PAGE_SIZE = 50
@@ -45,4 +46,8 @@ def suggestions(request):
 
 def detail(request, teryt: str):
     jst = selectors.local_government_detail(teryt)
-    return render(request, "territory/detail.html", {"jst": jst, "units_within": selectors.units_within(jst)})
+    return render(
+        request,
+        "territory/detail.html",
+        {"jst": jst, "units_within": selectors.units_within(jst), "sections": sections_for(jst, request.user)},
+    )
