@@ -27,5 +27,6 @@ describe(
         "plan.evidence_added": _("Dodano dowód realizacji"),
         "plan.progress_report_added": _("Dodano raport z realizacji HDR"),
         "plan.reminder_sent": _("Wysłano przypomnienie o terminie działania"),
+        "plan.overdue_notice_sent": _("Wysłano powiadomienie o działaniu po terminie"),
     }
 )

@@ -404,16 +404,23 @@ class ProgressReport(models.Model):
 
 
 class ActionReminder(models.Model):
-    """A reminder sent before an action's end; one per action and due date, so running the job twice (or in
-    two processes at once) sends it once."""
+    """A reminder sent before an action's end, or the notice that it has passed its end; one of each per action
+    and due date, so running the job twice (or in two processes at once) sends it once."""
+
+    class Kind(models.TextChoices):
+        BEFORE_DUE = "before_due", _("przed terminem")
+        OVERDUE = "overdue", _("po terminie")
 
     action = models.ForeignKey(PlannedAction, on_delete=models.CASCADE, related_name="reminders")
     due_on = models.DateField()
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.BEFORE_DUE)
     sent_at = models.DateTimeField(auto_now_add=True)
     recipients = models.JSONField(default=list)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["action", "due_on"], name="action_reminder_once_per_due_date")]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "due_on", "kind"], name="action_reminder_once_per_due_date_kind")
+        ]
 
     def __str__(self):
         return f"{self.action_id} → {self.due_on}"

@@ -165,6 +165,24 @@ def test_reminders_go_once_per_action_and_due_date(approved_plan, leader, mailou
     assert services.send_action_reminders(on=due - timedelta(days=30)) == 0
 
 
+def test_an_action_past_its_end_gets_one_overdue_notice(approved_plan, leader, mailoutbox):
+    """Issue: overdue HDR actions got no e-mail. The day after the end month, the responsible person is told once."""
+    first, second = approved_plan.actions.order_by("pk")
+    PlannedAction.objects.filter(pk=second.pk).update(end_month=add_months(first.end_month, 6))
+    day_after = last_day_of_month(first.end_month) + timedelta(days=1)
+    services.send_action_reminders(on=last_day_of_month(first.end_month))  # the before-due reminder
+    mailoutbox.clear()
+    assert services.send_action_reminders(on=day_after) == 1
+    assert services.send_action_reminders(on=day_after + timedelta(days=5)) == 0  # once, not every day
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == [leader.email]
+    assert mailoutbox[0].subject.startswith("Po terminie:") and first.title in mailoutbox[0].subject
+    assert "nie jest oznaczone jako zrealizowane" in mailoutbox[0].body
+    assert ActionReminder.objects.filter(action=first, kind=ActionReminder.Kind.OVERDUE).count() == 1
+    # Marked done afterwards, a later run sends nothing more; moved to a new end month, it can be overdue again.
+    PlannedAction.objects.filter(pk=first.pk).update(end_month=add_months(first.end_month, 1))
+    assert services.send_action_reminders(on=last_day_of_month(add_months(first.end_month, 1)) + timedelta(days=1)) == 1
+
+
 def test_reminders_go_to_the_named_team_member(approved_plan, leader, mailoutbox):
     from apps.engagements.factories import TeamMemberFactory
 
