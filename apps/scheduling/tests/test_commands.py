@@ -1,14 +1,18 @@
 """``make run`` starts the scheduler beside the web server and the worker; ``run_scheduler --once`` ticks once."""
 
+import os
 import re
 import shutil
+import signal
 import subprocess
 from io import StringIO
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import OperationalError
 
+from apps.scheduling import services
 from apps.scheduling.models import JobRun
 
 
@@ -37,3 +41,26 @@ def test_run_scheduler_once_runs_what_is_due_and_says_so(daily, clock):
     assert "test.daily: termin 2027-03-01 05:00 UTC, próba 1" in out.getvalue()
     call_command("run_scheduler", "--once", stdout=StringIO())
     assert len(daily.calls) == 1 and JobRun.objects.get().status == JobRun.Status.SUCCEEDED
+
+
+@pytest.mark.django_db
+def test_the_scheduler_loop_outlives_a_failed_tick_and_stops_on_sigterm(monkeypatch):
+    ticks = []
+
+    def tick():
+        ticks.append(len(ticks))
+        if len(ticks) == 1:
+            raise OperationalError("the database is restarting")
+        os.kill(os.getpid(), signal.SIGTERM)  # what systemd or `make run`'s Ctrl+C sends
+        return []
+
+    monkeypatch.setattr(services, "tick", tick)
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    out = StringIO()
+    try:
+        call_command("run_scheduler", "--interval", "0", stdout=out)
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+    assert ticks == [0, 1]
+    assert out.getvalue().splitlines()[-1] == "Harmonogram zatrzymany."

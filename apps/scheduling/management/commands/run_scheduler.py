@@ -1,13 +1,17 @@
 """The scheduler process: ``make run`` starts it beside the web server and the worker; production runs it as one
 more long-running process. Several may run at once (one per server): each slot is claimed by exactly one."""
 
+import logging
 import signal
 import threading
 
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 
 from apps.scheduling import services
 from apps.scheduling.jobs import JOBS
+
+logger = logging.getLogger("apps.scheduling")
 
 
 class Command(BaseCommand):
@@ -27,7 +31,13 @@ class Command(BaseCommand):
         jobs = ", ".join(f"{job.key} ({job.schedule.describe()})" for job in JOBS)
         self.stdout.write(f"Harmonogram działa ({services.this_process()}); zadania: {jobs}")
         while not stop.is_set():
-            self._tick()
+            # A process that lives for months: drop a connection the database closed, and outlive a database
+            # restart (the next tick tries again).
+            close_old_connections()
+            try:
+                self._tick()
+            except Exception:
+                logger.exception("Scheduler tick failed; trying again in %s s.", options["interval"])
             stop.wait(options["interval"])
         self.stdout.write("Harmonogram zatrzymany.")
 
