@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test setup venv assets system-deps messages lint format clean-db worker
+.PHONY: run test setup venv assets system-deps messages lint format clean-db worker scheduler
 
 # e-mailed links point at the address this server answers on (make run PORT=8001)
 run: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -18,7 +18,9 @@ run: setup
 	@$(PY) manage.py demo_accounts
 	@echo "Adres platformy: http://$(HOST):$(PORT)/"
 	@echo "Zaloguj się jednym z kont powyżej (hasło i klucz TOTP podane wyżej). Zatrzymanie serwera: Ctrl+C."
+	@# Beside the web server: the worker (queued e-mail, PDFs, exports) and the scheduler (daily jobs, no cron).
 	@trap 'kill 0' EXIT; $(PY) manage.py db_worker --queue-name "*" >var/worker.log 2>&1 & \
+	  $(PY) manage.py run_scheduler >var/scheduler.log 2>&1 & \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
@@ -63,6 +65,9 @@ format: venv
 
 worker: setup
 	$(PY) manage.py db_worker --queue-name "*"
+
+scheduler: setup
+	$(PY) manage.py run_scheduler
 
 clean-db:
 	rm -f var/db.sqlite3*

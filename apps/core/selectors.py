@@ -3,6 +3,8 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.roles import Roles
 
+from .permissions import can
+
 
 def dashboard_cards(user, roles: Roles) -> list[dict]:
     """What the signed-in person can do next, by role. Later apps add their own cards here."""
@@ -39,6 +41,16 @@ def dashboard_cards(user, roles: Roles) -> list[dict]:
                 "title": _("Katalog modelu"),
                 "text": _("Obszary, rozwiązania zarządcze i formy wsparcia: wersje robocze i publikacja."),
                 "url": reverse("catalog:version_list"),
+            }
+        )
+    if can(user, "scheduling.view_runs"):
+        cards.append(
+            {
+                "title": _("Zadania okresowe"),
+                "text": _(
+                    "Publikacja wyników, przypomnienia i inne zadania wykonywane o stałych porach: ostatnie uruchomienia."
+                ),
+                "url": reverse("scheduling:runs"),
             }
         )
     if roles.is_platform_admin:

@@ -3,13 +3,16 @@
 * a **stage guard**: the engagement cannot move past the HDR stage until both advisors approved a version;
 * **stage panels** for the HDR, directions and implementation stages of the stage tracker;
 * **waiting items** for the advisor's dashboard: HDRs waiting for their approval and overdue actions, for any
-  number of engagements in two queries.
+  number of engagements in two queries;
+* the daily **reminder job** on the platform's scheduler (``apps.scheduling``).
 """
+
+from datetime import time
 
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from apps.editions.overview import OVERVIEW_SECTIONS, OverviewSection
 from apps.engagements.hooks import (
@@ -23,10 +26,12 @@ from apps.engagements.hooks import (
 )
 from apps.engagements.models import Stage
 from apps.engagements.services import stage_guard
+from apps.scheduling.jobs import Daily, local_date, scheduled_job
 
 from .models import DevelopmentPlan, PlanApproval, PlannedAction, PlanVersion
 from .months import first_of_month
 from .progress import CLOSED, roll_up, today
+from .services import send_action_reminders
 
 
 @stage_guard(Stage.DIRECTIONS)
@@ -211,3 +216,24 @@ def results_section(edition, user):
             "without_plan": engagements - plans,
         },
     )
+
+
+def _describe_reminders(result) -> str:
+    count = result.get("sent", 0)
+    return ngettext(
+        "Wysłano %(count)d przypomnienie o terminie działania HDR.",
+        "Wysłano przypomnień o terminach działań HDR: %(count)d.",
+        count,
+    ) % {"count": count}
+
+
+@scheduled_job(
+    "plans.send_action_reminders",
+    schedule=Daily(at=time(8, 0)),
+    label=gettext_lazy("Przypomnienia o terminach działań HDR"),
+    describe=_describe_reminders,
+    order=20,
+)
+def send_action_reminders_job(*, slot):
+    # The same service as ``manage.py send_action_reminders``, for the day of the slot in Europe/Warsaw.
+    return {"sent": send_action_reminders(on=local_date(slot))}

@@ -1,11 +1,36 @@
-"""Recruitment's registrations in other apps' pages."""
+"""What recruitment plugs into the rest of the platform: its daily job on the scheduler, its sections of the
+edition overview and of a JST's register page."""
+
+from datetime import time
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from apps.editions.overview import OVERVIEW_SECTIONS, OverviewSection
+from apps.scheduling.jobs import Daily, local_date, scheduled_job
 from apps.territory.jst_page import JST_PAGE_SECTIONS, JstPageSection
 
+from . import services
 from .selectors import calls_open_to, edition_recruitment_summary, public_participation_of
+
+
+def _describe_published(result) -> str:
+    names = result.get("published", [])
+    if not names:
+        return _("Brak naborów, których wyniki czekają na publikację.")
+    return _("Opublikowano wyniki naboru: %(names)s.") % {"names": "; ".join(names)}
+
+
+@scheduled_job(
+    "recruitment.publish_due_results",
+    schedule=Daily(at=time(6, 0)),
+    label=gettext_lazy("Publikacja wyników naborów w dniu ogłoszenia"),
+    describe=_describe_published,
+    order=10,
+)
+def publish_due_results_job(*, slot):
+    # The same service as ``manage.py publish_due_results``, for the day of the slot in Europe/Warsaw.
+    return {"published": [edition.name for edition in services.publish_due_results(today=local_date(slot))]}
 
 
 @OVERVIEW_SECTIONS.register("recruitment.call", order=10)

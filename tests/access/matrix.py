@@ -447,6 +447,10 @@ MATRIX: dict[str, Row] = {
         data=lambda w: {"reason": "Nieczytelny skan"},
     ),
     "recruitment:history": Row(lambda w: _review_url(w, "recruitment:history"), only(ORGANISER_X_VIEWERS)),
+    # The scheduler's runs: every organiser's staff, the coordinator and platform admins (no personal data).
+    "scheduling:runs": Row(
+        lambda w: reverse("scheduling:runs"), only(["organiser_x", "organiser_other", "coordinator", "platform_admin"])
+    ),
     # The Django admin: platform administrators only; everybody else is sent to the admin's login.
     "admin:index": Row(lambda w: reverse("admin:index"), everyone(REDIRECT) | {"platform_admin": 200}),
 }

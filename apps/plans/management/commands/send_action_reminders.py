@@ -1,4 +1,5 @@
-"""Daily job (cron or any scheduler): e-mail the people responsible for HDR actions that end soon.
+"""E-mail the people responsible for HDR actions that end soon. The scheduler runs this every day at 08:00
+(``plans.send_action_reminders`` in apps/plans/hooks.py); the command runs the same service by hand.
 
 Safe to run as often as you like: each action gets one reminder per due date (see services.send_action_reminders).
 """

@@ -6,7 +6,7 @@ from apps.recruitment.services import publish_due_results
 class Command(BaseCommand):
     help = (
         "Publish the recruitment results of editions whose results date has come and whose every submitted "
-        "application has a decision (run daily; idempotent)."
+        "application has a decision (the scheduler runs it daily at 06:00; idempotent)."
     )
 
     def handle(self, *args, **options):
