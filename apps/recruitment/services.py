@@ -106,19 +106,17 @@ def existing_application_message(existing: Application, *, user) -> str:
         return _(
             "Masz już zgłoszenie tej JST w tej edycji (stan: %(status)s). Otwórz je z listy „Moje zgłoszenia”."
         ) % {"status": existing.get_status_display()}
+    # Someone else's application: its state and its applicant are not theirs to know before the results (the
+    # decision may already be taken). Only that one exists, and whom at the organiser to ask.
     edition = existing.edition
     contact = edition.contact_name or edition.organiser.name
-    if edition.contact_email:
-        contact = f"{contact} ({edition.contact_email})"
+    details = [value for value in (edition.contact_email or edition.organiser.email, edition.contact_phone) if value]
+    if details:
+        contact = f"{contact} ({', '.join(details)})"
     return _(
-        "%(jst)s ma już zgłoszenie w tej edycji (stan: %(status)s), które prowadzi %(person)s. Skontaktuj się z tą "
-        "osobą w urzędzie albo z organizatorem naboru: %(contact)s."
-    ) % {
-        "jst": existing.local_government.display_name,
-        "status": existing.get_status_display(),
-        "person": existing.applicant.full_name or _("inna osoba"),
-        "contact": contact,
-    }
+        "%(jst)s ma już zgłoszenie w tej edycji. Jeśli chcesz w nim współpracować albo uważasz, że to pomyłka, "
+        "skontaktuj się z organizatorem naboru: %(contact)s."
+    ) % {"jst": existing.local_government.display_name, "contact": contact}
 
 
 def _live_application(edition: Edition, local_government, *, exclude_pk=None) -> Application | None:

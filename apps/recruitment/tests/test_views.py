@@ -120,6 +120,27 @@ def test_a_second_attempt_is_told_which_application_exists(client, edition, jst,
     assert "ma już zgłoszenie w tej edycji" in response.context["form"].errors["local_government"][0]
 
 
+def test_a_second_attempt_learns_neither_the_decision_nor_the_applicant(client, edition, jst, applicant):
+    """Before the results, someone else's application state (a decision may be taken) and its applicant stay
+    private: the page says only that one exists and whom at the organiser to contact."""
+    edition.contact_name = "Olga Organizatorka"
+    edition.contact_email = "nabor@ore.example.org"
+    edition.save()
+    ApplicationFactory(
+        edition=edition, local_government=jst, status=Application.Status.REJECTED, applicant__full_name="Jan Tajny"
+    )
+    sign_in(client, applicant)
+    response = client.post(
+        reverse("recruitment:start", kwargs={"slug": edition.slug}), {"local_government": jst.display_name}
+    )
+    page = response.content.decode()
+    message = response.context["form"].errors["local_government"][0]
+    assert "ma już zgłoszenie w tej edycji" in message
+    assert "Olga Organizatorka (nabor@ore.example.org)" in message
+    for secret in ("Jan Tajny", "odrzucone", "stan:"):
+        assert secret not in page
+
+
 def test_section_errors_are_shown_next_to_the_fields_and_input_is_kept(client, edition, jst, applicant):
     application = ApplicationFactory(edition=edition, local_government=jst, applicant=applicant)
     sign_in(client, applicant)
