@@ -33,6 +33,37 @@ class RequireTwoFactorMiddleware:
         return self.get_response(request)
 
 
+# What an account whose address is not yet proven may open: confirming it, an invitation to it, a password reset.
+_UNCONFIRMED_PREFIXES = (
+    "/static/",
+    "/i18n/",
+    "/konto/potwierdz-adres/",
+    "/konto/wyloguj/",
+    "/konto/zaproszenie/",
+    "/konto/haslo/reset/",
+    "/deklaracja-dostepnosci/",
+    "/prywatnosc/",
+)
+
+
+class RequireConfirmedEmailMiddleware:
+    """An account made by sign-up does nothing until the link sent to its address proves it (no squatting on an
+    address someone else owns): every other page sends it to "check your mail"."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not user.has_confirmed_email
+            and not request.path.startswith(_UNCONFIRMED_PREFIXES)
+        ):
+            return redirect(reverse("accounts:confirm_email_sent"))
+        return self.get_response(request)
+
+
 class RenewSessionMiddleware:
     """Idle sessions expire without a database write on every request.
 

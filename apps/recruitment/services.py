@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
+from apps.accounts.services import sign_up
 from apps.audit.services import diff, record, snapshot
 from apps.core.locking import StaleEdit
 from apps.core.mail import send_templated_email
@@ -86,15 +87,10 @@ def stored_call(edition: Edition) -> Call:
 # Applicant accounts ---------------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def register_applicant(*, email: str, full_name: str, password: str) -> User:
-    """An account created from a call page. Its role comes from owning an application, not from a flag."""
-    email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("Konto z tym adresem e-mail już istnieje. Zaloguj się.")})
-    user = User.objects.create_user(email=email, password=password, full_name=full_name.strip())
-    record(actor=user, action="account.created", target=user, changes={"email": email, "source": "recruitment"})
-    return user
+def register_applicant(*, email: str, full_name: str, password: str, next_url: str = "") -> None:
+    """An account asked for on a call page. Its role comes from owning an application, not from a flag; it can
+    do nothing until the address is confirmed, and the caller learns nothing about whether it existed."""
+    sign_up(email=email, full_name=full_name, password=password, source="recruitment", next_url=next_url)
 
 
 # Drafts -----------------------------------------------------------------------------------------------------------
@@ -132,6 +128,8 @@ def start_application(*, edition: Edition, local_government, by: User) -> Applic
     """A new draft for ``local_government``, prefilled with the applicant as the contact person."""
     if not call_is_open(edition):
         raise ValidationError(_("Nabór do tej edycji nie jest teraz otwarty."))
+    if not by.has_confirmed_email:
+        raise ValidationError(_("Potwierdź najpierw adres e-mail linkiem z wiadomości, którą wysłaliśmy."))
     if problem := eligibility_problem(edition, local_government):
         raise ValidationError({"local_government": problem})
     if existing := _live_application(edition, local_government):

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "apps.accounts.middleware.NoStoreForSignedInMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "apps.accounts.middleware.RequireTwoFactorMiddleware",
+    "apps.accounts.middleware.RequireConfirmedEmailMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
