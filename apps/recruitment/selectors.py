@@ -411,36 +411,6 @@ def desk_summary(edition: Edition) -> DeskSummary:
     )
 
 
-def desk_application(edition: Edition, pk: int) -> Application:
-    """A submitted (or decided) application of this edition, with everything its desk page shows."""
-    queryset = _with_application_data(Application.objects.filter(edition=edition).exclude(status=Status.DRAFT))
-    return get_object_or_404(
-        queryset.prefetch_related(Prefetch("notes", queryset=ApplicationNote.objects.select_related("author"))),
-        pk=pk,
-    )
-
-
-def receipt_of(application: Application, pk: int) -> DocumentReceipt:
-    return get_object_or_404(DocumentReceipt.objects.select_related("application"), application=application, pk=pk)
-
-
-def export_rows(edition: Edition, filters: DeskFilters) -> list[Application]:
-    return with_team_sizes(list(desk_ordering(desk_queryset(edition, filters))))
-
-
-def status_counts_for(edition: Edition) -> Counter:
-    """How many applications are in each state (for the edition's overview page)."""
-    return Counter(
-        dict(
-            Application.objects.filter(edition=edition)
-            .values_list("status")
-            .annotate(n=Count("pk"))
-            .order_by()
-            .values_list("status", "n")
-        )
-    )
-
-
 @dataclass
 class PublicationPreview:
     """What publishing the results will do, from the data, for the page that asks first."""
@@ -472,4 +442,34 @@ def publication_preview(edition: Edition) -> PublicationPreview:
         undecided=counts.get(Application.Status.SUBMITTED, 0),
         results_emails=decided.exclude(notified_status=F("status")).count(),
         team_invitations=sum(a.team_size for a in qualified if a.engagement_id is None),
+    )
+
+
+def desk_application(edition: Edition, pk: int) -> Application:
+    """A submitted (or decided) application of this edition, with everything its desk page shows."""
+    queryset = _with_application_data(Application.objects.filter(edition=edition).exclude(status=Status.DRAFT))
+    return get_object_or_404(
+        queryset.prefetch_related(Prefetch("notes", queryset=ApplicationNote.objects.select_related("author"))),
+        pk=pk,
+    )
+
+
+def receipt_of(application: Application, pk: int) -> DocumentReceipt:
+    return get_object_or_404(DocumentReceipt.objects.select_related("application"), application=application, pk=pk)
+
+
+def export_rows(edition: Edition, filters: DeskFilters) -> list[Application]:
+    return with_team_sizes(list(desk_ordering(desk_queryset(edition, filters))))
+
+
+def status_counts_for(edition: Edition) -> Counter:
+    """How many applications are in each state (for the edition's overview page)."""
+    return Counter(
+        dict(
+            Application.objects.filter(edition=edition)
+            .values_list("status")
+            .annotate(n=Count("pk"))
+            .order_by()
+            .values_list("status", "n")
+        )
     )
