@@ -80,3 +80,7 @@ class InviteForm(forms.Form):
             (Membership.Role.TRAINER, Membership.Role.TRAINER.label),
         ],
     )
+
+
+class ResendConfirmationForm(forms.Form):
+    email = forms.EmailField(label=_("Adres e-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))

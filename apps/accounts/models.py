@@ -41,6 +41,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Platform administrator: the only role that may open the Django admin.
     is_staff = models.BooleanField(_("administrator platformy"), default=False)
     date_joined = models.DateTimeField(_("data utworzenia"), default=timezone.now)
+    # When the holder proved the address (a link sent to it). Accounts made from an invitation, by an
+    # administrator or by the demo are proven at creation; a sign-up on a call page is not until its link is used,
+    # and until then the account can only confirm (RequireConfirmedEmailMiddleware).
+    email_confirmed_at = models.DateTimeField(
+        _("adres e-mail potwierdzony"), null=True, blank=True, default=timezone.now
+    )
 
     objects = UserManager()
 
@@ -59,6 +65,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self):
         return self.full_name
+
+    @property
+    def has_confirmed_email(self) -> bool:
+        return self.email_confirmed_at is not None
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email

@@ -2,12 +2,16 @@
 
 import secrets
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -25,6 +29,107 @@ class InvitationError(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+# Sign-up and the proof of the address ------------------------------------------------------------------------
+
+
+class EmailConfirmationTokens(PasswordResetTokenGenerator):
+    """One-time links that prove an address: the hash covers the confirmation time, so a used link stops working;
+    they expire after PASSWORD_RESET_TIMEOUT like a reset link."""
+
+    key_salt = "apps.accounts.services.EmailConfirmationTokens"
+
+    def _make_hash_value(self, user, timestamp):
+        return f"{user.pk}{user.email}{user.email_confirmed_at}{user.password}{timestamp}"
+
+
+confirmation_tokens = EmailConfirmationTokens()
+
+
+def _confirmation_link(user: User, next_url: str = "") -> str:
+    path = reverse(
+        "accounts:confirm_email",
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": confirmation_tokens.make_token(user)},
+    )
+    return settings.SITE_URL + path + (f"?{urlencode({'next': next_url})}" if next_url else "")
+
+
+def _account_links(next_url: str = "") -> dict:
+    login = reverse("accounts:login") + (f"?{urlencode({'next': next_url})}" if next_url else "")
+    return {
+        "login_link": settings.SITE_URL + login,
+        "reset_link": settings.SITE_URL + reverse("accounts:password_reset"),
+    }
+
+
+def send_email_confirmation(*, user: User, next_url: str = "") -> None:
+    send_templated_email(
+        to=user.email,
+        template="accounts/email/confirm_email",
+        context={
+            "user": user,
+            "link": _confirmation_link(user, next_url),
+            "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+        },
+    )
+
+
+@transaction.atomic
+def sign_up(*, email: str, full_name: str, password: str, source: str, next_url: str = "") -> None:
+    """An account made by its holder (e.g. on a call page). It answers nothing: the caller says the same
+    whether or not the address has an account, and the e-mail to that address says which.
+
+    A new account cannot do anything until the link in the e-mail proves the address. An existing one is
+    untouched (its holder is told to log in or reset the password; an unconfirmed one also gets a fresh link)."""
+    email = email.strip().lower()
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        send_templated_email(
+            to=existing.email,
+            template="accounts/email/signup_existing",
+            context={
+                "user": existing,
+                **_account_links(next_url),
+                "confirm_link": "" if existing.has_confirmed_email else _confirmation_link(existing, next_url),
+            },
+        )
+        record(actor=None, action="account.signup_repeated", target=existing, changes={"source": source})
+        return
+    user = User.objects.create_user(
+        email=email, password=password, full_name=full_name.strip(), email_confirmed_at=None
+    )
+    record(actor=user, action="account.created", target=user, changes={"email": email, "source": source})
+    send_email_confirmation(user=user, next_url=next_url)
+
+
+def resend_email_confirmation(*, email: str, next_url: str = "") -> None:
+    """A new link for an unconfirmed account; for any other address nothing happens (the page says the same)."""
+    user = User.objects.filter(email__iexact=email.strip(), email_confirmed_at__isnull=True).first()
+    if user is not None:
+        send_email_confirmation(user=user, next_url=next_url)
+
+
+def user_for_confirmation(*, uidb64: str, token: str) -> User | None:
+    """The unconfirmed account behind a confirmation link, or None when the link is wrong, used or expired."""
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (TypeError, ValueError, OverflowError, UnicodeDecodeError):
+        return None
+    user = User.objects.filter(pk=pk, email_confirmed_at__isnull=True, is_active=True).first()
+    if user is None or not confirmation_tokens.check_token(user, token):
+        return None
+    return user
+
+
+@transaction.atomic
+def mark_email_confirmed(*, user: User, how: str) -> None:
+    """The holder proved the address (a confirmation link, an invitation, a password reset sent to it)."""
+    if user.email_confirmed_at is not None:
+        return
+    user.email_confirmed_at = timezone.now()
+    user.save(update_fields=["email_confirmed_at"])
+    record(actor=user, action="account.email_confirmed", target=user, changes={"how": how})
 
 
 @transaction.atomic
@@ -107,6 +212,8 @@ def accept_invitation(*, token: str, full_name: str = "", password: str | None =
         record(actor=user, action="account.created", target=user, changes={"email": user.email})
     elif user.email.lower() != invitation.email.lower():
         raise InvitationError("other_account")
+    else:
+        mark_email_confirmed(user=user, how="invitation")  # the link came to this address
     if invitation.organisation and invitation.role:
         add_membership(user=user, organisation=invitation.organisation, role=invitation.role, by=user)
     invitation.accepted_at = timezone.now()

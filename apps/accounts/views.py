@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
@@ -19,7 +20,7 @@ from apps.audit.selectors import history_of
 from apps.core.permissions import can, require
 
 from . import selectors, services
-from .forms import AcceptInvitationForm, EmailAuthenticationForm, InviteForm, TokenForm
+from .forms import AcceptInvitationForm, EmailAuthenticationForm, InviteForm, ResendConfirmationForm, TokenForm
 from .password_reset import QueuedPasswordResetForm
 from .roles import roles_of
 
@@ -56,6 +57,12 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The reset link came to the address: that proves it (and a squatter's password is gone).
+        services.mark_email_confirmed(user=form.user, how="password_reset")
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
@@ -122,6 +129,53 @@ def two_factor_verify(request):
         else:
             form.add_error("token", _("Nieprawidłowy kod. Wpisz aktualny kod z aplikacji uwierzytelniającej."))
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _safe_next(request, "")})
+
+
+def confirm_email_sent(request):
+    """ "Check your mail" after a sign-up, and a new link on request. The answer never says whether the address
+    has an account."""
+    user = request.user
+    unconfirmed = user.is_authenticated and not user.has_confirmed_email
+    form = ResendConfirmationForm(request.POST or None, initial={"email": user.email if unconfirmed else ""})
+    if request.method == "POST" and (unconfirmed or form.is_valid()):
+        next_url = _safe_next(request, "")
+        if unconfirmed:
+            services.send_email_confirmation(user=user, next_url=next_url)
+        else:
+            services.resend_email_confirmation(email=form.cleaned_data["email"], next_url=next_url)
+        messages.success(
+            request,
+            _("Jeśli konto z tym adresem czeka na potwierdzenie, wysłaliśmy na ten adres nowy link."),
+        )
+        return redirect(request.get_full_path())
+    return render(
+        request,
+        "accounts/confirm_email_sent.html",
+        {
+            "form": form,
+            "unconfirmed": unconfirmed,
+            "next": _safe_next(request, ""),
+            "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+        },
+    )
+
+
+def confirm_email(request, uidb64: str, token: str):
+    """The link from the sign-up e-mail: a button proves the address (mail scanners that open links do not) and
+    signs the holder in."""
+    user = services.user_for_confirmation(uidb64=uidb64, token=token)
+    next_url = _safe_next(request, reverse("core:dashboard"))
+    if user is None:
+        form = ResendConfirmationForm()
+        return render(
+            request, "accounts/confirm_email_invalid.html", {"form": form, "next": _safe_next(request, "")}, status=410
+        )
+    if request.method == "POST":
+        services.mark_email_confirmed(user=user, how="link")
+        auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Adres e-mail potwierdzony. Konto jest gotowe."))
+        return redirect(next_url)
+    return render(request, "accounts/confirm_email.html", {"email": user.email, "next": _safe_next(request, "")})
 
 
 # Marked with gettext_lazy so that makemessages finds them and the English page is translated.

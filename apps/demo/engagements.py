@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 
-from apps.accounts.models import Organisation, User
+from apps.accounts.models import Invitation, Organisation, User
 from apps.audit.services import record
 from apps.catalog.models import Area
 from apps.editions.models import PROGRAMME_TZ, Edition, PlannedEvent
@@ -423,6 +423,16 @@ class Outcome:
     stages: Counter = field(default_factory=Counter)
 
 
+def accept_team_invitations(users, *, when: datetime) -> None:
+    """The demo's team members took up their places: as if each had opened the invitation sent to their address
+    (an account joins a team only through that link, never when the leader adds its address)."""
+    for user in users:
+        Invitation.objects.filter(
+            email__iexact=user.email, organisation__isnull=True, accepted_at__isnull=True, revoked_at__isnull=True
+        ).update(accepted_at=when, accepted_by=user)
+        services.link_accounts_to_team(user=user)
+
+
 def ensure_engagement(
     *,
     edition: Edition,
@@ -440,6 +450,7 @@ def ensure_engagement(
     engagement = services.create_engagement(
         edition=edition, local_government=jst, team=team, leader_email=leader_email, by=staff
     )
+    accept_team_invitations(members.values(), when=when["qualified"])
     backdate = Backdate(engagement)
     backdate.to(when["qualified"])
     Engagement.objects.filter(pk=engagement.pk).update(created_at=when["qualified"])

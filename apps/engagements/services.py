@@ -113,15 +113,13 @@ def create_engagement(
 
 
 def invite_team_member(*, member: TeamMember, by: User | None) -> None:
-    """Link an existing account at once, or send a one-time link to create one (linked on acceptance)."""
-    context = {"engagement": member.engagement, "member": member}
-    user = User.objects.filter(email__iexact=member.email).first()
-    if user is not None:
-        member.user = user
-        member.save(update_fields=["user"])
-        forget_engagement_access(user)
-        send_templated_email(to=member.email, template="engagements/email/added_to_team", context=context)
-        return
+    """Send the one-time link that joins the team place to an account, also when an account with the address
+    exists: only the person who reads that mailbox may see the JST's card (linked on acceptance)."""
+    context = {
+        "engagement": member.engagement,
+        "member": member,
+        "has_account": User.objects.filter(email__iexact=member.email).exists(),
+    }
     invite(
         email=member.email,
         full_name=member.full_name,
@@ -274,8 +272,8 @@ def resend_invitation(*, member: TeamMember, by: User) -> str:
     Returns ``"invited"`` or ``"reminded"`` so the page can say which."""
     if not member.is_active:
         raise ValidationError(_("Ta osoba nie jest już w zespole."))
-    context = {"engagement": member.engagement, "member": member}
     if member.user_id is not None:
+        context = {"engagement": member.engagement, "member": member}
         send_templated_email(to=member.email, template="engagements/email/added_to_team", context=context)
         outcome = "reminded"
     else:
@@ -283,15 +281,7 @@ def resend_invitation(*, member: TeamMember, by: User) -> str:
             email__iexact=member.email, organisation__isnull=True, accepted_at__isnull=True, revoked_at__isnull=True
         ):
             revoke_invitation(invitation=pending, by=by)
-        invite(
-            email=member.email,
-            full_name=member.full_name,
-            organisation=None,
-            role="",
-            by=by,
-            email_template="engagements/email/team_invitation",
-            email_context=context,
-        )
+        invite_team_member(member=member, by=by)
         outcome = "invited"
     record(actor=by, action="team.invitation_resent", target=member.engagement, changes={"member": member.email})
     return outcome

@@ -13,6 +13,11 @@ urlpatterns = [
     path("karty-jst/<int:pk>/zespol/dodaj/", views.team_add, name="team_add"),
     path("karty-jst/<int:pk>/zespol/<int:member_pk>/zastap/", views.team_replace, name="team_replace"),
     path("karty-jst/<int:pk>/zespol/<int:member_pk>/usun/", views.team_remove, name="team_remove"),
+    path(
+        "karty-jst/<int:pk>/zespol/<int:member_pk>/usun/potwierdz/",
+        views.team_remove_confirm,
+        name="team_remove_confirm",
+    ),
     path("karty-jst/<int:pk>/zespol/<int:member_pk>/lider/", views.team_leader, name="team_leader"),
     path("karty-jst/<int:pk>/zespol/<int:member_pk>/zaproszenie/", views.team_resend, name="team_resend"),
     path("karty-jst/<int:pk>/doradcy/", views.advisors, name="advisors"),

@@ -201,6 +201,27 @@ def _team_action(request, pk: int, member_pk: int, action, success: str):
 
 
 @login_required
+def team_remove_confirm(request, pk: int, member_pk: int):
+    """Removing someone takes away their access to the JST's card: the page says so, and what the team becomes,
+    before the button that does it."""
+    engagement = _team_engagement(request, pk)
+    member = selectors.team_member_of(engagement, member_pk)
+    if not member.is_active:
+        raise Http404
+    remaining = len(engagement.active_team) - 1
+    return render(
+        request,
+        "engagements/team_remove_confirm.html",
+        {
+            "engagement": engagement,
+            "member": member,
+            "remaining": remaining,
+            "too_few": remaining < engagement.edition.team_size_min,
+        },
+    )
+
+
+@login_required
 @require_POST
 def team_remove(request, pk: int, member_pk: int):
     return _team_action(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -408,6 +408,40 @@ def desk_summary(edition: Edition) -> DeskSummary:
         totals=totals,
         complete=documents["complete"],
         late=documents["late"],
+    )
+
+
+@dataclass
+class PublicationPreview:
+    """What publishing the results will do, from the data, for the page that asks first."""
+
+    qualified: list[Application]
+    reserve: int
+    rejected: int
+    undecided: int
+    results_emails: int  # applicants told their result now (those already told about this decision are not)
+    team_invitations: int  # people in the qualified JSTs' teams who get a link to the platform
+
+
+def publication_preview(edition: Edition) -> PublicationPreview:
+    applications = Application.objects.filter(edition=edition)
+    counts = dict(applications.values_list("status").annotate(n=Count("pk")).order_by())
+    decided = applications.filter(
+        status__in=[Application.Status.QUALIFIED, Application.Status.RESERVE, Application.Status.REJECTED]
+    )
+    qualified = list(
+        applications.filter(status=Application.Status.QUALIFIED)
+        .select_related("local_government")
+        .annotate(team_size=Count("team"))
+        .order_by("local_government__name")
+    )
+    return PublicationPreview(
+        qualified=qualified,
+        reserve=counts.get(Application.Status.RESERVE, 0),
+        rejected=counts.get(Application.Status.REJECTED, 0),
+        undecided=counts.get(Application.Status.SUBMITTED, 0),
+        results_emails=decided.exclude(notified_status=F("status")).count(),
+        team_invitations=sum(a.team_size for a in qualified if a.engagement_id is None),
     )
 
 

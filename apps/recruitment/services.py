@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
+from apps.accounts.services import sign_up
 from apps.audit.services import diff, record, snapshot
 from apps.core.locking import StaleEdit
 from apps.core.mail import send_templated_email
@@ -86,15 +87,10 @@ def stored_call(edition: Edition) -> Call:
 # Applicant accounts ---------------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def register_applicant(*, email: str, full_name: str, password: str) -> User:
-    """An account created from a call page. Its role comes from owning an application, not from a flag."""
-    email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("Konto z tym adresem e-mail już istnieje. Zaloguj się.")})
-    user = User.objects.create_user(email=email, password=password, full_name=full_name.strip())
-    record(actor=user, action="account.created", target=user, changes={"email": email, "source": "recruitment"})
-    return user
+def register_applicant(*, email: str, full_name: str, password: str, next_url: str = "") -> None:
+    """An account asked for on a call page. Its role comes from owning an application, not from a flag; it can
+    do nothing until the address is confirmed, and the caller learns nothing about whether it existed."""
+    sign_up(email=email, full_name=full_name, password=password, source="recruitment", next_url=next_url)
 
 
 # Drafts -----------------------------------------------------------------------------------------------------------
@@ -106,19 +102,17 @@ def existing_application_message(existing: Application, *, user) -> str:
         return _(
             "Masz już zgłoszenie tej JST w tej edycji (stan: %(status)s). Otwórz je z listy „Moje zgłoszenia”."
         ) % {"status": existing.get_status_display()}
+    # Someone else's application: its state and its applicant are not theirs to know before the results (the
+    # decision may already be taken). Only that one exists, and whom at the organiser to ask.
     edition = existing.edition
     contact = edition.contact_name or edition.organiser.name
-    if edition.contact_email:
-        contact = f"{contact} ({edition.contact_email})"
+    details = [value for value in (edition.contact_email or edition.organiser.email, edition.contact_phone) if value]
+    if details:
+        contact = f"{contact} ({', '.join(details)})"
     return _(
-        "%(jst)s ma już zgłoszenie w tej edycji (stan: %(status)s), które prowadzi %(person)s. Skontaktuj się z tą "
-        "osobą w urzędzie albo z organizatorem naboru: %(contact)s."
-    ) % {
-        "jst": existing.local_government.display_name,
-        "status": existing.get_status_display(),
-        "person": existing.applicant.full_name or _("inna osoba"),
-        "contact": contact,
-    }
+        "%(jst)s ma już zgłoszenie w tej edycji. Jeśli chcesz w nim współpracować albo uważasz, że to pomyłka, "
+        "skontaktuj się z organizatorem naboru: %(contact)s."
+    ) % {"jst": existing.local_government.display_name, "contact": contact}
 
 
 def _live_application(edition: Edition, local_government, *, exclude_pk=None) -> Application | None:
@@ -134,6 +128,8 @@ def start_application(*, edition: Edition, local_government, by: User) -> Applic
     """A new draft for ``local_government``, prefilled with the applicant as the contact person."""
     if not call_is_open(edition):
         raise ValidationError(_("Nabór do tej edycji nie jest teraz otwarty."))
+    if not by.has_confirmed_email:
+        raise ValidationError(_("Potwierdź najpierw adres e-mail linkiem z wiadomości, którą wysłaliśmy."))
     if problem := eligibility_problem(edition, local_government):
         raise ValidationError({"local_government": problem})
     if existing := _live_application(edition, local_government):

@@ -30,6 +30,7 @@ urlpatterns = [
     path(DESK + "zalaczniki/", desk.attachments, name="attachments"),
     path(DESK + "zalaczniki/<int:pk>/usun/", desk.attachment_delete, name="attachment_delete"),
     path(DESK + "wyniki/", desk.publish_results, name="publish_results"),
+    path(DESK + "wyniki/potwierdz/", desk.publish_results_confirm, name="publish_results_confirm"),
     path(REVIEW, desk.review, name="review"),
     path(REVIEW + "decyzja/", desk.decide, name="decide"),
     path(REVIEW + "rezygnacja/", desk.withdraw_qualified, name="withdraw_qualified"),

@@ -21,6 +21,7 @@
     this.active = -1;
     this.timer = null;
     this.request = null;
+    this.generation = 0;  // bumped by every new request and by cancel(): older answers are ignored
 
     this.listbox = document.createElement("ul");
     this.listbox.id = input.id + "-listbox";
@@ -42,7 +43,7 @@
 
     input.addEventListener("input", this.onInput.bind(this));
     input.addEventListener("keydown", this.onKeyDown.bind(this));
-    input.addEventListener("blur", this.close.bind(this));
+    input.addEventListener("blur", this.onBlur.bind(this));
     // Keep focus in the input while an option is clicked, so blur does not close the list first.
     this.listbox.addEventListener("mousedown", function (event) { event.preventDefault(); });
     this.listbox.addEventListener("click", this.onClick.bind(this));
@@ -54,21 +55,43 @@
     this.timer = window.setTimeout(function () { picker.fetch(); }, DELAY_MS);
   };
 
+  // Forget the pending keystroke timer and the request in flight: their answer must not reopen the list after a
+  // choice (it would cover what follows the input, e.g. the form's button).
+  Picker.prototype.cancel = function () {
+    window.clearTimeout(this.timer);
+    this.timer = null;
+    if (this.request) { this.request.abort(); }
+    this.request = null;
+    this.generation += 1;
+  };
+
   Picker.prototype.fetch = function () {
     var picker = this;
     var query = this.input.value.trim();
-    if (this.request) { this.request.abort(); }
+    this.cancel();
     if (query.length < MIN_LENGTH) {
       this.show("");
       return;
     }
-    this.request = new AbortController();
+    var generation = this.generation;
+    var controller = new AbortController();
+    this.request = controller;
     var url = this.input.dataset.suggestionsUrl;
     url += (url.indexOf("?") === -1 ? "?" : "&") + "q=" + encodeURIComponent(query);
-    window.fetch(url, { signal: this.request.signal, headers: { Accept: "text/html" } })
+    window.fetch(url, { signal: controller.signal, headers: { Accept: "text/html" } })
       .then(function (response) { return response.ok ? response.text() : ""; })
-      .then(function (html) { picker.show(html); })
+      .then(function (html) {
+        // A stale answer (a newer request, a choice, or the text changed since) is dropped.
+        if (generation !== picker.generation || picker.input.value.trim() !== query) { return; }
+        picker.request = null;
+        picker.show(html);
+      })
       .catch(function () { /* superseded by a newer request, or offline: the form still works */ });
+  };
+
+  Picker.prototype.onBlur = function () {
+    this.cancel();
+    this.close();
   };
 
   Picker.prototype.show = function (html) {
@@ -80,7 +103,7 @@
       option.setAttribute("aria-selected", "false");
     });
     this.highlight(-1);
-    if (this.options.length) {
+    if (this.options.length && document.activeElement === this.input) {
       this.open();
       this.announce(format(this.input.dataset.msgCount, { count: this.options.length }));
     } else {
@@ -126,6 +149,7 @@
   };
 
   Picker.prototype.choose = function (option) {
+    this.cancel();
     this.input.value = option.dataset.value;
     this.close();
     this.announce(format(this.input.dataset.msgChosen, { name: option.dataset.value }));
@@ -158,6 +182,7 @@
           this.close();
         } else if (this.input.value) {
           event.preventDefault();
+          this.cancel();
           this.input.value = "";
           this.show("");
         }

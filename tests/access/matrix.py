@@ -148,6 +148,11 @@ MATRIX: dict[str, Row] = {
     "accounts:invitation": Row(
         lambda w: reverse("accounts:invitation", kwargs={"token": w.invitation_x_token}), everyone()
     ),
+    # Confirming a signed-up address: the "check your mail" page for everyone; a wrong link says it expired.
+    "accounts:confirm_email_sent": Row(lambda w: reverse("accounts:confirm_email_sent"), everyone()),
+    "accounts:confirm_email": Row(
+        lambda w: reverse("accounts:confirm_email", kwargs={"uidb64": "MQ", "token": "zly-token"}), everyone(410)
+    ),
     # Organisers: staff see their own, the coordinator sees all (read-only).
     "accounts:organisation_list": Row(
         lambda w: reverse("accounts:organisation_list"),
@@ -252,6 +257,10 @@ MATRIX: dict[str, Row] = {
     "engagements:team_add": _engagement_row("engagements:team_add", ENGAGEMENT_A_TEAM_MANAGERS),
     "engagements:team_replace": _engagement_row(
         "engagements:team_replace", ENGAGEMENT_A_TEAM_MANAGERS, member_pk="member_a2"
+    ),
+    # Removing someone asks first, on a page that says what will happen.
+    "engagements:team_remove_confirm": _engagement_row(
+        "engagements:team_remove_confirm", ENGAGEMENT_A_TEAM_MANAGERS, member_pk="member_a2"
     ),
     "engagements:team_remove": _engagement_row(
         "engagements:team_remove", _posted(ENGAGEMENT_A_TEAM_MANAGERS), method="post", member_pk="member_a2"
@@ -417,6 +426,11 @@ MATRIX: dict[str, Row] = {
     ),
     "recruitment:publish_results": Row(
         lambda w: _edition_url(w, "recruitment:publish_results"), only({"organiser_x": REDIRECT}), method="post"
+    ),
+    # Publishing e-mails every applicant: its staff see what will happen first (edition X's results are out
+    # already, so the page sends them back to the desk).
+    "recruitment:publish_results_confirm": Row(
+        lambda w: _edition_url(w, "recruitment:publish_results_confirm"), only({"organiser_x": REDIRECT})
     ),
     "recruitment:review": Row(lambda w: _review_url(w, "recruitment:review"), only(ORGANISER_X_VIEWERS)),
     "recruitment:decide": Row(

@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from apps.accounts.factories import TEST_PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
 from apps.accounts.models import Membership
+from apps.accounts.services import accept_invitation
 from apps.catalog.services import ensure_initial_catalog
 from apps.editions.factories import EditionFactory
 from apps.engagements.factories import AdvisorAssignmentFactory
@@ -29,7 +30,7 @@ ACTIONS = ["Standardy planowania wydatków na remonty", "Sieć współpracy dyre
 
 
 @pytest.fixture
-def new_engagement():
+def new_engagement(mailoutbox):
     """A published edition with its catalogue, a qualified JST's engagement (opened by the service that opens it on
     qualification) with two team members who have accounts, and two advisors with confirmed TOTP devices."""
     ore = OrganisationFactory(name="Ośrodek Rozwoju Edukacji", slug="ore")
@@ -53,6 +54,10 @@ def new_engagement():
         leader_email=leader.email,
         by=None,
     )
+    # The two with accounts take up their places through the links sent to them (never at once).
+    for user in (leader, member):
+        (mail,) = [m for m in mailoutbox if m.to == [user.email]]
+        accept_invitation(token=mail.body.split("/konto/zaproszenie/")[1].split("/")[0], user=user)
     advisors = []
     for email, name, role in [
         ("doradca.rozwoj@ore.example", "Adam Doradca", AdvisorAssignment.Role.PERSONAL_DEVELOPMENT),

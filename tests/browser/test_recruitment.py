@@ -3,6 +3,7 @@ saved and resumed, submission, the three PDFs downloaded, a signed PDF uploaded 
 (broken), the organiser (with TOTP) recording a paper receipt for another JST, decisions, the public results and
 the team's invitations."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -86,7 +87,7 @@ def test_from_the_public_call_to_the_teams_invitations(ui, call, tmp_path, mailo
     expect(ui.page.locator("h1")).to_have_text("Nabór: Doradztwo dla JST 2026/2027")
     expect(ui.page.get_by_text("decyduje data wpływu", exact=False).first).to_be_visible()
 
-    # An account from the call page; signed in at once.
+    # An account from the call page: usable once the link sent to the address is opened.
     ui.get_by_role("link", name="Załóż konto i wypełnij zgłoszenie").click()
     ui.get_by_label("Imię i nazwisko").fill("Wanda Wnioskodawca")
     ui.get_by_label("Adres e-mail").fill("wanda@boleslawiec.example.org")
@@ -94,6 +95,11 @@ def test_from_the_public_call_to_the_teams_invitations(ui, call, tmp_path, mailo
     ui.get_by_label("Powtórz hasło").fill("Zgloszenie-JST-2026")
     ui.get_by_label("Zapoznałem(-am) się z informacją o przetwarzaniu danych osobowych").check()
     ui.get_by_role("button", name="Załóż konto").click()
+    expect(ui.page.locator("h1")).to_have_text("Potwierdź adres e-mail")
+    expect(ui.page.get_by_text("Wysłaliśmy wiadomość na adres wanda@boleslawiec.example.org")).to_be_visible()
+    (confirmation,) = [m for m in mailoutbox if m.to == ["wanda@boleslawiec.example.org"]]
+    ui.visit(path_in(confirmation.body, "/konto/potwierdz-adres/"))
+    ui.get_by_role("button", name="Potwierdzam adres e-mail").click()
     expect(ui.page.locator("h1")).to_have_text("Nowe zgłoszenie JST")
 
     # The JST from the register.
@@ -101,6 +107,7 @@ def test_from_the_public_call_to_the_teams_invitations(ui, call, tmp_path, mailo
     # As a person would: pick the JST from the suggestions, which closes the list (it would cover the button).
     ui.get_by_role("option").filter(has_text=jst.display_name).first.click()
     expect(ui.page.get_by_role("listbox")).to_be_hidden()
+    expect(ui.get_by_label("JST, którą zgłaszasz")).to_have_value(jst.display_name)
     ui.get_by_role("button", name="Rozpocznij zgłoszenie").click()
     expect(ui.page.locator("h1")).to_have_text(f"Zgłoszenie: {jst.display_name}")
     expect(ui.page.get_by_text("Kompletne części: 0 z 5.")).to_be_visible()
@@ -234,21 +241,47 @@ def test_from_the_public_call_to_the_teams_invitations(ui, call, tmp_path, mailo
     # Results: published, public, and the team invited.
     ui.get_by_role("link", name="Nabór", exact=True).click()
     mailoutbox.clear()
-    ui.get_by_role("button", name="Opublikuj wyniki naboru").click()
+    # Publishing e-mails everyone: a page says what will happen first.
+    ui.get_by_role("link", name="Opublikuj wyniki naboru").click()
+    expect(ui.page.locator("h1")).to_have_text("Publikacja wyników naboru: Doradztwo dla JST 2026/2027")
+    expect(ui.page.get_by_text("liczba wiadomości: 2", exact=False)).to_be_visible()
+    expect(ui.page.get_by_text(f"{jst.display_name} (zespół: 3)")).to_be_visible()
+    assert mailoutbox == []
+    ui.get_by_role("button", name="Publikuję wyniki i wysyłam wiadomości").click()
     expect(ui.page.get_by_text("Wyniki opublikowano.", exact=False)).to_be_visible()
     ui.visit(f"/nabory/{edition.slug}/wyniki/")
     expect(ui.page.get_by_role("row", name=f"{jst.display_name} dolnośląskie")).to_be_visible()
     expect(ui.page.get_by_text(other)).to_have_count(0)  # the reserve list is not published
 
-    # The team: new people get a one-time link to create an account; the applicant's own account is linked.
-    team_mail = {m.to[0]: m.subject for m in mailoutbox if "zespołu JST" in m.subject}
-    assert team_mail == {
-        "wanda@boleslawiec.example.org": f"Dodano Cię do zespołu JST: {jst.display_name}",
+    # The team: everyone gets a one-time link, the applicant too (an account joins only through its own mailbox).
+    team_mail = {m.to[0]: m for m in mailoutbox if "zespołu JST" in m.subject}
+    assert {email: m.subject for email, m in team_mail.items()} == {
+        "wanda@boleslawiec.example.org": f"Zaproszenie do zespołu JST: {jst.display_name}",
         "jan.kowalski@boleslawiec.example.org": f"Zaproszenie do zespołu JST: {jst.display_name}",
         "ewa@sp1.example.org": f"Zaproszenie do zespołu JST: {jst.display_name}",
     }
     results = {m.to[0] for m in mailoutbox if m.subject.startswith("Wynik naboru")}
     assert results == {"wanda@boleslawiec.example.org", call["other"].applicant.email}
+
+    # The applicant opens her team invitation, signs in and accepts: the JST's card is hers to see.
+    ui.get_by_role("button", name="Wyloguj").click()
+    ui.visit(path_in(team_mail["wanda@boleslawiec.example.org"].body, "/konto/zaproszenie/"))
+    ui.get_by_role("link", name="Zaloguj się, aby przyjąć zaproszenie").click()
+    ui.get_by_label("Adres e-mail").fill("wanda@boleslawiec.example.org")
+    ui.get_by_label("Hasło").fill("Zgloszenie-JST-2026")
+    ui.get_by_role("button", name="Zaloguj się").last.click()
+    ui.get_by_role("button", name="Przyjmij zaproszenie").click()
+    expect(ui.page.get_by_text("Zaproszenie przyjęte.", exact=False)).to_be_visible()
+    ui.visit("/karty-jst/")
+    expect(ui.page.get_by_role("link", name=jst.display_name).first).to_be_visible()
+
+
+def path_in(body: str, prefix: str) -> str:
+    """The path of the first link in an e-mail that starts with ``prefix`` (links carry SITE_URL, not the live
+    server's address)."""
+    match = re.search(re.escape(prefix) + r"\S+", body)
+    assert match, body
+    return match.group(0)
 
 
 def log_in(ui, user):

@@ -1,7 +1,10 @@
 """The TERYT register and the JST picker in a browser: keyboard use of the combobox, the form without
 JavaScript, and axe on every page (also with the suggestions open)."""
 
+import contextlib
+
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from apps.territory.factories import LocalGovernmentFactory, VoivodeshipFactory
@@ -84,6 +87,37 @@ def test_clicking_a_suggestion_chooses_it(ui, jsts):
     picker.press_sequentially("gromad", delay=20)
     suggestions(ui).first.click()
     expect(picker).to_have_value("Gmina Gromadka (gmina wiejska)")
+
+
+def test_a_late_answer_does_not_reopen_the_list_after_a_choice(ui, jsts):
+    """A choice made while a request for suggestions is in flight stands: the late answer neither reopens the list
+    (it covered the form's button) nor changes the chosen value."""
+    ui.visit("/rejestr-jst/")
+    picker = ui.get_by_role("combobox", name="Nazwa JST lub kod TERYT")
+    picker.press_sequentially("bolesl", delay=20)
+    expect(suggestions(ui)).to_have_count(2)
+    chosen = suggestions(ui).first.get_attribute("data-value")
+    held = []
+
+    def hold(route):
+        held.append(route)  # the next request waits until released below
+
+    ui.page.route(lambda url: "q=" in url, hold)
+    with ui.page.expect_request(lambda request: "q=boleslaw" in request.url):
+        picker.press("a")
+        picker.press("w")
+    suggestions(ui).first.click()
+    expect(ui.page.get_by_role("listbox", name="Podpowiedzi JST")).to_be_hidden()
+    expect(picker).to_have_value(chosen)
+    ui.page.unroute_all()
+    for route in held:
+        with contextlib.suppress(PlaywrightError):  # the picker aborted it: nothing to release
+            route.continue_()
+    # Let the page handle whatever arrives (two animation frames), then look as a person would.
+    ui.page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    expect(ui.page.get_by_role("listbox", name="Podpowiedzi JST")).to_be_hidden()
+    expect(picker).to_have_attribute("aria-expanded", "false")
+    expect(picker).to_have_value(chosen)
 
 
 def test_ambiguous_entry_offers_accessible_choices(ui, jsts):

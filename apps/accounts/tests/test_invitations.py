@@ -331,3 +331,16 @@ def test_account_created_meanwhile_gets_a_polish_page_not_a_500(client, org, sta
     assert response.status_code == 409
     assert "Konto z tym adresem e-mail już istnieje" in response.content.decode()
     assert User.objects.filter(email="nowa.osoba@example.org").count() == 1
+
+
+def test_an_unconfirmed_account_may_open_and_accept_an_invitation_to_its_address(client, org, staff, mailoutbox):
+    """An invitation link came to the address, so accepting it proves the address too."""
+    user = UserFactory(email="nowa@example.org", email_confirmed_at=None)
+    _, token = services.invite(email=user.email, organisation=org, role="trainer", by=staff)
+    client.force_login(user)
+    assert client.get(reverse("core:dashboard"))["Location"] == reverse("accounts:confirm_email_sent")
+    url = reverse("accounts:invitation", kwargs={"token": token})
+    assert client.get(url).status_code == 200
+    assert client.post(url)["Location"] == reverse("core:dashboard")
+    assert User.objects.get(pk=user.pk).has_confirmed_email
+    assert client.get(reverse("core:dashboard")).status_code == 200

@@ -129,3 +129,16 @@ def test_password_change_needs_sign_in(client):
     response = client.get(reverse("accounts:password_change"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_a_reset_proves_an_unconfirmed_address_and_replaces_a_squatters_password(client, mailoutbox):
+    """Someone signed up with Anna's address and never confirmed it: Anna resets the password from her mailbox,
+    which proves the address; the squatter's password no longer works."""
+    user = UserFactory(email="anna@example.org", email_confirmed_at=None)
+    client.post(RESET_URL, {"email": "anna@example.org"})
+    form_page = client.get(_reset_link(mailoutbox[0]), follow=True)
+    set_password_url = form_page.redirect_chain[-1][0]
+    client.post(set_password_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    user.refresh_from_db()
+    assert user.has_confirmed_email
+    assert not user.check_password(TEST_PASSWORD)

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from apps.accounts.factories import MembershipFactory, UserFactory
 from apps.accounts.models import Membership
-from apps.accounts.services import accept_invitation
+from apps.accounts.services import InvitationError, accept_invitation
 from apps.audit.models import AuditEntry
 from apps.catalog.services import ensure_initial_catalog
 from apps.editions.factories import EditionFactory
@@ -42,11 +42,37 @@ def test_create_engagement_invites_team_and_marks_leader(edition, mailoutbox):
     members = list(engagement.team_members.order_by("email"))
     assert [m.is_leader for m in members] == [True, False, False]
     assert engagement.workshop_group == WorkshopGroup.URBAN_GMINY  # the default for cities with powiat rights
-    # The existing account is linked at once; the two others get one-time links to create accounts.
-    assert members[1].user == existing
+    # Everyone gets a one-time link, the existing account too: it joins only from its own mailbox.
+    assert [m.user for m in members] == [None, None, None]
+    assert engagement not in engagements_visible_to(existing)
     assert sorted(m.to[0] for m in mailoutbox) == sorted(m.email for m in members)
+    assert all("/konto/zaproszenie/" in m.body for m in mailoutbox)
+    existing_mail = next(m for m in mailoutbox if m.to == [existing.email])
+    assert "Ma Pani/Pan już konto z tym adresem" in existing_mail.body
     assert AuditEntry.objects.filter(action="engagement.created").count() == 1
     assert engagement.timeline.count() == 1
+
+
+def test_an_existing_account_joins_the_team_only_through_the_link_sent_to_its_address(edition, mailoutbox):
+    """Account squatting: an account made with someone's address before the team is formed must not be linked
+    when the leader adds that address; the link in the e-mail, opened by the account's holder, joins it."""
+    squatter = UserFactory(email="osoba1@gmina.example")
+    engagement = services.create_engagement(
+        edition=edition,
+        local_government=LocalGovernmentFactory(),
+        team=team(3),
+        leader_email="osoba0@gmina.example",
+        by=None,
+    )
+    assert engagement not in engagements_visible_to(squatter)
+    mail = next(m for m in mailoutbox if m.to == [squatter.email])
+    token = mail.body.split("/konto/zaproszenie/")[1].split("/")[0]
+    stranger = UserFactory(email="ktos@inny.example")
+    with pytest.raises(InvitationError):
+        accept_invitation(token=token, user=stranger)
+    accept_invitation(token=token, user=squatter)
+    assert engagement.team_members.get(email=squatter.email).user == squatter
+    assert engagement in engagements_visible_to(squatter)
 
 
 def test_accepting_the_team_invitation_links_the_new_account(edition, mailoutbox):

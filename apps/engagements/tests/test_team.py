@@ -189,3 +189,41 @@ def test_two_concurrent_additions_cannot_exceed_the_maximum_on_postgresql(cast):
         thread.join()
     assert sorted(outcomes) == ["added", "refused"]
     assert cast.engagement.team_members.filter(left_at__isnull=True).count() == 5
+
+
+def test_removing_a_member_asks_first_on_a_page_that_says_what_happens(cast):
+    """No one-click removal: the team page links to a page naming the person, the loss of access and the team's
+    size afterwards; only its button (a POST) removes, and opening the page changes nothing."""
+    services.add_team_member(engagement=cast.engagement, data=member_data(), by=cast.leader)
+    member = row(cast, cast.member)
+    remove_url = reverse("engagements:team_remove", kwargs={"pk": cast.engagement.pk, "member_pk": member.pk})
+    confirm_url = reverse("engagements:team_remove_confirm", kwargs={"pk": cast.engagement.pk, "member_pk": member.pk})
+    client = cast.client(cast.leader)
+    team_page = client.get(reverse("engagements:team", kwargs={"pk": cast.engagement.pk})).content.decode()
+    assert f'action="{remove_url}"' not in team_page
+    assert f'href="{confirm_url}"' in team_page
+    page = client.get(confirm_url).content.decode()
+    assert "Marek Członek (marek@alfa.example) przestanie być w zespole JST" in page
+    assert "straci dostęp do karty JST" in page
+    assert "W zespole zostanie osób: 3." in page
+    assert f'action="{remove_url}"' in page
+    member.refresh_from_db()
+    assert member.is_active
+    assert client.post(remove_url).status_code == 302
+    member.refresh_from_db()
+    assert not member.is_active
+    assert client.get(confirm_url).status_code == 404  # no longer in the team
+    # At the edition's minimum, the page says why no one can be removed now, and offers no button.
+    director = row(cast, cast.director)
+    url = reverse("engagements:team_remove_confirm", kwargs={"pk": cast.engagement.pk, "member_pk": director.pk})
+    page = client.get(url).content.decode()
+    assert "Zespół nie może liczyć mniej niż 3 osób" in page
+    assert 'action="/karty-jst/' not in page
+
+
+def test_the_removal_page_says_why_a_leader_cannot_be_removed(cast):
+    leader = row(cast, cast.leader)
+    url = reverse("engagements:team_remove_confirm", kwargs={"pk": cast.engagement.pk, "member_pk": leader.pk})
+    page = cast.client(cast.organiser).get(url).content.decode()
+    assert "Nie można usunąć lidera" in page
+    assert 'action="/karty-jst/' not in page

@@ -66,7 +66,7 @@ def test_an_ineligible_jst_is_told_who_may_apply(edition, applicant):
     assert not Application.objects.exists()
 
 
-def test_a_second_application_for_the_same_jst_names_the_first_and_whom_to_contact(edition, jst, applicant):
+def test_a_second_application_for_the_same_jst_says_whom_at_the_organiser_to_contact(edition, jst, applicant):
     from apps.accounts.factories import UserFactory
 
     services.start_application(edition=edition, local_government=jst, by=applicant)
@@ -75,9 +75,11 @@ def test_a_second_application_for_the_same_jst_names_the_first_and_whom_to_conta
         services.start_application(edition=edition, local_government=jst, by=colleague)
     message = error.value.message_dict["local_government"][0]
     assert jst.display_name in message
-    assert "Wanda Wnioskodawca" in message  # who runs the existing application
     assert "Piotr Matuszak (nabor@ore.example.org)" in message  # the organiser's contact
-    assert "wnioskodawca@gmina.example.org" not in message  # the applicant's own address is not handed out
+    # Neither the applicant nor the state (a decision may be taken) is told to someone else.
+    assert "Wanda Wnioskodawca" not in message
+    assert "wnioskodawca@gmina.example.org" not in message
+    assert "wersja robocza" not in message
     with pytest.raises(ValidationError) as error:
         services.start_application(edition=edition, local_government=jst, by=applicant)
     assert "Masz już zgłoszenie tej JST" in error.value.message_dict["local_government"][0]

@@ -2,11 +2,14 @@
 lists and exports keep a constant number of queries."""
 
 import io
+import re
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from apps.accounts.factories import TEST_PASSWORD
 from apps.accounts.models import User
 from apps.core.testing import assert_constant_queries, sign_in
 from apps.documents.testing import make_pdf, make_signed_pdf
@@ -51,22 +54,91 @@ def person(n: int, **extra) -> dict:
 # The applicant's path -----------------------------------------------------------------------------------------
 
 
-def test_an_account_from_the_call_page_signs_in_and_leads_to_the_application(client, edition):
+SIGN_UP = {
+    "full_name": "Jan Zgłaszający",
+    "email": "Jan@Gmina.example.org",
+    "password1": "Bardzo-dobre-haslo-1",
+    "password2": "Bardzo-dobre-haslo-1",
+    "privacy": "on",
+}
+
+
+def _link(message, path: str) -> str:
+    match = re.search(re.escape(settings.SITE_URL) + r"(" + re.escape(path) + r"\S+)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+def test_an_account_from_the_call_page_is_usable_only_after_the_address_is_confirmed(client, edition, jst, mailoutbox):
+    """Account squatting: an address must be proven before the account can do anything (start an application)."""
     url = reverse("recruitment:register", kwargs={"slug": edition.slug})
-    response = client.post(
-        url,
-        {
-            "full_name": "Jan Zgłaszający",
-            "email": "Jan@Gmina.example.org",
-            "password1": "Bardzo-dobre-haslo-1",
-            "password2": "Bardzo-dobre-haslo-1",
-            "privacy": "on",
-        },
-    )
+    start_url = reverse("recruitment:start", kwargs={"slug": edition.slug})
+    response = client.post(url, SIGN_UP)
     assert response.status_code == 302
-    assert response["Location"] == reverse("recruitment:start", kwargs={"slug": edition.slug})
+    assert response["Location"].startswith(reverse("accounts:confirm_email_sent"))
+    page = client.get(response["Location"]).content.decode()
+    assert "Wysłaliśmy wiadomość na adres jan@gmina.example.org" in page
     user = User.objects.get(email="jan@gmina.example.org")
-    assert client.get(response["Location"]).context["user"] == user
+    assert not user.has_confirmed_email
+    assert "_auth_user_id" not in client.session  # not signed in by the sign-up
+    # Signed in with the password, the account can only confirm: every page leads to "check your mail".
+    client.force_login(user)
+    for page_url in (start_url, reverse("core:dashboard"), reverse("recruitment:my_applications")):
+        assert client.get(page_url)["Location"] == reverse("accounts:confirm_email_sent")
+    assert client.post(start_url, {"local_government": jst.display_name}).status_code == 302
+    assert not Application.objects.exists()
+    client.logout()
+    # The link from the e-mail proves the address and signs in, back to the call.
+    (message,) = mailoutbox
+    assert message.to == ["jan@gmina.example.org"]
+    link = _link(message, "/konto/potwierdz-adres/")
+    assert client.get(link).status_code == 200  # a button: a mail scanner opening the link confirms nothing
+    assert not User.objects.get(pk=user.pk).has_confirmed_email
+    response = client.post(link.split("?")[0], {"next": start_url})
+    assert response["Location"] == start_url
+    assert User.objects.get(pk=user.pk).has_confirmed_email
+    assert client.get(start_url).status_code == 200
+    # The link is one-time: opened again it says so and offers a new one.
+    client.logout()
+    again = client.get(link)
+    assert again.status_code == 410
+    assert "Link potwierdzający wygasł" in again.content.decode()
+
+
+def test_a_sign_up_answers_the_same_whether_or_not_the_address_has_an_account(client, edition, applicant, mailoutbox):
+    url = reverse("recruitment:register", kwargs={"slug": edition.slug})
+    new = client.post(url, SIGN_UP)
+    existing = client.post(url, {**SIGN_UP, "email": applicant.email.upper()})
+    assert new.status_code == existing.status_code == 302
+    assert new["Location"] == existing["Location"]
+    assert client.get(existing["Location"]).status_code == 200
+    # The existing account is untouched; the e-mail to its address says it exists and how to get in.
+    applicant.refresh_from_db()
+    assert applicant.full_name == "Wanda Wnioskodawca"
+    assert applicant.check_password(TEST_PASSWORD)
+    message = mailoutbox[-1]
+    assert message.to == [applicant.email]
+    assert "Konto z tym adresem już istnieje" in message.body
+    assert reverse("accounts:password_reset") in message.body
+    assert "/konto/potwierdz-adres/" not in message.body  # already confirmed
+
+
+def test_an_expired_confirmation_link_offers_a_new_one(client, edition, mailoutbox, settings):
+    client.post(reverse("recruitment:register", kwargs={"slug": edition.slug}), SIGN_UP)
+    link = _link(mailoutbox[0], "/konto/potwierdz-adres/")
+    settings.PASSWORD_RESET_TIMEOUT = -1
+    page = client.get(link)
+    assert page.status_code == 410
+    assert "Wyślij nowy link" in page.content.decode()
+    settings.PASSWORD_RESET_TIMEOUT = 3600
+    response = client.post(reverse("accounts:confirm_email_sent"), {"email": "jan@gmina.example.org"})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 2
+    assert client.get(_link(mailoutbox[1], "/konto/potwierdz-adres/")).status_code == 200
+    # Asking for an address without an unconfirmed account sends nothing and answers the same.
+    response = client.post(reverse("accounts:confirm_email_sent"), {"email": "nikt@example.org"})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 2
 
 
 def test_account_form_errors_keep_the_input(client, edition, applicant):
@@ -79,17 +151,6 @@ def test_account_form_errors_keep_the_input(client, edition, applicant):
     assert form.errors["password2"] == ["Hasła nie są takie same."]
     assert "privacy" in form.errors
     assert 'value="Ktoś"' in response.content.decode()
-    response = client.post(
-        url,
-        {
-            "full_name": "Ktoś",
-            "email": applicant.email,
-            "password1": "Bardzo-dobre-haslo-1",
-            "password2": "Bardzo-dobre-haslo-1",
-            "privacy": "on",
-        },
-    )
-    assert "Konto z tym adresem e-mail już istnieje" in response.content.decode()
 
 
 def test_starting_with_the_jst_picker(client, edition, jst, applicant):
@@ -118,6 +179,27 @@ def test_a_second_attempt_is_told_which_application_exists(client, edition, jst,
     )
     assert response.status_code == 200
     assert "ma już zgłoszenie w tej edycji" in response.context["form"].errors["local_government"][0]
+
+
+def test_a_second_attempt_learns_neither_the_decision_nor_the_applicant(client, edition, jst, applicant):
+    """Before the results, someone else's application state (a decision may be taken) and its applicant stay
+    private: the page says only that one exists and whom at the organiser to contact."""
+    edition.contact_name = "Olga Organizatorka"
+    edition.contact_email = "nabor@ore.example.org"
+    edition.save()
+    ApplicationFactory(
+        edition=edition, local_government=jst, status=Application.Status.REJECTED, applicant__full_name="Jan Tajny"
+    )
+    sign_in(client, applicant)
+    response = client.post(
+        reverse("recruitment:start", kwargs={"slug": edition.slug}), {"local_government": jst.display_name}
+    )
+    page = response.content.decode()
+    message = response.context["form"].errors["local_government"][0]
+    assert "ma już zgłoszenie w tej edycji" in message
+    assert "Olga Organizatorka (nabor@ore.example.org)" in message
+    for secret in ("Jan Tajny", "odrzucone", "stan:"):
+        assert secret not in page
 
 
 def test_section_errors_are_shown_next_to_the_fields_and_input_is_kept(client, edition, jst, applicant):
@@ -382,6 +464,38 @@ def test_results_page_appears_on_publication(client, edition, organiser):
     assert "Gmina Wygrana (gmina wiejska)" in page and "Gminy wiejskie (1)" in page.replace(
         "Gmina wiejska", "Gminy wiejskie"
     )
+
+
+def test_publishing_asks_first_on_a_page_that_says_whom_it_e_mails(client, edition, organiser, mailoutbox):
+    """A mass mailing is not one click: the desk links to a page with the real numbers (qualified JSTs by name,
+    result e-mails, team invitations); opening it sends nothing, its button publishes."""
+    wins = SubmittedApplicationFactory(edition=edition, local_government=LocalGovernmentFactory(name="Wygrana"), team=3)
+    waits = SubmittedApplicationFactory(edition=edition, local_government=LocalGovernmentFactory(name="Czeka"))
+    loses = SubmittedApplicationFactory(edition=edition, local_government=LocalGovernmentFactory(name="Przegrana"))
+    services.decide(wins, status="qualified", by=organiser, despite_documents=True)
+    services.decide(waits, status="reserve", by=organiser, despite_documents=True)
+    sign_in(client, organiser)
+    desk_url = reverse("recruitment:desk", kwargs={"slug": edition.slug})
+    confirm_url = reverse("recruitment:publish_results_confirm", kwargs={"slug": edition.slug})
+    publish_url = reverse("recruitment:publish_results", kwargs={"slug": edition.slug})
+    desk = client.get(desk_url).content.decode()
+    assert f'action="{publish_url}"' not in desk
+    assert f'href="{confirm_url}"' in desk
+    # An undecided application: the page says so and offers no button.
+    page = client.get(confirm_url).content.decode()
+    assert "bez decyzji: 1" in page and f'action="{publish_url}"' not in page
+    services.decide(loses, status="rejected", by=organiser, reason="Brak kadry.", despite_documents=True)
+    mailoutbox.clear()
+    page = client.get(confirm_url).content.decode()
+    assert "Gmina Wygrana (gmina wiejska) (zespół: 3)" in page
+    assert "liczba wiadomości: 3" in page
+    assert "liczba osób: 3" in page
+    assert "Lista rezerwowa: 1; odrzucone: 1." in page
+    assert f'action="{publish_url}"' in page
+    assert mailoutbox == [] and not services.stored_call(edition).results_published
+    assert client.post(publish_url)["Location"] == desk_url
+    assert services.stored_call(edition).results_published
+    assert client.get(confirm_url)["Location"] == desk_url  # nothing left to confirm
 
 
 # Query counts ---------------------------------------------------------------------------------------------------

@@ -249,6 +249,22 @@ def history(request, slug: str, pk: int):
 
 
 @login_required
+def publish_results_confirm(request, slug: str):
+    """Publishing e-mails every applicant and invites every qualified team: the page says so, with the numbers,
+    before the button that does it."""
+    edition = selectors.desk_edition(request.user, slug)
+    require(request.user, "recruitment.manage", edition)
+    call = services.stored_call(edition)
+    if call.results_published:
+        return redirect("recruitment:desk", slug=slug)
+    return render(
+        request,
+        "recruitment/publish_results_confirm.html",
+        {"edition": edition, "preview": selectors.publication_preview(edition)},
+    )
+
+
+@login_required
 @require_POST
 def publish_results(request, slug: str):
     edition = selectors.desk_edition(request.user, slug)

@@ -1,13 +1,12 @@
 """Public pages: the list of calls, a call, its attachments, its results; creating an applicant account."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
-from django.contrib.auth import login as auth_login
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from apps.core.forms import add_errors
 from apps.documents.views import serve_private_file
 
 from .. import selectors, services
@@ -61,24 +60,25 @@ def results(request, slug: str):
 
 
 def register(request, slug: str):
-    """Create an applicant account from a call page and sign in at once."""
+    """Ask for an applicant account from a call page. The answer is the same whether or not the address has an
+    account (the e-mail to it says which); a new account is usable once the link in that e-mail is opened."""
     edition = selectors.public_call_for(request.user, slug)
     start_url = reverse("recruitment:start", kwargs={"slug": slug})
     if request.user.is_authenticated:
         return redirect(start_url)
     form = ApplicantAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            user = services.register_applicant(
-                email=form.cleaned_data["email"],
-                full_name=form.cleaned_data["full_name"],
-                password=form.cleaned_data["password1"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Konto zostało utworzone. Wybierz JST, którą zgłaszasz."))
-            return redirect(start_url)
+        services.register_applicant(
+            email=form.cleaned_data["email"],
+            full_name=form.cleaned_data["full_name"],
+            password=form.cleaned_data["password1"],
+            next_url=start_url,
+        )
+        messages.success(
+            request,
+            _("Wysłaliśmy wiadomość na adres %(email)s. Otwórz link z tej wiadomości, żeby dokończyć.")
+            % {"email": form.cleaned_data["email"]},
+        )
+        return redirect(f"{reverse('accounts:confirm_email_sent')}?{urlencode({'next': start_url})}")
     login_url = f"{reverse('accounts:login')}?next={start_url}"
     return render(request, "recruitment/register.html", {"edition": edition, "form": form, "login_url": login_url})
