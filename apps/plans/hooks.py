@@ -97,10 +97,8 @@ def plan_panels(engagements, viewers) -> dict[int, StagePanel]:
 @register_stage_panel(Stage.DIRECTIONS)
 def directions_panels(engagements, viewers) -> dict[int, StagePanel]:
     url = _plan_url()
-    label, team_step = (
-        _("Kierunki wdrożenia w HDR"),
-        _("Wdrażajcie rozwiązania zarządcze i narzędzia wskazane w działaniach HDR."),
-    )
+    label = _("Kierunki wdrożenia w HDR")
+    team_step = _("Wdrażajcie rozwiązania zarządcze i narzędzia wskazane w działaniach HDR.")
     return {
         e.pk: StagePanel(
             next_step=team_step if viewers[e.pk].is_team else "",
