@@ -1,7 +1,9 @@
 """Project-wide checks that belong in the suite: migrations, lint, system checks."""
 
+import ast
 import subprocess
 import sys
+import tomllib
 from io import StringIO
 from pathlib import Path
 
@@ -32,10 +34,65 @@ def test_ruff_lint_is_clean():
 
 def test_deploy_checks_pass_for_production_settings():
     """`manage.py check --deploy` with production settings has no warnings we did not decide to accept."""
-    env = {"DJANGO_SETTINGS_MODULE": "config.settings.prod", "SECRET_KEY": "k3y-" + "".join(chr(97 + (i * 7) % 26) for i in range(60)), "PATH": "/usr/bin:/bin",
-           "ALLOWED_HOSTS": "doradztwo.example"}
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+        "SECRET_KEY": "k3y-" + "".join(chr(97 + (i * 7) % 26) for i in range(60)),
+        "PATH": "/usr/bin:/bin",
+        "ALLOWED_HOSTS": "doradztwo.example",
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_apps_import_only_the_layers_below_them():
+    """The layers contract of pyproject.toml ([tool.importlinter]), app code and app tests alike, with no import
+    ignored: core at the bottom, demo on top (docs/architecture.md, docs/decisions/0009-platform-seams.md)."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    (contract,) = config["contracts"]
+    assert contract["type"] == "layers" and contract["exhaustive"] is True
+    assert not contract.get("ignore_imports") and not contract.get("exhaustive_ignores")
+    assert contract["layers"][-1] == "core" and contract["layers"][0] == "demo"
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _recorded_actions() -> dict[str, list[str]]:
+    """Every action code passed to ``record(action=...)`` in the apps' code, with where it is recorded."""
+    codes: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "apps").rglob("*.py")):
+        if {"tests", "migrations"} & set(path.relative_to(ROOT).parts):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            func = getattr(node, "func", None)
+            if not isinstance(node, ast.Call) or getattr(func, "id", getattr(func, "attr", "")) != "record":
+                continue
+            action = next((k.value for k in node.keywords if k.arg == "action"), None)
+            if action is None and node.args:
+                action = node.args[0]
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            strings = [n.value for n in ast.walk(action) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+            # A code computed at run time could not be checked here: write it out (a literal or a choice of them).
+            assert strings and not any(isinstance(n, ast.Call | ast.JoinedStr) for n in ast.walk(action)), where
+            for code in strings:
+                codes.setdefault(code, []).append(where)
+    return codes
+
+
+def test_every_recorded_audit_action_has_a_label_and_every_label_is_used():
+    from apps.audit.actions import described_actions, label_for
+
+    recorded = _recorded_actions()
+    assert len(recorded) > 50  # the scan finds the services' record() calls
+    unlabelled = {code: where for code, where in recorded.items() if code not in described_actions()}
+    assert not unlabelled, f"Recorded without a label in a history.py: {unlabelled}"
+    unused = sorted(set(described_actions()) - set(recorded))
+    assert not unused, f"Labels of actions nothing records: {unused}"
+    assert all(label_for(code) != code for code in recorded)

@@ -1,9 +1,9 @@
 import factory
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Membership, Organisation, User
+from apps.core.testing import TEST_PASSWORD
 
-TEST_PASSWORD = "Test-haslo-2026"
+from .models import Membership, Organisation, User
 
 
 class UserFactory(factory.django.DjangoModelFactory):

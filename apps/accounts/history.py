@@ -7,6 +7,8 @@ from apps.audit.actions import describe
 describe(
     {
         "account.created": _("Utworzono konto"),
+        "account.email_confirmed": _("Potwierdzono adres e-mail"),
+        "account.signup_repeated": _("Ponowna rejestracja na istniejący adres (wysłano informację o koncie)"),
         "invitation.created": _("Wysłano zaproszenie"),
         "invitation.accepted": _("Przyjęto zaproszenie"),
         "invitation.revoked": _("Wycofano zaproszenie"),

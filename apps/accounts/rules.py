@@ -20,3 +20,14 @@ def can_manage_members(user, roles, organisation):
 @rule("organisation.view_history")
 def can_view_organisation_history(user, roles, organisation):
     return can_view_organisation(user, roles, organisation)
+
+
+@rule("organisation.list")
+def can_list_organisations(user, roles, obj=None):
+    """The list of organisers: their staff (their own), the national coordinator (all, read-only)."""
+    return roles.is_organiser_staff or roles.is_coordinator
+
+
+@rule("organisation.staff_member")
+def works_for_an_organiser(user, roles, obj=None):
+    return roles.is_organiser_staff

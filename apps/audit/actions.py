@@ -1,16 +1,20 @@
 """How each recorded action reads in the history pages. Apps describe their own actions (from ``AppConfig.ready``)."""
 
-_LABELS: dict[str, str] = {}
+from apps.core.registry import Registry
+
+LABELS: Registry[str] = Registry("audit action label")
 
 
 def describe(labels: dict[str, str]) -> None:
     """Register the Polish (translatable, lazy) label of each action code an app records."""
     for action, label in labels.items():
-        if action in _LABELS and _LABELS[action] != label:
-            raise RuntimeError(f"Audit action {action!r} is described twice.")
-        _LABELS[action] = label
+        LABELS.register(action, label)
 
 
 def label_for(action: str) -> str:
     """The human label of ``action``; the code itself when no app described it."""
-    return str(_LABELS.get(action, action))
+    return str(LABELS.get(action, action))
+
+
+def described_actions() -> list[str]:
+    return LABELS.keys()

@@ -6,3 +6,7 @@ class CoreConfig(AppConfig):
     name = "apps.core"
     label = "core"
     verbose_name = _("Rdzeń platformy")
+
+    def ready(self):
+        # The shell's own rule and menu entries; every other app registers its own from its ready().
+        from . import hooks, rules  # noqa: F401

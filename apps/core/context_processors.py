@@ -1,8 +1,7 @@
-from apps.accounts.roles import roles_of
-
 from .navigation import items_for
+from .permissions import role_facts
 
 
 def navigation(request):
-    roles = roles_of(getattr(request, "user", None))
-    return {"nav_items": items_for(roles, request.path), "roles": roles}
+    user = getattr(request, "user", None)
+    return {"nav_items": items_for(user, request.path), "roles": role_facts(user)}

@@ -1,64 +1,44 @@
-"""The main navigation. Each entry says who sees it; later apps add their entries here."""
+"""The main navigation, filled by registrations: each app adds its own entries from its ``hooks.py``.
 
-from collections.abc import Callable
+An entry names the permission rule that decides who sees it (checked with ``can(user, rule)``, no object), so
+"who may manage the catalogue" is said once, in the catalogue's ``rules.py``, and the menu follows it. The
+order is explicit and spans the apps; today's entries use these slots, leaving room between them::
+
+    10 home (core)         20 the model (catalog)   30 editions        40 calls (recruitment)
+    50 JST register        60 my dashboard (core)   70 karty JST       80 HDR (plans)
+    90 organisers          100 organiser's editions 110 catalogue      120 my account (accounts)
+"""
+
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
-from apps.accounts.roles import Roles
+from .permissions import can
+from .registry import Registry
 
 
 @dataclass(frozen=True)
-class NavItem:
+class MenuItem:
     label: str
     url_name: str
-    visible: Callable[[Roles], bool]
-    # URL prefixes that mark this entry as the current page.
+    # The permission rule (no object) that decides who sees the entry; empty: everyone.
+    rule: str = ""
+    # URL prefix that marks this entry as the current page (besides its own URL).
     section: str = ""
 
 
-def _everyone(roles: Roles) -> bool:
-    return True
+MENU: Registry[MenuItem] = Registry("menu item")
 
 
-def _signed_in(roles: Roles) -> bool:
-    return roles.is_authenticated
+def menu_item(url_name: str, label, *, order: int, rule: str = "", section: str = "") -> MenuItem:
+    """Register a main-menu entry under its URL name."""
+    return MENU.register(url_name, MenuItem(label=label, url_name=url_name, rule=rule, section=section), order=order)
 
 
-def _organiser_or_coordinator(roles: Roles) -> bool:
-    return roles.is_organiser_staff or roles.is_coordinator
-
-
-def _works_with_plans(roles: Roles) -> bool:
-    # Team members reach their HDR from their karta JST; these roles see HDRs of many JSTs.
-    return roles.is_advisor or roles.is_organiser_staff or roles.is_coordinator
-
-
-def _catalogue_manager(roles: Roles) -> bool:
-    return roles.is_coordinator or roles.is_platform_admin
-
-
-ITEMS: list[NavItem] = [
-    NavItem(_("Strona główna"), "core:home", _everyone),
-    NavItem(_("Model doradztwa"), "catalog:public", _everyone),
-    NavItem(_("Edycje"), "editions:public_list", _everyone, "/edycje/"),
-    NavItem(_("Nabory"), "recruitment:call_list", _everyone, "/nabory/"),
-    NavItem(_("Rejestr JST"), "territory:register", _everyone, "/rejestr-jst/"),
-    NavItem(_("Mój panel"), "core:dashboard", _signed_in, "/panel/"),
-    NavItem(_("Karty JST"), "engagements:mine", _signed_in, "/karty-jst/"),
-    NavItem(_("HDR"), "plans:list", _works_with_plans, "/hdr/"),
-    NavItem(_("Organizatorzy"), "accounts:organisation_list", _organiser_or_coordinator, "/organizatorzy/"),
-    NavItem(_("Edycje organizatora"), "editions:manage_list", _organiser_or_coordinator, "/organizator/edycje/"),
-    NavItem(_("Katalog modelu"), "catalog:version_list", _catalogue_manager, "/model/wersje/"),
-    NavItem(_("Moje konto"), "accounts:profile", _signed_in, "/konto/"),
-]
-
-
-def items_for(roles: Roles, current_path: str) -> list[dict]:
+def items_for(user, current_path: str) -> list[dict]:
     result = []
-    for item in ITEMS:
-        if not item.visible(roles):
+    for item in MENU:
+        if item.rule and not can(user, item.rule):
             continue
         url = reverse(item.url_name)
         current = current_path == url or bool(item.section and current_path.startswith(item.section))

@@ -5,37 +5,49 @@ Each app registers its rules in its own ``rules.py`` (imported from ``AppConfig.
     @rule("organisation.manage_members")
     def can_manage_members(user, roles, organisation): ...
 
-Views call ``can()`` or ``require()``; selectors use the same role facts (``roles_of``) to scope querysets,
-so a URL for an object the user may not see answers 404 and does not leak that it exists.
+Views call ``can()`` or ``require()``; selectors use the same role facts to scope querysets, so a URL for an
+object the user may not see answers 404 and does not leak that it exists.
+
+The role facts (which organisers a user works for, and as what) are computed by ``apps.accounts``, which sits
+above the kernel: accounts registers its ``roles_of`` here as the one ``ROLE_FACTS`` provider, and core only
+relies on the small ``RoleFacts`` protocol below (docs/decisions/0009-platform-seams.md).
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
+from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
 
-from apps.accounts.roles import Roles, roles_of
-
-Rule = Callable[[Any, Roles, Any], bool]
-_RULES: dict[str, Rule] = {}
+from .registry import Registry
 
 
-def rule(action: str) -> Callable[[Rule], Rule]:
-    def register(fn: Rule) -> Rule:
-        if action in _RULES:
-            raise RuntimeError(f"Permission rule {action!r} is registered twice.")
-        _RULES[action] = fn
-        return fn
+class RoleFacts(Protocol):
+    """What the kernel itself reads from a user's role facts; rules read the rest of the provider's object."""
 
-    return register
+    is_authenticated: bool
+    requires_two_factor: bool
+
+
+Rule = Callable[[Any, Any, Any], bool]
+RULES: Registry[Rule] = Registry("permission rule")
+ROLE_FACTS: Registry[Callable[[Any], RoleFacts]] = Registry("role facts provider")
+
+
+def rule(action: str, *, order: int = 100) -> Callable[[Rule], Rule]:
+    return RULES.register(action, order=order)
+
+
+def role_facts(user) -> RoleFacts:
+    """The user's role facts from the registered provider (computed once per request by the provider)."""
+    providers = ROLE_FACTS.values()
+    if len(providers) != 1:
+        raise ImproperlyConfigured(f"Exactly one role facts provider must be registered, found {len(providers)}.")
+    return providers[0](user)
 
 
 def can(user, action: str, obj: Any = None) -> bool:
-    try:
-        check = _RULES[action]
-    except KeyError as exc:
-        raise KeyError(f"No permission rule named {action!r}.") from exc
-    return bool(check(user, roles_of(user), obj))
+    return bool(RULES[action](user, role_facts(user), obj))
 
 
 def require(user, action: str, obj: Any = None) -> None:
@@ -45,4 +57,4 @@ def require(user, action: str, obj: Any = None) -> None:
 
 
 def registered_actions() -> list[str]:
-    return sorted(_RULES)
+    return sorted(RULES.keys())

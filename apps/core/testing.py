@@ -7,13 +7,25 @@ from django.test.utils import CaptureQueriesContext
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from apps.accounts.roles import roles_of
+from .permissions import role_facts
+
+# The password of every test account (the accounts app's factories use it too).
+TEST_PASSWORD = "Test-haslo-2026"
+
+
+def make_user(email: str | None = None, **fields):
+    """A plain account from Django's user model, for tests of the kernel that need no app's factories."""
+    from django.contrib.auth import get_user_model
+
+    model = get_user_model()
+    email = email or f"osoba{model.objects.count() + 1}@example.org"
+    return model.objects.create_user(email=email, password=TEST_PASSWORD, **fields)
 
 
 def sign_in(client, user, *, verified: bool = True) -> None:
     """Log ``user`` in on a Django test client; roles that need TOTP are marked as having passed it."""
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    if verified and roles_of(user).requires_two_factor:
+    if verified and role_facts(user).requires_two_factor:
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
         if device is None:
             device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)

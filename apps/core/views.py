@@ -2,9 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from apps.accounts.roles import roles_of
-
-from . import selectors
+from .dashboard import cards_for
 
 
 def home(request):
@@ -21,8 +19,7 @@ def privacy(request):
 
 @login_required
 def dashboard(request):
-    roles = roles_of(request.user)
-    return render(request, "core/dashboard.html", {"cards": selectors.dashboard_cards(request.user, roles)})
+    return render(request, "core/dashboard.html", {"cards": cards_for(request.user)})
 
 
 def csrf_failure(request, reason=""):

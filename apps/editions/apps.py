@@ -8,5 +8,5 @@ class EditionsConfig(AppConfig):
     verbose_name = _("Edycje modelu")
 
     def ready(self):
-        # Register the permission rules and describe the audit actions.
-        from . import history, rules  # noqa: F401
+        # Permission rules, audit labels, menu entries and dashboard cards.
+        from . import history, hooks, rules  # noqa: F401

@@ -7,5 +7,6 @@ class EngagementsConfig(AppConfig):
     verbose_name = "Doradztwo dla JST (karty JST)"
 
     def ready(self):
-        # Permission rules; account activation links team members; audit labels; own stage panels and waiting items.
-        from . import history, panels, receivers, rules  # noqa: F401
+        # Permission rules; account activation links team members; audit labels; the hook registries with the menu
+        # entry and dashboard cards; own stage panels, guards and waiting items.
+        from . import history, hooks, panels, receivers, rules, services  # noqa: F401

@@ -2,6 +2,7 @@
 organiser's JSTs × stages matrix and areas table of an edition. Each runs a fixed number of queries whatever the
 number of engagements (tests in tests/test_dashboards.py, measured at 1,000 engagements)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -11,9 +12,11 @@ from django.db.models import Case, Count, F, IntegerField, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
 from apps.catalog.models import Area
+from apps.core.links import per_object_url
 from apps.territory.models import LocalGovernment
 from apps.territory.selectors import matching
 
@@ -21,7 +24,7 @@ from .access import engagement_access
 from .hooks import Perspective, Viewer, WaitingItem, waiting_items
 from .models import STAGE_ORDER, AdvisorAssignment, ChosenArea, Engagement, Stage, TimelineEntry
 from .selectors import with_progress
-from .tracker import TrackerStep, current_step
+from .tracker import TrackerStep, current_steps
 
 PAGE_SIZE = 50
 
@@ -40,13 +43,12 @@ def team_overview(user) -> list[TeamCard]:
     engagements = with_progress(Engagement.objects.filter(pk__in=access.member_of, withdrawn_at__isnull=True)).order_by(
         "-edition__period_start", "local_government__display_name"
     )
-    return [
-        TeamCard(
-            engagement=e,
-            step=current_step(e, Viewer(user=user, perspective=Perspective.TEAM, is_leader=e.pk in access.leader_of)),
-        )
-        for e in engagements
-    ]
+    engagements = list(engagements)
+    viewers = {
+        e.pk: Viewer(user=user, perspective=Perspective.TEAM, is_leader=e.pk in access.leader_of) for e in engagements
+    }
+    steps = current_steps(engagements, viewers)
+    return [TeamCard(engagement=e, step=steps[e.pk]) for e in engagements]
 
 
 # A long list of waiting items is cut here on the page (the counts stay complete).
@@ -109,14 +111,14 @@ class AdvisorRow:
     partner: str
 
 
-def _advisor_row(engagement: Engagement, user, url: str) -> AdvisorRow:
+def _advisor_row(engagement: Engagement, user, url: Callable[[int], str]) -> AdvisorRow:
     assignments = list(engagement.advisor_assignments.all())
     mine = next((a for a in assignments if a.user_id == user.pk), None)
     partner = next((a for a in assignments if a.user_id != user.pk), None)
     return AdvisorRow(
         pk=engagement.pk,
         jst=engagement.local_government.display_name,
-        url=url.replace("/0/", f"/{engagement.pk}/"),
+        url=url(engagement.pk),
         edition=engagement.edition.name,
         stage=engagement.get_stage_display(),
         my_role=mine.get_role_display() if mine else "",
@@ -141,7 +143,7 @@ def advisor_dashboard(user, *, page: int | str = 1) -> AdvisorDashboard | None:
     current = paginator.get_page(page)
     # Waiting items cover all the advisor's JSTs, not only the page shown.
     waiting, overdue, waiting_count, overdue_count = _waiting_for(user, engagements)
-    url = reverse("engagements:detail", kwargs={"pk": 0})
+    url = per_object_url("engagements:detail")
     current.object_list = [_advisor_row(e, user, url) for e in current.object_list]
     return AdvisorDashboard(
         page=current,
@@ -327,12 +329,12 @@ def advisor_assignment_page(edition, *, page=1) -> Page:
     return Paginator(rows, PAGE_SIZE).get_page(page)
 
 
-def dashboard_cards(user, roles) -> list[dict]:
-    """The engagement cards of ``core:dashboard``: the team's next steps, the advisor's waiting work, the
-    organiser's way to the editions' JSTs."""
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
+# The engagement's dashboard cards (registered in ``hooks.py``): the team's next steps, the advisor's waiting work,
+# the organiser's way to the editions' JSTs.
 
+
+def team_cards(user) -> list[dict]:
+    detail_url = per_object_url("engagements:detail")
     cards = []
     for card in team_overview(user):
         text = _("Etap: %(stage)s.") % {"stage": card.engagement.get_stage_display()}
@@ -342,31 +344,30 @@ def dashboard_cards(user, roles) -> list[dict]:
             {
                 "title": _("Karta JST: %(jst)s") % {"jst": card.engagement.local_government.display_name},
                 "text": text,
-                "url": reverse("engagements:detail", kwargs={"pk": card.engagement.pk}),
-            }
-        )
-    access = engagement_access(user)
-    if access.advisor_of:
-        engagements = Engagement.objects.filter(advisor_assignments__user=user, withdrawn_at__isnull=True)
-        _waiting, _overdue, waiting_count, overdue_count = _waiting_for(user, engagements)
-        cards.append(
-            {
-                "title": _("JST pod moją opieką"),
-                "text": _("JST: %(n)s. Czeka na Ciebie: %(waiting)s, po terminie: %(overdue)s.")
-                % {
-                    "n": engagements.count(),
-                    "waiting": waiting_count,
-                    "overdue": overdue_count,
-                },
-                "url": reverse("engagements:mine"),
-            }
-        )
-    if roles.is_organiser_staff or roles.is_coordinator:
-        cards.append(
-            {
-                "title": _("Karty JST w edycjach"),
-                "text": _("JST i etapy cyklu, obszary wybrane przez JST, pary doradców."),
-                "url": reverse("engagements:mine"),
+                "url": detail_url(card.engagement.pk),
             }
         )
     return cards
+
+
+def advisor_cards(user) -> list[dict]:
+    engagements = Engagement.objects.filter(advisor_assignments__user=user, withdrawn_at__isnull=True)
+    _waiting, _overdue, waiting_count, overdue_count = _waiting_for(user, engagements)
+    return [
+        {
+            "title": _("JST pod moją opieką"),
+            "text": _("JST: %(n)s. Czeka na Ciebie: %(waiting)s, po terminie: %(overdue)s.")
+            % {"n": engagements.count(), "waiting": waiting_count, "overdue": overdue_count},
+            "url": reverse("engagements:mine"),
+        }
+    ]
+
+
+def organiser_cards(user) -> list[dict]:
+    return [
+        {
+            "title": _("Karty JST w edycjach"),
+            "text": _("JST i etapy cyklu, obszary wybrane przez JST, pary doradców."),
+            "url": reverse("engagements:mine"),
+        }
+    ]

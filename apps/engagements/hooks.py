@@ -1,40 +1,48 @@
 """Where other apps appear on the engagement's pages without engagements importing them.
 
-Two small registries, filled from the other apps' ``AppConfig.ready``:
+Four registries (``apps.core.registry.Registry``), filled from the apps' ``AppConfig.ready``:
 
-* **Stage panels** — what the stage tracker of the engagement page shows for one stage: the next step for
-  whoever is looking, a short state line and links (e.g. the plans app registers a panel for the HDR stage
-  with a link to the plan). Engagements registers its own panels (area, diagnosis) the same way::
+* **Stage panels** — what the stage tracker shows for one stage: a state line, the next step for whoever is
+  looking, links (the plans app registers panels for the HDR stages; engagements its own for area and diagnosis,
+  in ``panels.py``). A provider is **batched**: it gets many engagements at once with each one's viewer and
+  answers ``{engagement_id: StagePanel}`` in a fixed number of queries, so a list of engagements (the team's
+  "Moje karty JST", the dashboard) costs the same whatever its length; the karta JST calls it for one::
 
-      from apps.engagements.hooks import StageLink, StagePanel, register_stage_panel
-
-      @register_stage_panel("plan")
-      def hdr_panel(engagement, viewer):          # viewer: hooks.Viewer
-          return StagePanel(status="…", next_step="…", links=(StageLink("Otwórz HDR", url),))
+      @register_stage_panel(Stage.PLAN)
+      def hdr_panels(engagements, viewers):       # viewers: {engagement_id: Viewer}
+          plans = {p.engagement_id: p for p in DevelopmentPlan.objects.filter(engagement__in=engagements)}
+          return {e.pk: StagePanel(status="…", links=(StageLink("Otwórz HDR", url),)) for e in engagements}
 
 * **Waiting items** — what waits for an advisor (reviews, confirmations) or is overdue, shown on the advisor's
   dashboard for many engagements at once. A provider receives the advisor and their engagements as a lazy
   QuerySet (only ``pk`` loaded); iterate it into an id list (measured faster on PostgreSQL than using the
-  queryset as a subquery, see apps/plans/hooks.py). It must answer in a fixed number of queries
-  whatever the number of engagements; build URLs and texts once outside the loop (a ``reverse()`` or
-  ``gettext()`` per item costs more than the query when an advisor has many JSTs)::
-
-      from apps.engagements.hooks import WaitingItem, register_waiting_items
+  queryset as a subquery, see apps/plans/hooks.py). It answers in a fixed number of queries whatever the number
+  of engagements; URLs come from ``apps.core.links.per_object_url`` and texts are translated once outside the
+  loop (a ``reverse()`` or ``gettext()`` per item costs more than the query when an advisor has many JSTs)::
 
       @register_waiting_items
       def plans_waiting(user, engagements):
           return [WaitingItem(engagement_id=…, text="…", url="…", since=…, overdue=False), …]
 
-A registry rather than ``reverse()`` in a try: the other app decides what its stage shows (state, next step,
-several links) and engagements never needs to know another app's URL names (docs/decisions/0004).
+* **Section links** — other apps' pages of one engagement (its HDR) in the engagement's sub-navigation.
+* **Stage guards** — what must be true before an engagement may enter a stage (``advance_stage`` runs them).
+
+Every registry behaves the same on double registration (same function again: nothing; another under the same
+key: an error at start-up). The other app decides what its stage shows and engagements never needs to know
+another app's URL names (docs/decisions/0004, 0009).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
+
+from apps.core.dashboard import dashboard_card
+from apps.core.navigation import menu_item
+from apps.core.registry import Registry
 
 
 class Perspective:
@@ -83,31 +91,47 @@ class StagePanel:
     links: tuple[StageLink, ...] = ()
 
 
-StagePanelProvider = Callable[[object, Viewer], StagePanel | None]
-_STAGE_PANELS: dict[str, list[StagePanelProvider]] = {}
+# engagements, {engagement_id: viewer} -> {engagement_id: panel}; an engagement it has nothing to say about is left out
+StagePanelProvider = Callable[[Sequence, Mapping[int, Viewer]], Mapping[int, StagePanel | None]]
 
 
-def register_stage_panel(stage: str) -> Callable[[StagePanelProvider], StagePanelProvider]:
+@dataclass(frozen=True)
+class StageHook:
+    """A registration for one stage: a panel provider or a stage guard."""
+
+    stage: str
+    fn: Callable
+
+
+STAGE_PANELS: Registry[StageHook] = Registry("stage panel")
+
+
+def register_stage_panel(stage: str, *, order: int = 100) -> Callable[[StagePanelProvider], StagePanelProvider]:
     def register(fn: StagePanelProvider) -> StagePanelProvider:
-        providers = _STAGE_PANELS.setdefault(str(stage), [])
-        if fn not in providers:  # ready() may run twice in tests; one registration per function
-            providers.append(fn)
+        STAGE_PANELS.register(_key(fn), StageHook(str(stage), fn), order=order)
         return fn
 
     return register
 
 
-def stage_panels(engagement, stage: str, viewer: Viewer) -> list[StagePanel]:
-    panels = []
-    for provider in _STAGE_PANELS.get(str(stage), []):
-        panel = provider(engagement, viewer)
-        if panel is not None:
-            panels.append(panel)
+def stage_panels(engagements: Sequence, stage: str, viewers: Mapping[int, Viewer]) -> dict[int, list[StagePanel]]:
+    """Every provider's panels of ``stage`` for these engagements: one call per provider, not per engagement."""
+    panels: dict[int, list[StagePanel]] = {e.pk: [] for e in engagements}
+    if not panels:
+        return panels
+    for hook in STAGE_PANELS.filter(lambda entry: entry.value.stage == str(stage)):
+        for engagement_id, panel in hook.fn(engagements, viewers).items():
+            if panel is not None:
+                panels[engagement_id].append(panel)
     return panels
 
 
 def has_stage_panel(stage: str) -> bool:
-    return bool(_STAGE_PANELS.get(str(stage)))
+    return bool(STAGE_PANELS.filter(lambda entry: entry.value.stage == str(stage)))
+
+
+def _key(fn: Callable) -> str:
+    return f"{fn.__module__}.{fn.__qualname__}"
 
 
 @dataclass(frozen=True)
@@ -123,33 +147,72 @@ class WaitingItem:
 
 
 WaitingProvider = Callable[[object, QuerySet], Iterable[WaitingItem]]
-_WAITING: list[WaitingProvider] = []
+WAITING_ITEMS: Registry[WaitingProvider] = Registry("waiting items provider")
 
 
 def register_waiting_items(fn: WaitingProvider) -> WaitingProvider:
-    if fn not in _WAITING:
-        _WAITING.append(fn)
-    return fn
+    return WAITING_ITEMS.register(_key(fn))(fn)
 
 
 def waiting_items(user, engagements: QuerySet) -> list[WaitingItem]:
     """Every provider's items for these engagements (each provider answers in a fixed number of queries)."""
     items: list[WaitingItem] = []
-    for provider in _WAITING:
+    for provider in WAITING_ITEMS:
         items.extend(provider(user, engagements))
     return items
 
 
 # Section links: other apps' pages of one engagement (e.g. its HDR), shown in the engagement's sub-navigation.
 SectionLinkProvider = Callable[[object], StageLink | None]
-_SECTION_LINKS: list[SectionLinkProvider] = []
+SECTION_LINKS: Registry[SectionLinkProvider] = Registry("section link provider")
 
 
 def register_section_link(fn: SectionLinkProvider) -> SectionLinkProvider:
-    if fn not in _SECTION_LINKS:
-        _SECTION_LINKS.append(fn)
-    return fn
+    return SECTION_LINKS.register(_key(fn))(fn)
 
 
 def section_links(engagement) -> list[StageLink]:
-    return [link for provider in _SECTION_LINKS if (link := provider(engagement)) is not None]
+    return [link for provider in SECTION_LINKS if (link := provider(engagement)) is not None]
+
+
+# Stage guards: each returns the reasons the engagement may not yet enter its stage (empty when it may).
+StageGuard = Callable[[object], list[str]]
+STAGE_GUARDS: Registry[StageHook] = Registry("stage guard")
+
+
+def register_stage_guard(stage: str, *, order: int = 100) -> Callable[[StageGuard], StageGuard]:
+    def register(fn: StageGuard) -> StageGuard:
+        STAGE_GUARDS.register(_key(fn), StageHook(str(stage), fn), order=order)
+        return fn
+
+    return register
+
+
+def stage_guards(stage: str) -> list[StageGuard]:
+    return [hook.fn for hook in STAGE_GUARDS.filter(lambda entry: entry.value.stage == str(stage))]
+
+
+# Engagements in the site shell: its menu entry and dashboard cards. The cards are built in ``dashboards``, which
+# imports this module, hence the imports inside the builders.
+menu_item("engagements:mine", gettext_lazy("Karty JST"), order=70, rule="site.signed_in", section="/karty-jst/")
+
+
+@dashboard_card("engagements.team", rule="site.signed_in", order=10)
+def team_cards(user) -> list[dict]:
+    from .dashboards import team_cards
+
+    return team_cards(user)
+
+
+@dashboard_card("engagements.advisor", rule="engagement.advise_any", order=20)
+def advisor_cards(user) -> list[dict]:
+    from .dashboards import advisor_cards
+
+    return advisor_cards(user)
+
+
+@dashboard_card("engagements.organiser", rule="edition.list", order=30)
+def organiser_cards(user) -> list[dict]:
+    from .dashboards import organiser_cards
+
+    return organiser_cards(user)

@@ -2,17 +2,18 @@
 area confirmations, registered like any other app's.
 
 They read only what ``selectors.with_progress`` loads (chosen areas, priorities, the diagnosis and its counts),
-so a list of engagements showing their next steps does not run queries per engagement.
+so a list of engagements showing their next steps does not run queries per engagement (the batched contract
+of ``hooks.register_stage_panel``).
 """
 
 from datetime import timedelta
 
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from apps.core.links import per_object_url
 from apps.editions.overview import OVERVIEW_SECTIONS, OverviewSection
 from apps.territory.jst_page import JST_PAGE_SECTIONS, JstPageSection
 
@@ -36,10 +37,14 @@ def assessment_or_none(engagement: Engagement) -> NeedsAssessment | None:
 
 
 @register_stage_panel(Stage.AREA)
-def area_panel(engagement: Engagement, viewer: Viewer) -> StagePanel:
+def area_panels(engagements, viewers) -> dict[int, StagePanel]:
+    area_url = per_object_url("engagements:area")
+    return {e.pk: area_panel(e, viewers[e.pk], area_url(e.pk)) for e in engagements}
+
+
+def area_panel(engagement: Engagement, viewer: Viewer, url: str) -> StagePanel:
     chosen = list(engagement.chosen_areas.all())
     pending = [c for c in chosen if c.confirmed_at is None]
-    url = reverse("engagements:area", kwargs={"pk": engagement.pk})
     names = "; ".join(str(c.area) for c in chosen)
     if not chosen:
         status = _("Obszar nie jest jeszcze wybrany.")
@@ -73,7 +78,12 @@ def area_panel(engagement: Engagement, viewer: Viewer) -> StagePanel:
 
 
 @register_stage_panel(Stage.DIAGNOSIS)
-def diagnosis_panel(engagement: Engagement, viewer: Viewer) -> StagePanel:
+def diagnosis_panels(engagements, viewers) -> dict[int, StagePanel]:
+    urls = (per_object_url("engagements:diagnosis"), per_object_url("engagements:priorities"))
+    return {e.pk: diagnosis_panel(e, viewers[e.pk], urls) for e in engagements}
+
+
+def diagnosis_panel(engagement: Engagement, viewer: Viewer, urls) -> StagePanel:
     assessment = assessment_or_none(engagement)
     priorities = list(engagement.priorities.all())
     selected = [p for p in priorities if p.is_selected]
@@ -88,9 +98,10 @@ def diagnosis_panel(engagement: Engagement, viewer: Viewer) -> StagePanel:
         parts.append(_("kandydaci na priorytety: %(n)s") % {"n": len(priorities)})
         parts.append(_("wybrane priorytety: %(n)s") % {"n": len(selected)})
         status = _("Diagnoza potrzeb: %(parts)s.") % {"parts": "; ".join(parts)}
+    diagnosis_url, priorities_url = urls
     links = (
-        StageLink(_("Diagnoza potrzeb"), reverse("engagements:diagnosis", kwargs={"pk": engagement.pk})),
-        StageLink(_("Priorytety rozwojowe"), reverse("engagements:priorities", kwargs={"pk": engagement.pk})),
+        StageLink(_("Diagnoza potrzeb"), diagnosis_url(engagement.pk)),
+        StageLink(_("Priorytety rozwojowe"), priorities_url(engagement.pk)),
     )
     if engagement.stage_index < Stage.values.index(Stage.DIAGNOSIS) and assessment is None and not priorities:
         links = links[:1] if viewer.perspective == Perspective.TEAM else ()
@@ -117,7 +128,7 @@ def area_confirmations(user, engagements) -> list[WaitingItem]:
         pending.setdefault(engagement_id, []).append((chosen_at, area_name))
     limit = timezone.now() - timedelta(days=AREA_CONFIRMATION_DAYS)
     # Reversed and translated once: a thousand reverse() and gettext() calls cost more than the query.
-    url = reverse("engagements:area", kwargs={"pk": 0})
+    url = per_object_url("engagements:area")
     text = _("Potwierdź wybór obszaru (%(areas)s).")
     items = []
     for engagement_id, chosen in pending.items():
@@ -126,7 +137,7 @@ def area_confirmations(user, engagements) -> list[WaitingItem]:
             WaitingItem(
                 engagement_id=engagement_id,
                 text=text % {"areas": "; ".join(name for _at, name in chosen)},
-                url=url.replace("/0/", f"/{engagement_id}/"),
+                url=url(engagement_id),
                 since=since,
                 overdue=since < limit,
                 kind="area_confirmation",

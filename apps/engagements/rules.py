@@ -44,3 +44,9 @@ def can_manage_team(user, roles, engagement):
 def can_administer(user, roles, engagement):
     """Assign advisors, withdraw: the organiser running the edition."""
     return _is_organiser(roles, engagement)
+
+
+@rule("engagement.advise_any")
+def advises_some_engagement(user, roles, obj=None):
+    """Assigned as an advisor to at least one JST (the advisor's dashboard card)."""
+    return bool(engagement_access(user).advisor_of)

@@ -1,6 +1,5 @@
 """Every write on an engagement: creation at hand-over, the team, the advisor pair, stages and the timeline."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -15,6 +14,7 @@ from apps.core.mail import send_templated_email
 from apps.territory.kinds import workshop_group_for
 
 from .access import forget_engagement_access
+from .hooks import register_stage_guard, stage_guards
 from .models import (
     STAGE_ORDER,
     AdvisorAssignment,
@@ -523,20 +523,9 @@ def confirm_areas(*, engagement: Engagement, by: User) -> Engagement:
     return engagement
 
 
-# Guards for moving forward: each returns the reasons the engagement may not yet enter the stage.
-StageGuard = Callable[[Engagement], list[str]]
-_GUARDS: dict[str, list[StageGuard]] = {}
-
-
-def stage_guard(stage: str) -> Callable[[StageGuard], StageGuard]:
-    def register(fn: StageGuard) -> StageGuard:
-        _GUARDS.setdefault(stage, []).append(fn)
-        return fn
-
-    return register
-
-
-@stage_guard(Stage.DIAGNOSIS)
+# Guards for moving forward (registered in ``hooks.STAGE_GUARDS``, as other apps' guards are): each returns the
+# reasons the engagement may not yet enter the stage.
+@register_stage_guard(Stage.DIAGNOSIS)
 def _area_confirmed(engagement: Engagement) -> list[str]:
     areas = list(engagement.chosen_areas.all())
     if not areas:
@@ -549,7 +538,7 @@ def _area_confirmed(engagement: Engagement) -> list[str]:
 MAX_PRIORITIES = 3
 
 
-@stage_guard(Stage.PLAN)
+@register_stage_guard(Stage.PLAN)
 def _diagnosis_and_priorities(engagement: Engagement) -> list[str]:
     reasons = []
     assessment = NeedsAssessment.objects.filter(engagement=engagement).first()
@@ -571,7 +560,7 @@ def blockers_for(engagement: Engagement, stage: str) -> list[str]:
     """Why the engagement cannot enter ``stage`` now (empty when it can)."""
     reasons: list[str] = []
     for earlier in STAGE_ORDER[1 : STAGE_ORDER.index(stage) + 1]:
-        for guard in _GUARDS.get(earlier, []):
+        for guard in stage_guards(earlier):
             reasons += guard(engagement)
     return reasons
 

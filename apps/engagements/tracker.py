@@ -4,13 +4,17 @@ Each stage is done, current or not yet reached. What a stage says (its state lin
 looking, its links) comes from the stage panels registered in ``hooks`` — engagements' own for the area and the
 diagnosis (``panels.py``), the plans app's for the HDR and after. A stage without a panel falls back to the
 generic next steps below, so the tracker never shows an empty stage.
+
+Panels are asked in batches: the karta JST asks each stage's providers once for its one engagement; a list of
+engagements (``current_steps``) asks each provider once per stage present in the list, whatever its length.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from .hooks import Perspective, StageLink, Viewer, stage_panels
+from .hooks import Perspective, StageLink, StagePanel, Viewer, stage_panels
 from .models import STAGE_ORDER, Engagement, Stage
 
 CYCLE_STAGES = [Stage.AREA, Stage.DIAGNOSIS, Stage.PLAN, Stage.DIRECTIONS, Stage.IMPLEMENTATION, Stage.SUMMARY]
@@ -101,9 +105,8 @@ def default_next_step(stage: str, viewer: Viewer) -> str:
     return str(texts.get(perspective, ""))
 
 
-def tracker_step(engagement: Engagement, stage: str, viewer: Viewer) -> TrackerStep:
+def _step(engagement: Engagement, stage: str, viewer: Viewer, panels: list[StagePanel]) -> TrackerStep:
     state = step_state(engagement, stage)
-    panels = stage_panels(engagement, stage, viewer)
     step = TrackerStep(stage=stage, label=str(Stage(stage).label), state=state)
     for panel in panels:
         if panel.status:
@@ -115,12 +118,28 @@ def tracker_step(engagement: Engagement, stage: str, viewer: Viewer) -> TrackerS
 
 
 def stage_tracker(engagement: Engagement, viewer: Viewer) -> list[TrackerStep]:
-    return [tracker_step(engagement, stage, viewer) for stage in CYCLE_STAGES]
+    """Every stage of one engagement (the karta JST)."""
+    viewers = {engagement.pk: viewer}
+    return [
+        _step(engagement, stage, viewer, stage_panels([engagement], stage, viewers)[engagement.pk])
+        for stage in CYCLE_STAGES
+    ]
+
+
+def current_steps(engagements: Sequence[Engagement], viewers: Mapping[int, Viewer]) -> dict[int, TrackerStep | None]:
+    """Each engagement's current stage with its next step (``None`` once the cycle is completed). Only the
+    current stages' panels run, each provider once per stage for all the engagements at it."""
+    steps: dict[int, TrackerStep | None] = {e.pk: None for e in engagements}
+    by_stage: dict[str, list[Engagement]] = {}
+    for engagement in engagements:
+        if engagement.stage in CYCLE_STAGES:
+            by_stage.setdefault(engagement.stage, []).append(engagement)
+    for stage, group in by_stage.items():
+        panels = stage_panels(group, stage, viewers)
+        for engagement in group:
+            steps[engagement.pk] = _step(engagement, stage, viewers[engagement.pk], panels[engagement.pk])
+    return steps
 
 
 def current_step(engagement: Engagement, viewer: Viewer) -> TrackerStep | None:
-    """The current stage with its next step (``None`` once the cycle is completed). Only the current stage's
-    panels run, so a list of engagements asks the other apps only about the stage each one is at."""
-    if engagement.stage not in CYCLE_STAGES:
-        return None
-    return tracker_step(engagement, engagement.stage, viewer)
+    return current_steps([engagement], {engagement.pk: viewer})[engagement.pk]

@@ -1,31 +1,35 @@
-"""How the HDR appears on the engagement's pages (registered with ``apps.engagements`` at start-up):
+"""How the HDR appears on the engagement's pages (registered with ``apps.engagements`` at start-up) and in the
+site shell:
 
 * a **stage guard**: the engagement cannot move past the HDR stage until both advisors approved a version;
-* **stage panels** for the HDR, directions and implementation stages of the stage tracker;
+* **stage panels** for the HDR, directions and implementation stages of the stage tracker, batched: any number of
+  engagements in at most two queries per stage;
 * **waiting items** for the advisor's dashboard: HDRs waiting for their approval and overdue actions, for any
   number of engagements in two queries;
+* the **HDR** entry of the main menu;
+* the edition overview's **results** section;
 * the daily **reminder job** on the platform's scheduler (``apps.scheduling``).
 """
 
 from datetime import time
 
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from apps.core.links import per_object_url
+from apps.core.navigation import menu_item
 from apps.editions.overview import OVERVIEW_SECTIONS, OverviewSection
 from apps.engagements.hooks import (
     StageLink,
     StagePanel,
-    Viewer,
     WaitingItem,
     register_section_link,
+    register_stage_guard,
     register_stage_panel,
     register_waiting_items,
 )
 from apps.engagements.models import Stage
-from apps.engagements.services import stage_guard
 from apps.scheduling.jobs import Daily, local_date, scheduled_job
 
 from .models import DevelopmentPlan, PlanApproval, PlannedAction, PlanVersion
@@ -33,16 +37,18 @@ from .months import first_of_month
 from .progress import CLOSED, roll_up, today
 from .services import send_action_reminders
 
+menu_item("plans:list", gettext_lazy("HDR"), order=80, rule="plan.list", section="/hdr/")
 
-@stage_guard(Stage.DIRECTIONS)
+
+@register_stage_guard(Stage.DIRECTIONS)
 def plan_approved(engagement) -> list[str]:
     if DevelopmentPlan.objects.filter(engagement=engagement, approved_version__isnull=False).exists():
         return []
     return [_("HDR nie został jeszcze zatwierdzony przez obu doradców.")]
 
 
-def _plan_url(engagement, name: str = "plans:detail") -> str:
-    return reverse(name, kwargs={"engagement_pk": engagement.pk})
+def _plan_url(name: str = "plans:detail"):
+    return per_object_url(name, kwarg="engagement_pk")
 
 
 def _status_text(plan: DevelopmentPlan | None) -> str:
@@ -61,62 +67,90 @@ def _status_text(plan: DevelopmentPlan | None) -> str:
 
 @register_section_link
 def plan_link(engagement) -> StageLink:
-    return StageLink(_("HDR"), _plan_url(engagement))
+    return StageLink(_("HDR"), _plan_url()(engagement.pk))
 
 
 @register_stage_panel(Stage.PLAN)
-def plan_panel(engagement, viewer: Viewer) -> StagePanel:
-    plan = (
-        DevelopmentPlan.objects.filter(engagement=engagement)
+def plan_panels(engagements, viewers) -> dict[int, StagePanel]:
+    plans = {
+        plan.engagement_id: plan
+        for plan in DevelopmentPlan.objects.filter(engagement__in=[e.pk for e in engagements])
         .select_related("approved_version")
         .defer("approved_version__snapshot")
-        .first()
-    )
-    next_step = ""
-    if plan is None or plan.status == DevelopmentPlan.Status.DRAFT:
-        if viewer.is_team:
-            next_step = _("Zaplanujcie działania dla każdego priorytetu i przekażcie HDR doradcom.")
-        elif viewer.is_advisor:
-            next_step = _("Wspieraj zespół w planowaniu działań; komentuj wersję roboczą HDR.")
-    elif plan.status == DevelopmentPlan.Status.IN_REVIEW:
-        if viewer.is_advisor:
-            next_step = _("Przejrzyj HDR: zatwierdź go albo poproś o poprawki.")
-        elif viewer.is_team:
-            next_step = _("HDR czeka na decyzję doradców.")
-    label = _("Otwórz HDR") if plan is not None else _("Przejdź do HDR")
-    return StagePanel(status=_status_text(plan), next_step=next_step, links=(StageLink(label, _plan_url(engagement)),))
+    }
+    url = _plan_url()
+    open_label, start_label = _("Otwórz HDR"), _("Przejdź do HDR")
+    panels = {}
+    for engagement in engagements:
+        plan, viewer = plans.get(engagement.pk), viewers[engagement.pk]
+        next_step = ""
+        if plan is None or plan.status == DevelopmentPlan.Status.DRAFT:
+            if viewer.is_team:
+                next_step = _("Zaplanujcie działania dla każdego priorytetu i przekażcie HDR doradcom.")
+            elif viewer.is_advisor:
+                next_step = _("Wspieraj zespół w planowaniu działań; komentuj wersję roboczą HDR.")
+        elif plan.status == DevelopmentPlan.Status.IN_REVIEW:
+            if viewer.is_advisor:
+                next_step = _("Przejrzyj HDR: zatwierdź go albo poproś o poprawki.")
+            elif viewer.is_team:
+                next_step = _("HDR czeka na decyzję doradców.")
+        label = open_label if plan is not None else start_label
+        panels[engagement.pk] = StagePanel(
+            status=_status_text(plan), next_step=next_step, links=(StageLink(label, url(engagement.pk)),)
+        )
+    return panels
 
 
 @register_stage_panel(Stage.DIRECTIONS)
-def directions_panel(engagement, viewer: Viewer) -> StagePanel:
-    return StagePanel(
-        next_step=_("Wdrażajcie rozwiązania zarządcze i narzędzia wskazane w działaniach HDR.")
-        if viewer.is_team
-        else "",
-        links=(StageLink(_("Kierunki wdrożenia w HDR"), _plan_url(engagement) + "#kierunki"),),
-    )
+def directions_panels(engagements, viewers) -> dict[int, StagePanel]:
+    url = _plan_url()
+    label = _("Kierunki wdrożenia w HDR")
+    team_step = _("Wdrażajcie rozwiązania zarządcze i narzędzia wskazane w działaniach HDR.")
+    return {
+        e.pk: StagePanel(
+            next_step=team_step if viewers[e.pk].is_team else "",
+            links=(StageLink(label, url(e.pk) + "#kierunki"),),
+        )
+        for e in engagements
+    }
 
 
 @register_stage_panel(Stage.IMPLEMENTATION)
-def implementation_panel(engagement, viewer: Viewer) -> StagePanel | None:
-    plan = DevelopmentPlan.objects.filter(engagement=engagement, approved_version__isnull=False).first()
-    if plan is None:
-        return None
-    rollup = roll_up(plan.actions.only("priority_id", "status", "progress", "end_month"))
-    status = (
-        _("Postęp realizacji HDR: %(percent)s%%.") % {"percent": rollup.plan}
-        if rollup.plan is not None
-        else _("Postęp realizacji HDR: brak działań do policzenia.")
+def implementation_panels(engagements, viewers) -> dict[int, StagePanel]:
+    """The progress roll-up of each approved HDR: the plans and then all their actions, two queries in all."""
+    plans = dict(
+        DevelopmentPlan.objects.filter(
+            engagement__in=[e.pk for e in engagements], approved_version__isnull=False
+        ).values_list("pk", "engagement_id")
     )
-    if rollup.overdue:
-        status += " " + ngettext(
-            "%(count)s działanie po terminie.", "%(count)s działania po terminie.", rollup.overdue
-        ) % {"count": rollup.overdue}
-    return StagePanel(
-        status=status,
-        next_step=_("Zapisujcie postęp działań, wartości wskaźników i dowody realizacji.") if viewer.is_team else "",
-        links=(StageLink(_("Monitorowanie HDR"), _plan_url(engagement, "plans:monitoring")),),
-    )
+    if not plans:
+        return {}
+    actions: dict[int, list[PlannedAction]] = {pk: [] for pk in plans}
+    # ``plan_id`` among the loaded fields: grouping by it must not fetch each action again (issue 9, item 18).
+    for action in PlannedAction.objects.filter(plan_id__in=list(plans)).only(
+        "plan_id", "priority_id", "status", "progress", "end_month"
+    ):
+        actions[action.plan_id].append(action)
+    url = _plan_url("plans:monitoring")
+    team_step = _("Zapisujcie postęp działań, wartości wskaźników i dowody realizacji.")
+    panels = {}
+    for plan_id, engagement_id in plans.items():
+        rollup = roll_up(actions[plan_id])
+        status = (
+            _("Postęp realizacji HDR: %(percent)s%%.") % {"percent": rollup.plan}
+            if rollup.plan is not None
+            else _("Postęp realizacji HDR: brak działań do policzenia.")
+        )
+        if rollup.overdue:
+            status += " " + ngettext(
+                "%(count)s działanie po terminie.", "%(count)s działania po terminie.", rollup.overdue
+            ) % {"count": rollup.overdue}
+        panels[engagement_id] = StagePanel(
+            status=status,
+            next_step=team_step if viewers[engagement_id].is_team else "",
+            links=(StageLink(_("Monitorowanie HDR"), url(engagement_id)),),
+        )
+    return panels
 
 
 @register_waiting_items
@@ -129,8 +163,8 @@ def plan_items(user, engagements) -> list[WaitingItem]:
     # A plain id list: measured faster on PostgreSQL than the dashboard's filtered queryset as a subquery.
     ids = [e.pk for e in engagements]
     items = []
-    review_url = _per_engagement_url("plans:detail") + "#decyzja"
-    monitoring_url = _per_engagement_url("plans:monitoring")
+    review_url = _plan_url()
+    monitoring_url = _plan_url("plans:monitoring")
     review_text = _("HDR czeka na Twoją akceptację.")
     approved_by_user = PlanApproval.objects.filter(advisor=user, version__status=PlanVersion.Status.IN_REVIEW)
     waiting = (
@@ -147,7 +181,7 @@ def plan_items(user, engagements) -> list[WaitingItem]:
             WaitingItem(
                 engagement_id=engagement_id,
                 text=review_text,
-                url=review_url.replace(_PK, str(engagement_id)),
+                url=review_url(engagement_id) + "#decyzja",
                 since=since,
                 kind="plan_review",
             )
@@ -174,20 +208,12 @@ def plan_items(user, engagements) -> list[WaitingItem]:
             WaitingItem(
                 engagement_id=engagement_id,
                 text=texts[count],
-                url=monitoring_url.replace(_PK, str(engagement_id)),
+                url=monitoring_url(engagement_id),
                 overdue=True,
                 kind="action_overdue",
             )
         )
     return items
-
-
-# A number no engagement has, so the reversed URL can serve as a template for every engagement's URL.
-_PK = "987654321987"
-
-
-def _per_engagement_url(name: str) -> str:
-    return reverse(name, kwargs={"engagement_pk": int(_PK)})
 
 
 # The edition overview's results section (apps/editions/overview.py).

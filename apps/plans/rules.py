@@ -41,3 +41,9 @@ def can_monitor(user, roles, plan):
 @rule("plan_version.view")
 def can_view_version(user, roles, version):
     return can(user, "engagement.view", version.plan.engagement)
+
+
+@rule("plan.list")
+def can_list_plans(user, roles, obj=None):
+    """The list of HDRs of many JSTs (team members reach their HDR from their karta JST)."""
+    return roles.is_advisor or roles.is_organiser_staff or roles.is_coordinator

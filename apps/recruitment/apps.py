@@ -8,5 +8,5 @@ class RecruitmentConfig(AppConfig):
     verbose_name = _("Nabór JST")
 
     def ready(self):
-        # Register the permission rules, describe the audit actions and register the daily job.
+        # Permission rules, audit labels, menu entries, dashboard cards, overview sections and the daily job.
         from . import history, hooks, rules  # noqa: F401

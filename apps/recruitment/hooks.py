@@ -1,17 +1,23 @@
-"""What recruitment plugs into the rest of the platform: its daily job on the scheduler, its sections of the
-edition overview and of a JST's register page."""
+"""What recruitment plugs into the rest of the platform: the calls in the main menu, the applicant's and the
+organiser's cards, its daily job on the scheduler, its sections of the edition overview and of a JST's page."""
 
 from datetime import time
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from apps.core.dashboard import dashboard_card
+from apps.core.navigation import menu_item
 from apps.editions.overview import OVERVIEW_SECTIONS, OverviewSection
 from apps.scheduling.jobs import Daily, local_date, scheduled_job
 from apps.territory.jst_page import JST_PAGE_SECTIONS, JstPageSection
 
-from . import services
+from . import dashboards, services
 from .selectors import calls_open_to, edition_recruitment_summary, public_participation_of
+
+menu_item("recruitment:call_list", gettext_lazy("Nabory"), order=40, section="/nabory/")
+dashboard_card("recruitment.my_applications", rule="site.signed_in", order=40)(dashboards.my_applications_card)
+dashboard_card("recruitment.desks", rule="organisation.staff_member", order=50)(dashboards.desk_cards)
 
 
 def _describe_published(result) -> str:

@@ -1,10 +1,13 @@
-"""The scheduler's own job: forget the records of runs older than 90 days, so frequent jobs do not grow the
-table without end."""
+"""The scheduler's own job (forget the records of runs older than 90 days, so frequent jobs do not grow the table
+without end) and its dashboard card."""
 
 from datetime import time, timedelta
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from apps.core.dashboard import dashboard_card
 
 from . import services
 from .jobs import Daily, scheduled_job
@@ -26,3 +29,16 @@ def _describe_pruned(result) -> str:
 )
 def prune_runs_job(*, slot):
     return {"deleted": services.prune_runs(before=slot - KEEP_RUNS)}
+
+
+@dashboard_card("scheduling.runs", rule="scheduling.view_runs", order=75)
+def runs_card(user) -> list[dict]:
+    return [
+        {
+            "title": _("Zadania okresowe"),
+            "text": _(
+                "Publikacja wyników, przypomnienia i inne zadania wykonywane o stałych porach: ostatnie uruchomienia."
+            ),
+            "url": reverse("scheduling:runs"),
+        }
+    ]

@@ -8,4 +8,5 @@ class TerritoryConfig(AppConfig):
     verbose_name = _("Rejestr JST (TERYT)")
 
     def ready(self):
-        from . import history  # noqa: F401  (describes the audit actions)
+        # Audit labels and the register's menu entry.
+        from . import history, hooks  # noqa: F401

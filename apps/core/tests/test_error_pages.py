@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.test import Client, override_settings
 from django.urls import path, reverse
 
-from apps.accounts.factories import TEST_PASSWORD, UserFactory
+from apps.core.testing import TEST_PASSWORD, make_user
 from config import urls as project_urls
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ THIS_URLCONF = __name__
 
 
 def test_post_without_csrf_token_gets_the_polish_page():
-    UserFactory(email="anna@example.org")
+    make_user(email="anna@example.org")
     client = Client(enforce_csrf_checks=True)
     response = client.post(reverse("accounts:login"), {"username": "anna@example.org", "password": TEST_PASSWORD})
     assert response.status_code == 403
@@ -51,7 +51,7 @@ def test_post_without_csrf_token_gets_the_polish_page():
 
 
 def test_post_with_csrf_token_passes():
-    UserFactory(email="anna@example.org")
+    make_user(email="anna@example.org")
     client = Client(enforce_csrf_checks=True)
     client.get(reverse("accounts:login"))
     token = client.cookies["csrftoken"].value
@@ -70,7 +70,7 @@ def test_unknown_url_gets_the_polish_404(client):
 
 
 def test_404_for_a_signed_in_person_keeps_the_navigation(signed_in):
-    response = signed_in(UserFactory()).get("/nie-ma-takiej-strony/")
+    response = signed_in(make_user()).get("/nie-ma-takiej-strony/")
     assert response.status_code == 404
     assert "Mój panel" in response.content.decode()
 
@@ -89,7 +89,7 @@ def test_view_that_raises_gets_the_polish_500_page(client):
 
 @override_settings(ROOT_URLCONF=THIS_URLCONF)
 def test_500_page_for_a_signed_in_person(signed_in):
-    client = signed_in(UserFactory())
+    client = signed_in(make_user())
     client.raise_request_exception = False
     response = client.get("/test/blad/")
     assert response.status_code == 500

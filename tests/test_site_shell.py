@@ -77,3 +77,71 @@ def test_security_headers(client):
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+MENU_IN_ORDER = [
+    "Strona główna",
+    "Model doradztwa",
+    "Edycje",
+    "Nabory",
+    "Rejestr JST",
+    "Mój panel",
+    "Karty JST",
+    "HDR",
+    "Organizatorzy",
+    "Edycje organizatora",
+    "Katalog modelu",
+    "Moje konto",
+]
+
+
+def test_the_menu_keeps_its_entries_and_their_order(client, signed_in):
+    """The entries every app registers from its hooks.py come out in the order the menu always had."""
+    assert _nav_labels(client.get("/")) == MENU_IN_ORDER[:5]
+    everything = AdminFactory()
+    for role in (Membership.Role.STAFF, Membership.Role.COORDINATOR, Membership.Role.ADVISOR):
+        MembershipFactory(user=everything, role=role)
+    assert _nav_labels(signed_in(everything).get("/")) == MENU_IN_ORDER
+    applicant = _nav_labels(signed_in(UserFactory()).get("/"))
+    assert applicant == [*MENU_IN_ORDER[:7], "Moje konto"]
+
+
+def test_the_dashboard_keeps_its_cards_and_their_order(signed_in):
+    everything = AdminFactory()
+    MembershipFactory(user=everything, role=Membership.Role.STAFF)
+    cards = signed_in(everything).get(reverse("core:dashboard")).context["cards"]
+    assert [str(card["title"]) for card in cards] == [
+        "Karty JST w edycjach",
+        "Organizatorzy",
+        "Edycje organizatora",
+        "Zadania okresowe",  # apps.scheduling's card, from its own hooks.py
+        "Katalog modelu",
+        "Administracja platformy",
+        "Moje konto",
+    ]
+    assert cards[1]["text"] == "Zespół organizatora: pracownicy, doradcy, trenerzy i zaproszenia."
+
+
+def test_a_new_app_adds_its_menu_entry_and_card_from_its_own_hooks(signed_in):
+    """What a new app's hooks.py does (as catalog's does): a rule, a menu entry and a card; nothing in apps/core."""
+    from apps.core.dashboard import CARDS, dashboard_card
+    from apps.core.navigation import MENU, menu_item
+    from apps.core.permissions import RULES, rule
+
+    rule("surveys.answer")(lambda user, roles, obj=None: roles.is_advisor)
+    menu_item("core:accessibility", "Ankiety", order=75, rule="surveys.answer")  # any URL name serves the test
+    dashboard_card("surveys.open", rule="surveys.answer", order=35)(
+        lambda user: [{"title": "Ankiety do wypełnienia", "text": "2", "url": "/"}]
+    )
+    try:
+        advisor = MembershipFactory(role=Membership.Role.ADVISOR).user
+        client = signed_in(advisor)
+        labels = _nav_labels(client.get("/"))
+        assert labels[labels.index("Karty JST") + 1] == "Ankiety"
+        titles = [str(c["title"]) for c in client.get(reverse("core:dashboard")).context["cards"]]
+        assert "Ankiety do wypełnienia" in titles
+        assert "Ankiety" not in _nav_labels(signed_in(UserFactory()).get("/"))
+    finally:
+        RULES.unregister("surveys.answer")
+        MENU.unregister("core:accessibility")
+        CARDS.unregister("surveys.open")

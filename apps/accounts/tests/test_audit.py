@@ -235,10 +235,10 @@ def test_record_stores_non_json_values_as_text(org, staff):
 def test_action_labels(monkeypatch):
     from apps.audit import actions
 
-    monkeypatch.setattr(actions, "_LABELS", dict(actions._LABELS))
+    monkeypatch.setattr(actions.LABELS, "_entries", dict(actions.LABELS._entries))
     assert AuditEntry(action="invitation.revoked").action_label == "Wycofano zaproszenie"
     assert AuditEntry(action="nieznana.czynnosc").action_label == "nieznana.czynnosc"
     actions.describe({"test.thing": "Coś"})
     actions.describe({"test.thing": "Coś"})  # the same description again is harmless
-    with pytest.raises(RuntimeError, match="described twice"):
+    with pytest.raises(RuntimeError, match="registered twice"):
         actions.describe({"test.thing": "Coś innego"})

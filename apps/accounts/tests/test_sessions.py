@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.accounts.factories import TEST_PASSWORD, UserFactory
+from apps.accounts.factories import UserFactory
+from apps.core.testing import TEST_PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def test_session_settings():
 
 
 def _sign_in(client):
-    UserFactory(email="anna@example.org")
+    make_user(email="anna@example.org")
     response = client.post(reverse("accounts:login"), {"username": "anna@example.org", "password": TEST_PASSWORD})
     assert response.status_code == 302
     return response

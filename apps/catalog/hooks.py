@@ -1,0 +1,24 @@
+"""The catalogue in the site shell: the public model page and, for whoever manages it, the catalogue versions."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from apps.core.dashboard import dashboard_card
+from apps.core.navigation import menu_item
+
+menu_item("catalog:public", gettext_lazy("Model doradztwa"), order=20)
+menu_item(
+    "catalog:version_list", gettext_lazy("Katalog modelu"), order=110, rule="catalog.manage", section="/model/wersje/"
+)
+
+
+@dashboard_card("catalog.versions", rule="catalog.manage", order=80)
+def catalogue_card(user) -> list[dict]:
+    return [
+        {
+            "title": _("Katalog modelu"),
+            "text": _("Obszary, rozwiązania zarządcze i formy wsparcia: wersje robocze i publikacja."),
+            "url": reverse("catalog:version_list"),
+        }
+    ]
