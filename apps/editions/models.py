@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Organisation
 from apps.catalog.models import CatalogVersion, SupportForm
+from apps.core.models import TimeStamped
 from apps.territory.kinds import DEFAULT_WORKSHOP_GROUPS, JstKind, WorkshopGroup
 
 # Deadlines are the programme's, set in Poland: a day ends at midnight in Warsaw whatever the server's zone.
@@ -49,7 +50,7 @@ class WorkshopGroupRow:
     is_override: bool
 
 
-class Edition(models.Model):
+class Edition(TimeStamped):
     class Status(models.TextChoices):
         DRAFT = "draft", _("szkic")
         PUBLISHED = "published", _("opublikowana")
@@ -134,9 +135,6 @@ class Edition(models.Model):
     contact_name = models.CharField(_("osoba do kontaktu"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-mail kontaktowy"), blank=True)
     contact_phone = models.CharField(_("telefon kontaktowy"), max_length=50, blank=True)
-
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("edycja")

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.models import Authored, Created, TimeStamped, Versioned
 from apps.territory.kinds import WorkshopGroup
 
 
@@ -22,7 +23,7 @@ class Stage(models.TextChoices):
 STAGE_ORDER = list(Stage.values)
 
 
-class Engagement(models.Model):
+class Engagement(TimeStamped):
     edition = models.ForeignKey(
         "editions.Edition", on_delete=models.PROTECT, related_name="engagements", verbose_name=_("edycja")
     )
@@ -32,8 +33,6 @@ class Engagement(models.Model):
     workshop_group = models.CharField(_("grupa warsztatowa"), max_length=30, choices=WorkshopGroup.choices)
     stage = models.CharField(_("etap"), max_length=20, choices=Stage.choices, default=Stage.AREA)
     withdrawn_at = models.DateTimeField(_("wycofana"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("karta JST")
@@ -167,7 +166,7 @@ class TimelineEntry(models.Model):
         return self.text
 
 
-class DevelopmentPriority(models.Model):
+class DevelopmentPriority(Versioned, Authored, Created):
     """A candidate or chosen development priority from the needs diagnosis (1–3 are chosen, each with a goal).
 
     The HDR's priority sections and actions point here."""
@@ -181,11 +180,6 @@ class DevelopmentPriority(models.Model):
     goal = models.TextField(_("cel"), max_length=2000, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     # Optimistic locking: two people rating or rewording the same priority do not overwrite each other.
-    version = models.PositiveIntegerField(default=1)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("priorytet rozwojowy")
@@ -213,7 +207,7 @@ class DevelopmentPriority(models.Model):
         return self.importance * self.feasibility
 
 
-class NeedsAssessment(models.Model):
+class NeedsAssessment(Versioned):
     """The needs diagnosis (diagnoza potrzeb): one per engagement, written together by the team and the advisors.
 
     The narrative sections live here under one ``version`` (optimistic locking); the context figures and the
@@ -221,7 +215,6 @@ class NeedsAssessment(models.Model):
     """
 
     engagement = models.OneToOneField(Engagement, on_delete=models.CASCADE, related_name="assessment")
-    version = models.PositiveIntegerField(default=1)
     context_notes = models.TextField(_("komentarz do danych o lokalnym systemie oświaty"), max_length=10000, blank=True)
     data_sources = models.TextField(_("wykorzystane źródła danych"), max_length=5000, blank=True)
     strengths = models.TextField(_("mocne strony"), max_length=10000, blank=True)
@@ -282,7 +275,7 @@ class ContextFigure(models.Model):
         return f"{self.label}: {self.value} {self.unit} ({self.year})"
 
 
-class SchoolPerspective(models.Model):
+class SchoolPerspective(Versioned, TimeStamped):
     """A school director's view of their own school, part of the diagnosis."""
 
     assessment = models.ForeignKey(NeedsAssessment, on_delete=models.CASCADE, related_name="school_perspectives")
@@ -294,9 +287,6 @@ class SchoolPerspective(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     author_label = models.CharField(max_length=300, blank=True)
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("spojrzenie dyrektora na szkołę")
