@@ -154,7 +154,7 @@ def _invitation_problem(request, reason: str):
 
 def accept_invitation(request, token: str):
     try:
-        invitation = services.find_invitation(token)
+        invitation = services.find_invitation(token=token)
     except services.InvitationError as error:
         return _invitation_problem(request, error.reason)
     from .models import User

@@ -35,17 +35,17 @@ def _label(user: User) -> str:
     return user.full_name or user.email
 
 
-def check_diagnosis_editable(engagement: Engagement) -> None:
+def check_diagnosis_editable(*, engagement: Engagement) -> None:
     if engagement.stage not in DIAGNOSIS_EDITABLE_STAGES:
         raise ValidationError(_("Diagnoza jest zamknięta: JST jest już na etapie wdrażania HDR."))
 
 
-def check_priorities_editable(engagement: Engagement) -> None:
+def check_priorities_editable(*, engagement: Engagement) -> None:
     if engagement.stage not in PRIORITIES_EDITABLE_STAGES:
         raise ValidationError(_("Priorytety są już ustalone: na ich podstawie powstaje HDR."))
 
 
-def ensure_assessment(engagement: Engagement) -> NeedsAssessment:
+def ensure_assessment(*, engagement: Engagement) -> NeedsAssessment:
     """The engagement's diagnosis, created empty the first time anyone opens it."""
     assessment, _created = NeedsAssessment.objects.get_or_create(engagement=engagement)
     return assessment
@@ -54,7 +54,7 @@ def ensure_assessment(engagement: Engagement) -> NeedsAssessment:
 @transaction.atomic
 def save_findings(*, assessment: NeedsAssessment, expected_version: int, values: dict, by: User) -> NeedsAssessment:
     """Save the diagnosis text; ``StaleEdit`` if someone saved since ``expected_version``."""
-    check_diagnosis_editable(assessment.engagement)
+    check_diagnosis_editable(engagement=assessment.engagement)
     stored = NeedsAssessment.objects.get(pk=assessment.pk)
     before = snapshot(stored, FINDINGS_FIELDS)
     after = {name: values.get(name, before[name]) for name in FINDINGS_FIELDS}
@@ -91,7 +91,7 @@ class FigureData:
 
 @transaction.atomic
 def add_context_figure(*, assessment: NeedsAssessment, data: FigureData, by: User) -> ContextFigure:
-    check_diagnosis_editable(assessment.engagement)
+    check_diagnosis_editable(engagement=assessment.engagement)
     figure = ContextFigure(
         assessment=assessment,
         topic=data.topic,
@@ -123,7 +123,7 @@ def add_context_figure(*, assessment: NeedsAssessment, data: FigureData, by: Use
 @transaction.atomic
 def remove_context_figure(*, figure: ContextFigure, by: User) -> None:
     engagement = figure.assessment.engagement
-    check_diagnosis_editable(engagement)
+    check_diagnosis_editable(engagement=engagement)
     record(
         actor=by,
         action="diagnosis.figure_removed",
@@ -147,7 +147,7 @@ def save_school_perspective(
 ) -> SchoolPerspective:
     """Add a school director's view of their school, or save changes to one (optimistic locking)."""
     engagement = assessment.engagement
-    check_diagnosis_editable(engagement)
+    check_diagnosis_editable(engagement=engagement)
     if perspective is None:
         perspective = SchoolPerspective(assessment=assessment, author=by, author_label=_label(by))
         for name in PERSPECTIVE_FIELDS:
@@ -188,7 +188,7 @@ def save_school_perspective(
 @transaction.atomic
 def remove_school_perspective(*, perspective: SchoolPerspective, by: User) -> None:
     engagement = perspective.assessment.engagement
-    check_diagnosis_editable(engagement)
+    check_diagnosis_editable(engagement=engagement)
     record(
         actor=by,
         action="diagnosis.school_view_removed",
@@ -215,7 +215,7 @@ def add_priority(
     by: User,
 ) -> DevelopmentPriority:
     """A candidate priority of the guided prioritisation (rated later or at once)."""
-    check_priorities_editable(engagement)
+    check_priorities_editable(engagement=engagement)
     last = engagement.priorities.aggregate(last=Max("order"))["last"] or 0
     priority = DevelopmentPriority(
         engagement=engagement,
@@ -246,7 +246,7 @@ def update_priority(
 ) -> DevelopmentPriority:
     """Reword or rate a candidate priority; ``StaleEdit`` if someone saved it since ``expected_version``."""
     engagement = priority.engagement
-    check_priorities_editable(engagement)
+    check_priorities_editable(engagement=engagement)
     stored = DevelopmentPriority.objects.get(pk=priority.pk)
     before = snapshot(stored, PRIORITY_FIELDS)
     for name in PRIORITY_FIELDS:
@@ -270,7 +270,7 @@ def update_priority(
 @transaction.atomic
 def remove_priority(*, priority: DevelopmentPriority, by: User) -> None:
     engagement = priority.engagement
-    check_priorities_editable(engagement)
+    check_priorities_editable(engagement=engagement)
     title = priority.title
     try:
         with transaction.atomic():
@@ -305,8 +305,8 @@ def select_priorities(*, engagement: Engagement, choices: list[PriorityChoice], 
 
     Stale choices (a priority changed since the page was opened) are refused as a whole with ``StaleSelection``,
     so nobody's goal is overwritten unseen."""
-    engagement = lock_engagement(engagement)
-    check_priorities_editable(engagement)
+    engagement = lock_engagement(engagement=engagement)
+    check_priorities_editable(engagement=engagement)
     priorities = {p.pk: p for p in engagement.priorities.select_for_update()}
     unknown = [c for c in choices if c.priority_id not in priorities]
     if unknown:

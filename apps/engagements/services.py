@@ -27,7 +27,7 @@ from .models import (
 )
 
 
-def lock_engagement(engagement: Engagement) -> Engagement:
+def lock_engagement(*, engagement: Engagement) -> Engagement:
     """Serialise concurrent changes to one engagement's team, advisors, areas and priorities.
 
     ``select_for_update`` holds the row until the transaction ends on PostgreSQL (a no-op on SQLite, whose writes
@@ -176,7 +176,7 @@ def _new_member(*, engagement: Engagement, data: TeamMemberData, is_leader: bool
 
 @transaction.atomic
 def add_team_member(*, engagement: Engagement, data: TeamMemberData, by: User) -> TeamMember:
-    engagement = lock_engagement(engagement)
+    engagement = lock_engagement(engagement=engagement)
     active = engagement.team_members.filter(left_at__isnull=True)
     if active.filter(email__iexact=data.email.strip()).exists():
         raise ValidationError({"email": _("Ta osoba jest już w zespole.")})
@@ -203,7 +203,7 @@ def add_team_member(*, engagement: Engagement, data: TeamMemberData, by: User) -
 @transaction.atomic
 def remove_team_member(*, member: TeamMember, by: User) -> None:
     """The person leaves the team; their row stays so their past contributions remain attributed."""
-    engagement = lock_engagement(member.engagement)
+    engagement = lock_engagement(engagement=member.engagement)
     member = TeamMember.objects.get(pk=member.pk)
     if not member.is_active:
         raise ValidationError(_("Ta osoba nie jest już w zespole."))
@@ -235,7 +235,7 @@ def remove_team_member(*, member: TeamMember, by: User) -> None:
 @transaction.atomic
 def replace_team_member(*, member: TeamMember, data: TeamMemberData, by: User) -> TeamMember:
     """Someone takes the place of a person who leaves: the team size does not change, a leader stays leader."""
-    engagement = lock_engagement(member.engagement)
+    engagement = lock_engagement(engagement=member.engagement)
     member = TeamMember.objects.get(pk=member.pk)
     if not member.is_active:
         raise ValidationError(_("Ta osoba nie jest już w zespole."))
@@ -299,7 +299,7 @@ def resend_invitation(*, member: TeamMember, by: User) -> str:
 
 @transaction.atomic
 def set_leader(*, member: TeamMember, by: User) -> None:
-    engagement = lock_engagement(member.engagement)
+    engagement = lock_engagement(engagement=member.engagement)
     member = TeamMember.objects.get(pk=member.pk)
     if member.is_leader:
         raise ValidationError(_("Ta osoba już jest liderem zespołu."))
@@ -332,7 +332,7 @@ def set_advisor_pair(*, engagement: Engagement, advisors: dict[str, User | None]
     """Put advisors into the JST's two roles (``None`` leaves a role empty); roles not named stay as they are.
 
     Returns whether anything changed. A swap of the two advisors between roles is allowed."""
-    engagement = lock_engagement(engagement)
+    engagement = lock_engagement(engagement=engagement)
     current = {a.role: a for a in engagement.advisor_assignments.select_related("user")}
     desired = {role: (current[role].user if role in current else None) for role in AdvisorAssignment.Role.values}
     desired.update(advisors)
@@ -430,7 +430,7 @@ def choose_areas(*, engagement: Engagement, choices: list[AreaChoice], by: User)
     """The team's choice of area(s) with reasons. A changed or new choice waits for an advisor's confirmation.
 
     Returns whether anything changed."""
-    engagement = lock_engagement(engagement)
+    engagement = lock_engagement(engagement=engagement)
     edition = engagement.edition
     if engagement.stage not in AREA_EDITABLE_STAGES:
         raise ValidationError(_("Obszar można zmienić tylko do czasu zakończenia diagnozy potrzeb."))
@@ -501,7 +501,7 @@ def choose_areas(*, engagement: Engagement, choices: list[AreaChoice], by: User)
 @transaction.atomic
 def confirm_areas(*, engagement: Engagement, by: User) -> Engagement:
     """One of the two advisors confirms the team's choice; the engagement moves on to the needs diagnosis."""
-    engagement = lock_engagement(engagement)
+    engagement = lock_engagement(engagement=engagement)
     chosen = list(engagement.chosen_areas.select_related("area"))
     if not chosen:
         raise ValidationError(_("JST nie wybrała jeszcze obszaru."))
@@ -577,7 +577,7 @@ def _diagnosis_and_priorities(engagement: Engagement) -> list[str]:
     return reasons
 
 
-def blockers_for(engagement: Engagement, stage: str) -> list[str]:
+def blockers_for(*, engagement: Engagement, stage: str) -> list[str]:
     """Why the engagement cannot enter ``stage`` now (empty when it can)."""
     reasons: list[str] = []
     for earlier in STAGE_ORDER[1 : STAGE_ORDER.index(stage) + 1]:
@@ -586,7 +586,7 @@ def blockers_for(engagement: Engagement, stage: str) -> list[str]:
     return reasons
 
 
-def next_stage(engagement: Engagement) -> str | None:
+def next_stage(*, engagement: Engagement) -> str | None:
     index = engagement.stage_index
     return STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None
 
@@ -597,10 +597,10 @@ def advance_stage(*, engagement: Engagement, to: str, by: User | None) -> Engage
 
     Guards run on a freshly locked row (not on the caller's object, whose prefetched areas or priorities may be
     older than this transaction); the caller's object gets the new stage too."""
-    fresh = lock_engagement(engagement)
+    fresh = lock_engagement(engagement=engagement)
     if STAGE_ORDER.index(to) <= fresh.stage_index:
         raise ValidationError(_("Karta JST jest już na tym lub dalszym etapie."))
-    reasons = blockers_for(fresh, to)
+    reasons = blockers_for(engagement=fresh, stage=to)
     if reasons:
         raise ValidationError(reasons)
     previous = fresh.stage

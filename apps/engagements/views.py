@@ -66,7 +66,7 @@ def my_engagements(request):
 def detail(request, pk: int):
     engagement = selectors.engagement_page_for(request.user, pk)
     viewer = selectors.viewer_for(request.user, engagement)
-    following = services.next_stage(engagement)
+    following = services.next_stage(engagement=engagement)
     may_work = can(request.user, "engagement.work", engagement)
     return render(
         request,
@@ -76,7 +76,7 @@ def detail(request, pk: int):
             "viewer": viewer,
             "steps": stage_tracker(engagement, viewer),
             "next_stage": Stage(following) if following else None,
-            "blockers": services.blockers_for(engagement, following) if following and may_work else [],
+            "blockers": services.blockers_for(engagement=engagement, stage=following) if following and may_work else [],
             "timeline": selectors.timeline_of(engagement),
             "former_members": selectors.former_members(engagement),
             "may_work": may_work,
@@ -103,7 +103,7 @@ def advance(request, pk: int):
     engagement = selectors.engagement_for(request.user, pk)
     require(request.user, "engagement.work", engagement)
     target = request.POST.get("to", "")
-    if target not in STAGE_ORDER or target != services.next_stage(engagement):
+    if target not in STAGE_ORDER or target != services.next_stage(engagement=engagement):
         messages.error(request, _("Ten etap nie jest następnym etapem karty JST. Odśwież stronę."))
         return redirect(_detail_url(engagement, "etapy"))
     try:
@@ -325,7 +325,7 @@ def _work_engagement(request, pk: int):
 
 def _editable_or_back(request, engagement, check) -> bool:
     try:
-        check(engagement)
+        check(engagement=engagement)
     except ValidationError as error:
         _error_message(request, error)
         return False
@@ -378,7 +378,7 @@ def diagnosis_findings(request, pk: int):
     engagement = _work_engagement(request, pk)
     if not _editable_or_back(request, engagement, diagnosis.check_diagnosis_editable):
         return redirect("engagements:diagnosis", pk=engagement.pk)
-    assessment = diagnosis.ensure_assessment(engagement)
+    assessment = diagnosis.ensure_assessment(engagement=engagement)
     asks = engagement.edition.diagnosis_asks_post_pandemic_needs
     form = FindingsForm(
         request.POST or None,
@@ -425,7 +425,7 @@ def figure_add(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             figure = diagnosis.add_context_figure(
-                assessment=diagnosis.ensure_assessment(engagement), data=form.figure_data(), by=request.user
+                assessment=diagnosis.ensure_assessment(engagement=engagement), data=form.figure_data(), by=request.user
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -462,7 +462,7 @@ def perspective_add(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             diagnosis.save_school_perspective(
-                assessment=diagnosis.ensure_assessment(engagement), values=form.values(), by=request.user
+                assessment=diagnosis.ensure_assessment(engagement=engagement), values=form.values(), by=request.user
             )
         except ValidationError as error:
             add_errors(form, error)

@@ -71,7 +71,7 @@ def _lock(plan: DevelopmentPlan) -> DevelopmentPlan:
     return DevelopmentPlan.objects.select_for_update().select_related("engagement").get(pk=plan.pk)
 
 
-def check_editable(plan: DevelopmentPlan) -> None:
+def check_editable(*, plan: DevelopmentPlan) -> None:
     if plan.status == DevelopmentPlan.Status.IN_REVIEW:
         raise ValidationError(
             _("HDR czeka na decyzję doradców i nie można go teraz zmieniać. Poczekaj na ich decyzję.")
@@ -93,7 +93,7 @@ def _advisor_emails(engagement: Engagement) -> list[str]:
 # The working plan.
 
 
-def default_period(edition) -> tuple[date, date]:
+def default_period(*, edition) -> tuple[date, date]:
     """The HDR covers the edition's period by default (whole months)."""
     return first_of_month(edition.period_start), first_of_month(edition.period_end)
 
@@ -109,7 +109,7 @@ def create_plan(*, engagement: Engagement, by) -> DevelopmentPlan:
             _("HDR powstaje po diagnozie potrzeb: najpierw zakończcie etap „%(stage)s”.")
             % {"stage": Stage(engagement.stage).label}
         )
-    start, end = default_period(engagement.edition)
+    start, end = default_period(edition=engagement.edition)
     plan = DevelopmentPlan.objects.create(
         engagement=engagement, period_start=start, period_end=end, created_by=by, updated_by=by
     )
@@ -125,7 +125,7 @@ def create_plan(*, engagement: Engagement, by) -> DevelopmentPlan:
 
 def _check_period(plan: DevelopmentPlan, start: date, end: date) -> None:
     edition = plan.engagement.edition
-    lowest, highest = default_period(edition)
+    lowest, highest = default_period(edition=edition)
     errors = {}
     if end < start:
         errors["period_end"] = _("Koniec okresu HDR nie może być wcześniej niż jego początek.")
@@ -159,7 +159,7 @@ def update_header(
 ) -> DevelopmentPlan:
     """Raises StaleEdit when someone saved the header since ``expected_version``."""
     stored = _lock(plan)
-    check_editable(stored)
+    check_editable(plan=stored)
     _check_period(stored, period_start, period_end)
     before = snapshot(stored, HEADER_FIELDS)
     stored.period_start, stored.period_end, stored.directions = period_start, period_end, directions.strip()
@@ -187,7 +187,7 @@ def _next_order(queryset) -> int:
 @transaction.atomic
 def create_action(*, plan: DevelopmentPlan, by, **values) -> PlannedAction:
     stored = _lock(plan)
-    check_editable(stored)
+    check_editable(plan=stored)
     action = PlannedAction(plan=stored, created_by=by, updated_by=by)
     _set(action, ACTION_FIELDS, values)
     action.order = _next_order(stored.actions)
@@ -206,7 +206,7 @@ def create_action(*, plan: DevelopmentPlan, by, **values) -> PlannedAction:
 def update_action(*, action: PlannedAction, expected_version: int, by, **values) -> PlannedAction:
     """Raises StaleEdit when someone saved this action since ``expected_version``."""
     stored_plan = _lock(action.plan)
-    check_editable(stored_plan)
+    check_editable(plan=stored_plan)
     stored = PlannedAction.objects.select_related("priority", "solution").get(pk=action.pk)
     before = snapshot(stored, ACTION_FIELDS)
     _set(stored, ACTION_FIELDS, values)
@@ -223,7 +223,7 @@ def update_action(*, action: PlannedAction, expected_version: int, by, **values)
 @transaction.atomic
 def delete_action(*, action: PlannedAction, by) -> None:
     stored_plan = _lock(action.plan)
-    check_editable(stored_plan)
+    check_editable(plan=stored_plan)
     if action.updates.exists() or action.measurements.exists() or action.evidence.exists():
         raise ValidationError(
             _(
@@ -247,7 +247,7 @@ def _clean_risk(risk: PlanRisk) -> None:
 @transaction.atomic
 def create_risk(*, plan: DevelopmentPlan, by, risk: str, mitigation: str) -> PlanRisk:
     stored = _lock(plan)
-    check_editable(stored)
+    check_editable(plan=stored)
     row = PlanRisk(plan=stored, risk=risk.strip(), mitigation=mitigation.strip(), updated_by=by)
     row.order = _next_order(stored.risks)
     _clean_risk(row)
@@ -259,7 +259,7 @@ def create_risk(*, plan: DevelopmentPlan, by, risk: str, mitigation: str) -> Pla
 @transaction.atomic
 def update_risk(*, risk: PlanRisk, expected_version: int, by, **values) -> PlanRisk:
     stored_plan = _lock(risk.plan)
-    check_editable(stored_plan)
+    check_editable(plan=stored_plan)
     stored = PlanRisk.objects.get(pk=risk.pk)
     before = snapshot(stored, RISK_FIELDS)
     _set(stored, RISK_FIELDS, values)
@@ -275,7 +275,7 @@ def update_risk(*, risk: PlanRisk, expected_version: int, by, **values) -> PlanR
 @transaction.atomic
 def delete_risk(*, risk: PlanRisk, by) -> None:
     stored_plan = _lock(risk.plan)
-    check_editable(stored_plan)
+    check_editable(plan=stored_plan)
     record(actor=by, action="plan.risk_deleted", target=stored_plan, changes=snapshot(risk, RISK_FIELDS))
     risk.delete()
 
@@ -303,7 +303,7 @@ def _missing_action_fields(action: PlannedAction) -> list[str]:
     return [label for name, label in required.items() if not (getattr(action, name) or "").strip()]
 
 
-def submission_problems(plan: DevelopmentPlan, *, priorities, actions, risks) -> list[Problem]:
+def submission_problems(*, plan: DevelopmentPlan, priorities, actions, risks) -> list[Problem]:
     """Why the plan cannot be submitted yet (empty when it can). Works on loaded rows: no queries."""
     problems: list[Problem] = []
     if not priorities:
@@ -372,9 +372,9 @@ def submit_plan(*, plan: DevelopmentPlan, by) -> PlanVersion:
     """Freeze the plan as the next version and hand it to both advisors."""
     stored = _lock(plan)
     if stored.status != DevelopmentPlan.Status.DRAFT:
-        check_editable(stored)
+        check_editable(plan=stored)
     contents = selectors.plan_contents(stored)
-    problems = submission_problems(stored, **contents)
+    problems = submission_problems(plan=stored, **contents)
     if problems:
         raise ValidationError([p.message for p in problems])
     number = (stored.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
@@ -439,7 +439,7 @@ def request_changes(*, plan: DevelopmentPlan, by, reason: str) -> PlanVersion:
     return version
 
 
-def approvals_needed(engagement: Engagement) -> dict[str, int | None]:
+def approvals_needed(*, engagement: Engagement) -> dict[str, int | None]:
     """Both advisor roles, each with the user now assigned to it (None where the organiser has not assigned one)."""
     assigned = {a.role: a.user_id for a in engagement.advisor_assignments.all()}
     return {role: assigned.get(role) for role in AdvisorAssignment.Role.values}
@@ -470,7 +470,7 @@ def approve_plan(*, plan: DevelopmentPlan, by) -> PlanVersion:
         text=_("%(role)s zatwierdza HDR (wersja %(number)s).")
         % {"role": assignment.get_role_display().capitalize(), "number": version.number},
     )
-    needed = approvals_needed(engagement)
+    needed = approvals_needed(engagement=engagement)
     approved_by = {(a.role, a.advisor_id) for a in version.approvals.all()}
     if all(user_id is not None and (role, user_id) in approved_by for role, user_id in needed.items()):
         _finalise_approval(stored, version, by)

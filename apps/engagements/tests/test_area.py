@@ -54,7 +54,9 @@ def test_a_changed_choice_or_reason_needs_confirming_again(cast):
     assert choose(cast, (first, "Nowy, lepszy powód"))
     assert cast.engagement.chosen_areas.get().confirmed_at is None
     # Still in the diagnosis stage, but it cannot move on to the HDR until an advisor confirms again.
-    assert "Doradcy nie potwierdzili jeszcze wybranego obszaru." in services.blockers_for(cast.engagement, Stage.PLAN)
+    assert "Doradcy nie potwierdzili jeszcze wybranego obszaru." in services.blockers_for(
+        engagement=cast.engagement, stage=Stage.PLAN
+    )
     services.confirm_areas(engagement=cast.engagement, by=cast.advisor2)
     choose(cast, (second, "Inny obszar"))
     chosen = cast.engagement.chosen_areas.get()

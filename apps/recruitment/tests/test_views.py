@@ -290,7 +290,7 @@ def test_a_decision_over_capacity_is_refused_on_the_page(client, edition, organi
     edition.capacity = 1
     edition.save()
     first, second = (SubmittedApplicationFactory(edition=edition) for _ in range(2))
-    services.decide(first, status="qualified", by=organiser, despite_documents=True)
+    services.decide(application=first, status="qualified", by=organiser, despite_documents=True)
     sign_in(client, organiser)
     url = reverse("recruitment:decide", kwargs={"slug": edition.slug, "pk": second.pk})
     response = client.post(url, {"decision": "qualified", "despite_documents": "on"})
@@ -375,9 +375,9 @@ def test_results_page_appears_on_publication(client, edition, organiser):
     application = SubmittedApplicationFactory(edition=edition, local_government=LocalGovernmentFactory(name="Wygrana"))
     url = reverse("recruitment:results", kwargs={"slug": edition.slug})
     assert client.get(url).status_code == 404
-    services.decide(application, status="qualified", by=organiser, despite_documents=True)
+    services.decide(application=application, status="qualified", by=organiser, despite_documents=True)
     assert client.get(url).status_code == 404  # decided, not yet public
-    services.publish_results(edition, by=organiser)
+    services.publish_results(edition=edition, by=organiser)
     page = client.get(url).content.decode()
     assert "Gmina Wygrana (gmina wiejska)" in page and "Gminy wiejskie (1)" in page.replace(
         "Gmina wiejska", "Gminy wiejskie"
