@@ -167,6 +167,10 @@ class Edition(TimeStamped):
             ),
         ]
 
+    @property
+    def audit_scope(self) -> dict:
+        return {"edition": self.pk}
+
     def __str__(self):
         return self.name
 

@@ -15,11 +15,12 @@ from django.db.models import Max, ProtectedError
 from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
-from apps.audit.services import diff, record, snapshot
+from apps.audit.services import diff, snapshot
 from apps.core.locking import save_versioned
 
 from .models import ContextFigure, DevelopmentPriority, Engagement, NeedsAssessment, SchoolPerspective, Stage
-from .services import MAX_PRIORITIES, add_timeline, lock_engagement
+from .services import MAX_PRIORITIES, lock_engagement
+from .timeline import record_on_timeline
 
 # The diagnosis is written from the start (context data does not depend on the area) until the HDR is being
 # prepared; priorities are fixed when the engagement moves on to the HDR, because the HDR is built on them.
@@ -29,6 +30,7 @@ PRIORITIES_EDITABLE_STAGES = (Stage.AREA, Stage.DIAGNOSIS)
 FINDINGS_FIELDS = ["context_notes", "data_sources", "strengths", "problems", "needs", "post_pandemic_needs"]
 PERSPECTIVE_FIELDS = ["school_name", "strengths", "challenges", "needs"]
 PRIORITY_FIELDS = ["title", "description", "importance", "feasibility"]
+FIGURE_FIELDS = ["topic", "label", "value", "unit", "year", "source"]
 
 
 def _label(user: User) -> str:
@@ -68,13 +70,14 @@ def save_findings(*, assessment: NeedsAssessment, expected_version: int, values:
     save_versioned(
         stored, expected_version=expected_version, fields=[*FINDINGS_FIELDS, "updated_by", "updated_by_label"]
     )
-    record(actor=by, action="diagnosis.saved", target=assessment.engagement, changes=changes)
-    labels = [str(NeedsAssessment._meta.get_field(name).verbose_name) for name in changes]
-    add_timeline(
+    record_on_timeline(
         engagement=assessment.engagement,
         actor=by,
+        action="diagnosis.saved",
         kind="diagnosis",
-        text=_("Zapisano diagnozę potrzeb (%(sections)s).") % {"sections": ", ".join(labels)},
+        changes=changes,
+        about=NeedsAssessment,
+        params={"sections": list(changes)},
     )
     return stored
 
@@ -105,17 +108,14 @@ def add_context_figure(*, assessment: NeedsAssessment, data: FigureData, by: Use
     )
     figure.full_clean()
     figure.save()
-    record(
-        actor=by,
-        action="diagnosis.figure_added",
-        target=assessment.engagement,
-        changes=snapshot(figure, ["topic", "label", "value", "unit", "year", "source"]),
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=assessment.engagement,
         actor=by,
+        action="diagnosis.figure_added",
         kind="diagnosis",
-        text=_("Dodano dane do diagnozy: %(figure)s.") % {"figure": figure},
+        changes=snapshot(figure, FIGURE_FIELDS),
+        about=ContextFigure,
+        params={"figure": str(figure)},
     )
     return figure
 
@@ -124,14 +124,14 @@ def add_context_figure(*, assessment: NeedsAssessment, data: FigureData, by: Use
 def remove_context_figure(*, figure: ContextFigure, by: User) -> None:
     engagement = figure.assessment.engagement
     check_diagnosis_editable(engagement=engagement)
-    record(
+    record_on_timeline(
+        engagement=engagement,
         actor=by,
         action="diagnosis.figure_removed",
-        target=engagement,
-        changes=snapshot(figure, ["topic", "label", "value", "unit", "year", "source"]),
-    )
-    add_timeline(
-        engagement=engagement, actor=by, kind="diagnosis", text=_("Usunięto dane: %(figure)s.") % {"figure": figure}
+        kind="diagnosis",
+        changes=snapshot(figure, FIGURE_FIELDS),
+        about=ContextFigure,
+        params={"figure": str(figure)},
     )
     figure.delete()
 
@@ -154,17 +154,14 @@ def save_school_perspective(
             setattr(perspective, name, values.get(name, ""))
         perspective.full_clean()
         perspective.save()
-        record(
-            actor=by,
-            action="diagnosis.school_view_added",
-            target=engagement,
-            changes=snapshot(perspective, PERSPECTIVE_FIELDS),
-        )
-        add_timeline(
+        record_on_timeline(
             engagement=engagement,
             actor=by,
+            action="diagnosis.school_view_added",
             kind="diagnosis",
-            text=_("Dodano spojrzenie na szkołę: %(school)s.") % {"school": perspective.school_name},
+            changes=snapshot(perspective, PERSPECTIVE_FIELDS),
+            about=SchoolPerspective,
+            params={"school": perspective.school_name},
         )
         return perspective
     stored = SchoolPerspective.objects.get(pk=perspective.pk)
@@ -175,12 +172,14 @@ def save_school_perspective(
     if not changes and stored.version == expected_version:
         return stored
     save_versioned(stored, expected_version=expected_version, fields=PERSPECTIVE_FIELDS)
-    record(actor=by, action="diagnosis.school_view_changed", target=engagement, changes=changes)
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="diagnosis.school_view_changed",
         kind="diagnosis",
-        text=_("Zmieniono spojrzenie na szkołę: %(school)s.") % {"school": stored.school_name},
+        changes=changes,
+        about=SchoolPerspective,
+        params={"school": stored.school_name},
     )
     return stored
 
@@ -189,17 +188,14 @@ def save_school_perspective(
 def remove_school_perspective(*, perspective: SchoolPerspective, by: User) -> None:
     engagement = perspective.assessment.engagement
     check_diagnosis_editable(engagement=engagement)
-    record(
-        actor=by,
-        action="diagnosis.school_view_removed",
-        target=engagement,
-        changes=snapshot(perspective, PERSPECTIVE_FIELDS),
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="diagnosis.school_view_removed",
         kind="diagnosis",
-        text=_("Usunięto spojrzenie na szkołę: %(school)s.") % {"school": perspective.school_name},
+        changes=snapshot(perspective, PERSPECTIVE_FIELDS),
+        about=SchoolPerspective,
+        params={"school": perspective.school_name},
     )
     perspective.delete()
 
@@ -230,12 +226,14 @@ def add_priority(
     )
     priority.full_clean()
     priority.save()
-    record(actor=by, action="priority.added", target=engagement, changes=snapshot(priority, PRIORITY_FIELDS))
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="priority.added",
         kind="priorities",
-        text=_("Nowy kandydat na priorytet: %(title)s.") % {"title": priority.title},
+        changes=snapshot(priority, PRIORITY_FIELDS),
+        about=DevelopmentPriority,
+        params={"title": priority.title},
     )
     return priority
 
@@ -257,12 +255,14 @@ def update_priority(
         return stored
     stored.full_clean()
     save_versioned(stored, expected_version=expected_version, fields=PRIORITY_FIELDS)
-    record(actor=by, action="priority.changed", target=engagement, changes={"priority": stored.title, **changes})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="priority.changed",
         kind="priorities",
-        text=_("Zmieniono priorytet: %(title)s.") % {"title": stored.title},
+        changes={"priority": stored.title, **changes},
+        about=DevelopmentPriority,
+        params={"title": stored.title},
     )
     return stored
 
@@ -277,9 +277,14 @@ def remove_priority(*, priority: DevelopmentPriority, by: User) -> None:
             priority.delete()
     except ProtectedError:
         raise ValidationError(_("Tego priorytetu nie można usunąć: korzysta z niego HDR."))
-    record(actor=by, action="priority.removed", target=engagement, changes={"priority": title})
-    add_timeline(
-        engagement=engagement, actor=by, kind="priorities", text=_("Usunięto priorytet: %(title)s.") % {"title": title}
+    record_on_timeline(
+        engagement=engagement,
+        actor=by,
+        action="priority.removed",
+        kind="priorities",
+        changes={"priority": title},
+        about=DevelopmentPriority,
+        params={"title": title},
     )
 
 
@@ -346,11 +351,12 @@ def select_priorities(*, engagement: Engagement, choices: list[PriorityChoice], 
         priority.save(update_fields=["is_selected", "goal", "version"])
     chosen = [priorities[c.priority_id] for c in selected]
     if changes:
-        record(actor=by, action="priority.selected", target=engagement, changes=changes)
-        add_timeline(
+        record_on_timeline(
             engagement=engagement,
             actor=by,
+            action="priority.selected",
             kind="priorities",
-            text=_("Wybrane priorytety rozwojowe: %(titles)s.") % {"titles": "; ".join(p.title for p in chosen)},
+            changes=changes,
+            params={"titles": [p.title for p in chosen]},
         )
     return chosen

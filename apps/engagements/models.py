@@ -42,6 +42,10 @@ class Engagement(TimeStamped):
             models.UniqueConstraint(fields=["edition", "local_government"], name="engagement_one_per_jst_edition")
         ]
 
+    @property
+    def audit_scope(self) -> dict:
+        return {"edition": self.edition_id, "engagement": self.pk}
+
     def __str__(self):
         return f"{self.local_government} · {self.edition}"
 
@@ -155,7 +159,12 @@ class TimelineEntry(models.Model):
     )
     actor_label = models.CharField(max_length=300, blank=True)
     kind = models.CharField(max_length=50)
-    text = models.CharField(max_length=500)
+    # What happened, not a sentence: ``code`` names a text registered in ``engagements.timeline`` and ``params``
+    # fills it, so each reader sees it in their own language.
+    code = models.CharField(max_length=100, blank=True)
+    params = models.JSONField(default=dict, blank=True)
+    # Entries written before codes existed: the Polish sentence as it was stored (shown when ``code`` is empty).
+    text = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -163,7 +172,14 @@ class TimelineEntry(models.Model):
         verbose_name_plural = _("oś czasu")
 
     def __str__(self):
-        return self.text
+        return str(self.display)
+
+    @property
+    def display(self):
+        """The entry as HTML in the active language (Polish content people typed marked ``lang="pl"``)."""
+        from .timeline import render
+
+        return render(self)
 
 
 class DevelopmentPriority(Versioned, Authored, Created):

@@ -23,8 +23,8 @@ from .models import (
     NeedsAssessment,
     Stage,
     TeamMember,
-    TimelineEntry,
 )
+from .timeline import add_timeline, record_on_timeline
 
 
 def lock_engagement(*, engagement: Engagement) -> Engagement:
@@ -34,17 +34,6 @@ def lock_engagement(*, engagement: Engagement) -> Engagement:
     are serialised anyway), so two people adding the fifth team member at once cannot both pass the size check.
     """
     return Engagement.objects.select_for_update().select_related("edition").get(pk=engagement.pk)
-
-
-def add_timeline(*, engagement: Engagement, actor: User | None, kind: str, text: str) -> TimelineEntry:
-    label = actor.full_name if actor is not None and actor.is_authenticated else _("system")
-    return TimelineEntry.objects.create(
-        engagement=engagement,
-        actor=actor if actor and actor.is_authenticated else None,
-        actor_label=label,
-        kind=kind,
-        text=text[:500],
-    )
 
 
 @dataclass(frozen=True)
@@ -97,17 +86,12 @@ def create_engagement(
             is_leader=data.email.strip().lower() == leader_email.strip().lower(),
         )
         invite_team_member(member=member, by=by)
-    record(
-        actor=by,
-        action="engagement.created",
-        target=engagement,
-        changes={"team": emails, "leader": leader_email.lower()},
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="engagement.created",
         kind="created",
-        text=_("JST zakwalifikowana do edycji; zespół zaproszony do platformy."),
+        changes={"team": emails, "leader": leader_email.lower()},
     )
     return engagement
 
@@ -190,12 +174,13 @@ def add_team_member(*, engagement: Engagement, data: TeamMemberData, by: User) -
     )
     member = _new_member(engagement=engagement, data=data)
     invite_team_member(member=member, by=by)
-    record(actor=by, action="team.member_added", target=engagement, changes={"member": member.email})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="team.member_added",
         kind="team",
-        text=_("Do zespołu dołączył(a) %(name)s.") % {"name": member.full_name},
+        changes={"member": member.email},
+        params={"name": member.full_name},
     )
     return member
 
@@ -223,12 +208,13 @@ def remove_team_member(*, member: TeamMember, by: User) -> None:
     member.left_at = timezone.now()
     member.save(update_fields=["left_at"])
     forget_engagement_access(member.user)
-    record(actor=by, action="team.member_left", target=engagement, changes={"member": member.email})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="team.member_left",
         kind="team",
-        text=_("%(name)s nie jest już w zespole.") % {"name": member.full_name},
+        changes={"member": member.email},
+        params={"name": member.full_name},
     )
 
 
@@ -252,17 +238,13 @@ def replace_team_member(*, member: TeamMember, data: TeamMemberData, by: User) -
     forget_engagement_access(member.user)
     new = _new_member(engagement=engagement, data=data, is_leader=was_leader)
     invite_team_member(member=new, by=by)
-    record(
-        actor=by,
-        action="team.member_replaced",
-        target=engagement,
-        changes={"left": member.email, "joined": new.email, "leader": was_leader},
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="team.member_replaced",
         kind="team",
-        text=_("%(new)s zastępuje w zespole: %(old)s.") % {"new": new.full_name, "old": member.full_name},
+        changes={"left": member.email, "joined": new.email, "leader": was_leader},
+        params={"new": new.full_name, "old": member.full_name},
     )
     return new
 
@@ -308,12 +290,13 @@ def set_leader(*, member: TeamMember, by: User) -> None:
     engagement.team_members.filter(is_leader=True).exclude(pk=member.pk).update(is_leader=False)
     member.is_leader = True
     member.save(update_fields=["is_leader"])
-    record(actor=by, action="team.leader_changed", target=engagement, changes={"leader": member.email})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="team.leader_changed",
         kind="team",
-        text=_("Liderem zespołu jest teraz %(name)s.") % {"name": member.full_name},
+        changes={"leader": member.email},
+        params={"name": member.full_name},
     )
 
 
@@ -353,13 +336,9 @@ def set_advisor_pair(*, engagement: Engagement, advisors: dict[str, User | None]
             current[role].delete()
     for role in changed:
         user = desired[role]
-        role_label = AdvisorAssignment.Role(role).label
         if user is None:
             add_timeline(
-                engagement=engagement,
-                actor=by,
-                kind="advisors",
-                text=_("%(role)s: nieprzydzielony.") % {"role": role_label},
+                engagement=engagement, actor=by, kind="advisors", code="advisors.unassigned", params={"role": role}
             )
             continue
         assignment = AdvisorAssignment.objects.create(engagement=engagement, user=user, role=role)
@@ -368,7 +347,8 @@ def set_advisor_pair(*, engagement: Engagement, advisors: dict[str, User | None]
             engagement=engagement,
             actor=by,
             kind="advisors",
-            text=_("%(role)s: %(name)s.") % {"role": role_label, "name": user.full_name},
+            code="advisors.assigned",
+            params={"role": role, "name": user.full_name},
         )
         send_templated_email(
             to=user.email,
@@ -476,17 +456,13 @@ def choose_areas(*, engagement: Engagement, choices: list[AreaChoice], by: User)
     if not changed:
         return False
     names = [str(choice.area) for choice in choices]
-    record(
-        actor=by,
-        action="engagement.area_chosen",
-        target=engagement,
-        changes={"areas": [before, {str(c.area): c.justification.strip() for c in choices}]},
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="engagement.area_chosen",
         kind="area",
-        text=_("Wybór obszaru: %(areas)s. Czeka na potwierdzenie doradcy.") % {"areas": "; ".join(names)},
+        changes={"areas": [before, {str(c.area): c.justification.strip() for c in choices}]},
+        params={"areas": names},
     )
     advisors = [a.user.email for a in engagement.advisor_assignments.select_related("user")]
     if advisors:
@@ -514,12 +490,13 @@ def confirm_areas(*, engagement: Engagement, by: User) -> Engagement:
         c.confirmed_by = by
         c.save(update_fields=["confirmed_at", "confirmed_by"])
     names = [str(c.area) for c in pending]
-    record(actor=by, action="engagement.area_confirmed", target=engagement, changes={"areas": names})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="engagement.area_confirmed",
         kind="area",
-        text=_("Doradca potwierdził obszar: %(areas)s.") % {"areas": "; ".join(names)},
+        changes={"areas": names},
+        params={"areas": names},
     )
     leaders = [m.email for m in engagement.team_members.filter(left_at__isnull=True, is_leader=True)]
     if leaders:
@@ -607,9 +584,13 @@ def advance_stage(*, engagement: Engagement, to: str, by: User | None) -> Engage
     fresh.stage = to
     fresh.save(update_fields=["stage", "updated_at"])
     engagement.stage = to
-    record(actor=by, action="engagement.stage_changed", target=engagement, changes={"stage": [previous, to]})
-    add_timeline(
-        engagement=engagement, actor=by, kind="stage", text=_("Nowy etap: %(stage)s.") % {"stage": Stage(to).label}
+    record_on_timeline(
+        engagement=engagement,
+        actor=by,
+        action="engagement.stage_changed",
+        kind="stage",
+        changes={"stage": [previous, to]},
+        params={"stage": to},
     )
     return engagement
 
@@ -621,11 +602,12 @@ def withdraw_engagement(*, engagement: Engagement, reason: str, by: User | None)
         return engagement
     engagement.withdrawn_at = timezone.now()
     engagement.save(update_fields=["withdrawn_at", "updated_at"])
-    record(actor=by, action="engagement.withdrawn", target=engagement, changes={"reason": reason})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="engagement.withdrawn",
         kind="withdrawn",
-        text=_("JST wycofana z edycji: %(reason)s") % {"reason": reason},
+        changes={"reason": reason},
+        params={"reason": reason},
     )
     return engagement

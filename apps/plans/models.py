@@ -49,6 +49,10 @@ class DevelopmentPlan(Versioned, Authored, TimeStamped):
             models.CheckConstraint(condition=Q(period_end__gte=F("period_start")), name="plan_period_order"),
         ]
 
+    @property
+    def audit_scope(self) -> dict:
+        return {"edition": self.engagement.edition_id, "engagement": self.engagement_id}
+
     def __str__(self):
         return str(_("HDR: %(jst)s")) % {"jst": self.engagement.local_government.display_name}
 

@@ -15,7 +15,8 @@ from apps.audit.services import diff, record, snapshot
 from apps.core.locking import save_versioned
 from apps.core.mail import send_templated_email
 from apps.engagements.models import STAGE_ORDER, AdvisorAssignment, Engagement, Stage
-from apps.engagements.services import add_timeline, advance_stage
+from apps.engagements.services import advance_stage
+from apps.engagements.timeline import add_timeline, record_on_timeline
 
 from . import selectors
 from .evidence import validate_evidence_file
@@ -113,13 +114,14 @@ def create_plan(*, engagement: Engagement, by) -> DevelopmentPlan:
     plan = DevelopmentPlan.objects.create(
         engagement=engagement, period_start=start, period_end=end, created_by=by, updated_by=by
     )
-    record(
+    record_on_timeline(
+        engagement=engagement,
         actor=by,
         action="plan.created",
+        kind="plan",
         target=plan,
         changes={"period": [format_month(start), format_month(end)]},
     )
-    add_timeline(engagement=engagement, actor=by, kind="plan", text=_("Rozpoczęto pracę nad HDR."))
     return plan
 
 
@@ -198,6 +200,7 @@ def create_action(*, plan: DevelopmentPlan, by, **values) -> PlannedAction:
         action="plan.action_created",
         target=stored,
         changes={"action": action.title, **snapshot(action, ACTION_FIELDS)},
+        about=PlannedAction,
     )
     return action
 
@@ -216,7 +219,13 @@ def update_action(*, action: PlannedAction, expected_version: int, by, **values)
     save_versioned(stored, expected_version=expected_version, fields=[*ACTION_FIELDS, "updated_by"])
     changes = diff(before, snapshot(stored, ACTION_FIELDS))
     if changes:
-        record(actor=by, action="plan.action_updated", target=stored_plan, changes={"action": stored.title, **changes})
+        record(
+            actor=by,
+            action="plan.action_updated",
+            target=stored_plan,
+            changes={"action": stored.title, **changes},
+            about=PlannedAction,
+        )
     return stored
 
 
@@ -236,6 +245,7 @@ def delete_action(*, action: PlannedAction, by) -> None:
         action="plan.action_deleted",
         target=stored_plan,
         changes={"action": action.title, **snapshot(action, ACTION_FIELDS)},
+        about=PlannedAction,
     )
     action.delete()
 
@@ -252,7 +262,7 @@ def create_risk(*, plan: DevelopmentPlan, by, risk: str, mitigation: str) -> Pla
     row.order = _next_order(stored.risks)
     _clean_risk(row)
     row.save()
-    record(actor=by, action="plan.risk_created", target=stored, changes=snapshot(row, RISK_FIELDS))
+    record(actor=by, action="plan.risk_created", target=stored, changes=snapshot(row, RISK_FIELDS), about=PlanRisk)
     return row
 
 
@@ -268,7 +278,7 @@ def update_risk(*, risk: PlanRisk, expected_version: int, by, **values) -> PlanR
     save_versioned(stored, expected_version=expected_version, fields=[*RISK_FIELDS, "updated_by"])
     changes = diff(before, snapshot(stored, RISK_FIELDS))
     if changes:
-        record(actor=by, action="plan.risk_updated", target=stored_plan, changes=changes)
+        record(actor=by, action="plan.risk_updated", target=stored_plan, changes=changes, about=PlanRisk)
     return stored
 
 
@@ -276,7 +286,9 @@ def update_risk(*, risk: PlanRisk, expected_version: int, by, **values) -> PlanR
 def delete_risk(*, risk: PlanRisk, by) -> None:
     stored_plan = _lock(risk.plan)
     check_editable(plan=stored_plan)
-    record(actor=by, action="plan.risk_deleted", target=stored_plan, changes=snapshot(risk, RISK_FIELDS))
+    record(
+        actor=by, action="plan.risk_deleted", target=stored_plan, changes=snapshot(risk, RISK_FIELDS), about=PlanRisk
+    )
     risk.delete()
 
 
@@ -385,12 +397,14 @@ def submit_plan(*, plan: DevelopmentPlan, by) -> PlanVersion:
     stored.status = DevelopmentPlan.Status.IN_REVIEW
     stored.save(update_fields=["status", "updated_at"])
     engagement = stored.engagement
-    record(actor=by, action="plan.submitted", target=stored, changes={"version": number})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="plan.submitted",
         kind="plan",
-        text=_("HDR (wersja %(number)s) przekazany doradcom do akceptacji.") % {"number": number},
+        target=stored,
+        changes={"version": number},
+        params={"number": number},
     )
     recipients = _advisor_emails(engagement)
     if recipients:
@@ -420,14 +434,14 @@ def request_changes(*, plan: DevelopmentPlan, by, reason: str) -> PlanVersion:
     version.save(update_fields=["status", "change_reason", "decided_at", "decided_by"])
     stored.status = DevelopmentPlan.Status.DRAFT
     stored.save(update_fields=["status", "updated_at"])
-    record(
-        actor=by, action="plan.changes_requested", target=stored, changes={"version": version.number, "reason": reason}
-    )
-    add_timeline(
+    record_on_timeline(
+        action="plan.changes_requested",
+        target=stored,
+        changes={"version": version.number, "reason": reason},
+        params={"number": version.number},
         engagement=stored.engagement,
         actor=by,
         kind="plan",
-        text=_("Doradca poprosił o poprawki w HDR (wersja %(number)s).") % {"number": version.number},
     )
     recipients = _team_emails(stored.engagement)
     if recipients:
@@ -457,18 +471,14 @@ def approve_plan(*, plan: DevelopmentPlan, by) -> PlanVersion:
     if version.approvals.filter(advisor=by).exists():
         raise ValidationError(_("Ta wersja HDR ma już Twoją akceptację. Czeka na drugiego doradcę."))
     PlanApproval.objects.create(version=version, advisor=by, role=assignment.role)
-    record(
-        actor=by,
-        action="plan.approved_by_advisor",
-        target=stored,
-        changes={"version": version.number, "role": assignment.role},
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="plan.approved_by_advisor",
         kind="plan",
-        text=_("%(role)s zatwierdza HDR (wersja %(number)s).")
-        % {"role": assignment.get_role_display().capitalize(), "number": version.number},
+        target=stored,
+        changes={"version": version.number, "role": assignment.role},
+        params={"role": assignment.role, "number": version.number},
     )
     needed = approvals_needed(engagement=engagement)
     approved_by = {(a.role, a.advisor_id) for a in version.approvals.all()}
@@ -486,12 +496,14 @@ def _finalise_approval(plan: DevelopmentPlan, version: PlanVersion, by) -> None:
     plan.approved_version = version
     plan.save(update_fields=["status", "approved_version", "updated_at"])
     engagement = plan.engagement
-    record(actor=by, action="plan.approved", target=plan, changes={"version": version.number})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="plan.approved",
         kind="plan",
-        text=_("HDR zatwierdzony przez obu doradców (wersja %(number)s).") % {"number": version.number},
+        target=plan,
+        changes={"version": version.number},
+        params={"number": version.number},
     )
     if engagement.stage == Stage.PLAN:
         try:
@@ -502,7 +514,8 @@ def _finalise_approval(plan: DevelopmentPlan, version: PlanVersion, by) -> None:
                 engagement=engagement,
                 actor=None,
                 kind="stage",
-                text=_("Etap nie zmienił się: %(reasons)s") % {"reasons": " ".join(error.messages)},
+                code="engagement.stage_unchanged",
+                params={"reasons": error.messages},
             )
     recipients = _team_emails(engagement)
     if recipients:
@@ -521,13 +534,14 @@ def start_new_version(*, plan: DevelopmentPlan, by) -> DevelopmentPlan:
         raise ValidationError(_("Nową wersję można rozpocząć dopiero od zatwierdzonego HDR."))
     stored.status = DevelopmentPlan.Status.DRAFT
     stored.save(update_fields=["status", "updated_at"])
-    record(actor=by, action="plan.reopened", target=stored, changes={"from_version": stored.approved_version.number})
-    add_timeline(
+    record_on_timeline(
         engagement=stored.engagement,
         actor=by,
+        action="plan.reopened",
         kind="plan",
-        text=_("Rozpoczęto nową wersję HDR na podstawie zatwierdzonej wersji %(number)s.")
-        % {"number": stored.approved_version.number},
+        target=stored,
+        changes={"from_version": stored.approved_version.number},
+        params={"number": stored.approved_version.number},
     )
     return stored
 
@@ -568,20 +582,22 @@ def add_comment(
     if root is not None and root.resolved_at is not None:
         root.resolved_at, root.resolved_by = None, None  # a reply reopens the thread
         root.save(update_fields=["resolved_at", "resolved_by"])
-    record(
-        actor=by,
-        action="plan.comment_added",
-        target=plan,
-        changes={"section": section, "action": comment.action_title, "text": text[:500]},
-    )
+    changes = {"section": section, "action": comment.action_title, "text": text[:500]}
     if root is None:
-        where = comment.action_title or PlanComment.Section(section).label
-        add_timeline(
+        # Only a new thread goes on the timeline; replies are in the audit history.
+        where = {"action": comment.action_title} if comment.action_title else {"section": section}
+        record_on_timeline(
             engagement=plan.engagement,
             actor=by,
+            action="plan.comment_added",
             kind="plan_comment",
-            text=_("Nowy komentarz do HDR: %(where)s.") % {"where": where},
+            target=plan,
+            changes=changes,
+            about=PlanComment,
+            params=where,
         )
+    else:
+        record(actor=by, action="plan.comment_added", target=plan, changes=changes, about=PlanComment)
     return comment
 
 
@@ -623,18 +639,15 @@ def record_action_progress(*, action: PlannedAction, by, status: str, progress: 
         action=stored, status=status, progress=progress, note=(note or "").strip(), by=by, by_label=_label(by)
     )
     PlannedAction.objects.filter(pk=stored.pk).update(status=status, progress=progress)
-    record(
-        actor=by,
-        action="plan.progress_recorded",
-        target=stored.plan,
-        changes={"action": stored.title, **diff(before, {"status": status, "progress": progress})},
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=stored.plan.engagement,
         actor=by,
+        action="plan.progress_recorded",
         kind="monitoring",
-        text=_("Działanie „%(title)s”: %(status)s, postęp %(progress)s%%.")
-        % {"title": stored.title, "status": PlannedAction.Status(status).label, "progress": progress},
+        target=stored.plan,
+        changes={"action": stored.title, **diff(before, {"status": status, "progress": progress})},
+        about=PlannedAction,
+        params={"title": stored.title, "status": status, "progress": progress},
     )
     return update
 
@@ -734,17 +747,15 @@ def add_progress_report(*, plan: DevelopmentPlan, by, reported_on: date, assessm
     )
     report.full_clean(exclude=["plan", "author"])
     report.save()
-    record(
-        actor=by,
-        action="plan.progress_report_added",
-        target=stored,
-        changes={"assessment": assessment, "reported_on": reported_on, "progress": rollup.plan},
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=stored.engagement,
         actor=by,
+        action="plan.progress_report_added",
         kind="monitoring",
-        text=_("Raport z realizacji HDR: %(assessment)s.") % {"assessment": report.get_assessment_display()},
+        target=stored,
+        changes={"assessment": assessment, "reported_on": reported_on, "progress": rollup.plan},
+        about=ProgressReport,
+        params={"assessment": assessment},
     )
     return report
 

@@ -58,6 +58,10 @@ class Call(Versioned):
         verbose_name = _("nabór")
         verbose_name_plural = _("nabory")
 
+    @property
+    def audit_scope(self) -> dict:
+        return {"edition": self.edition_id}
+
     def __str__(self):
         return str(_("Nabór: %(edition)s") % {"edition": self.edition})
 
@@ -177,6 +181,10 @@ class Application(Versioned, TimeStamped):
             ),
         ]
         indexes = [models.Index(fields=["edition", "status"], name="application_edition_status")]
+
+    @property
+    def audit_scope(self) -> dict:
+        return {"edition": self.edition_id, "engagement": self.engagement_id}
 
     def __str__(self):
         return str(_("Zgłoszenie: %(jst)s") % {"jst": self.local_government})

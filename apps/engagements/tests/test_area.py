@@ -40,7 +40,7 @@ def test_choice_waits_for_one_advisor_then_the_engagement_moves_to_diagnosis(cas
     assert mailoutbox[-1].to == ["lidia@alfa.example"]
     actions = list(AuditEntry.objects.order_by("pk").values_list("action", flat=True))
     assert actions[-3:] == ["engagement.area_chosen", "engagement.area_confirmed", "engagement.stage_changed"]
-    texts = [e.text for e in cast.engagement.timeline.all()]
+    texts = [str(e.display) for e in cast.engagement.timeline.all()]
     assert any("potwierdził obszar" in t for t in texts) and any("Nowy etap" in t for t in texts)
 
 
