@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from apps.audit.selectors import history_of
+from apps.audit.selectors import readable_history_of
 from apps.core.permissions import can, require
 
 from . import selectors, services
@@ -264,7 +264,7 @@ def organisation_history(request, slug: str):
         "audit/history.html",
         {
             "object": organisation,
-            "entries": history_of(organisation)[:500],
+            "entries": readable_history_of(organisation),
             "back_url": reverse("accounts:organisation_detail", kwargs={"slug": slug}),
         },
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.audit.selectors import history_of
+from apps.audit.selectors import readable_history_of
 from apps.core.forms import add_errors
 from apps.core.permissions import require
 
@@ -101,7 +101,7 @@ def version_history(request, number: int):
         "audit/history.html",
         {
             "object": version,
-            "entries": history_of(version)[:500],
+            "entries": readable_history_of(version),
             "back_url": reverse("catalog:version_detail", kwargs={"number": number}),
         },
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.audit.selectors import history_of
+from apps.audit.selectors import readable_history_of
 from apps.catalog.selectors import current_version
 from apps.core.forms import add_errors
 from apps.core.permissions import can, require
@@ -136,7 +136,7 @@ def history(request, slug: str):
         "audit/history.html",
         {
             "object": edition,
-            "entries": history_of(edition)[:500],
+            "entries": readable_history_of(edition),
             "back_url": reverse("editions:overview", kwargs={"slug": slug}),
         },
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.accounts.roles import roles_of
-from apps.audit.selectors import history_of
+from apps.audit.selectors import readable_history_of
 from apps.core.forms import add_errors
 from apps.core.locking import StaleEdit
 from apps.core.permissions import can, require
@@ -92,7 +92,7 @@ def history(request, pk: int):
     return render(
         request,
         "audit/history.html",
-        {"object": engagement, "entries": history_of(engagement)[:500], "back_url": _detail_url(engagement)},
+        {"object": engagement, "entries": readable_history_of(engagement), "back_url": _detail_url(engagement)},
     )
 
 

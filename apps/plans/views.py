@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.audit.selectors import history_of
+from apps.audit.selectors import readable_history_of
 from apps.core.forms import add_errors
 from apps.core.locking import StaleEdit
 from apps.core.permissions import can, require
@@ -638,7 +638,7 @@ def history(request, engagement_pk: int):
     return render(
         request,
         "audit/history.html",
-        {"object": plan, "entries": history_of(plan)[:500], "back_url": _plan_url(plan)},
+        {"object": plan, "entries": readable_history_of(plan), "back_url": _plan_url(plan)},
     )
 
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.audit.selectors import history_of
+from apps.audit.selectors import readable_history_of
 from apps.core.forms import add_errors
 from apps.core.locking import StaleEdit
 from apps.core.permissions import can, require
@@ -244,7 +244,7 @@ def history(request, slug: str, pk: int):
         "audit/history.html",
         {
             "object": application,
-            "entries": history_of(application)[:500],
+            "entries": readable_history_of(application),
             "back_url": reverse("recruitment:review", kwargs={"slug": slug, "pk": pk}),
         },
     )
