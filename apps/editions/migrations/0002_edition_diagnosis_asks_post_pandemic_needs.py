@@ -4,18 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("editions", "0001_initial"),
+        ('editions', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="edition",
-            name="diagnosis_asks_post_pandemic_needs",
-            field=models.BooleanField(
-                default=False,
-                help_text="Zespoły JST opisują w diagnozie także potrzeby wynikające z pandemii.",
-                verbose_name="diagnoza potrzeb obejmuje potrzeby popandemiczne",
-            ),
+            model_name='edition',
+            name='diagnosis_asks_post_pandemic_needs',
+            field=models.BooleanField(default=False, help_text='Zespoły JST opisują w diagnozie także potrzeby wynikające z pandemii.', verbose_name='diagnoza potrzeb obejmuje potrzeby popandemiczne'),
         ),
     ]
