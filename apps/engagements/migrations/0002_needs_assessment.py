@@ -6,180 +6,80 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("engagements", "0001_initial"),
+        ('engagements', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="developmentpriority",
-            name="version",
+            model_name='developmentpriority',
+            name='version',
             field=models.PositiveIntegerField(default=1),
         ),
         migrations.CreateModel(
-            name="NeedsAssessment",
+            name='NeedsAssessment',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1)),
-                (
-                    "context_notes",
-                    models.TextField(
-                        blank=True, max_length=10000, verbose_name="komentarz do danych o lokalnym systemie oświaty"
-                    ),
-                ),
-                (
-                    "data_sources",
-                    models.TextField(blank=True, max_length=5000, verbose_name="wykorzystane źródła danych"),
-                ),
-                ("strengths", models.TextField(blank=True, max_length=10000, verbose_name="mocne strony")),
-                ("problems", models.TextField(blank=True, max_length=10000, verbose_name="problemy")),
-                ("needs", models.TextField(blank=True, max_length=10000, verbose_name="potrzeby")),
-                (
-                    "post_pandemic_needs",
-                    models.TextField(blank=True, max_length=10000, verbose_name="potrzeby popandemiczne"),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("updated_by_label", models.CharField(blank=True, max_length=300)),
-                (
-                    "engagement",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="assessment",
-                        to="engagements.engagement",
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1)),
+                ('context_notes', models.TextField(blank=True, max_length=10000, verbose_name='komentarz do danych o lokalnym systemie oświaty')),
+                ('data_sources', models.TextField(blank=True, max_length=5000, verbose_name='wykorzystane źródła danych')),
+                ('strengths', models.TextField(blank=True, max_length=10000, verbose_name='mocne strony')),
+                ('problems', models.TextField(blank=True, max_length=10000, verbose_name='problemy')),
+                ('needs', models.TextField(blank=True, max_length=10000, verbose_name='potrzeby')),
+                ('post_pandemic_needs', models.TextField(blank=True, max_length=10000, verbose_name='potrzeby popandemiczne')),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('updated_by_label', models.CharField(blank=True, max_length=300)),
+                ('engagement', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='assessment', to='engagements.engagement')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "diagnoza potrzeb",
-                "verbose_name_plural": "diagnozy potrzeb",
+                'verbose_name': 'diagnoza potrzeb',
+                'verbose_name_plural': 'diagnozy potrzeb',
             },
         ),
         migrations.CreateModel(
-            name="SchoolPerspective",
+            name='SchoolPerspective',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("school_name", models.CharField(max_length=300, verbose_name="szkoła lub placówka")),
-                ("strengths", models.TextField(blank=True, max_length=5000, verbose_name="mocne strony szkoły")),
-                ("challenges", models.TextField(blank=True, max_length=5000, verbose_name="trudności i wyzwania")),
-                (
-                    "needs",
-                    models.TextField(
-                        blank=True, max_length=5000, verbose_name="czego szkoła potrzebuje od organu prowadzącego"
-                    ),
-                ),
-                ("author_label", models.CharField(blank=True, max_length=300)),
-                ("version", models.PositiveIntegerField(default=1)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "assessment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="school_perspectives",
-                        to="engagements.needsassessment",
-                    ),
-                ),
-                (
-                    "author",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('school_name', models.CharField(max_length=300, verbose_name='szkoła lub placówka')),
+                ('strengths', models.TextField(blank=True, max_length=5000, verbose_name='mocne strony szkoły')),
+                ('challenges', models.TextField(blank=True, max_length=5000, verbose_name='trudności i wyzwania')),
+                ('needs', models.TextField(blank=True, max_length=5000, verbose_name='czego szkoła potrzebuje od organu prowadzącego')),
+                ('author_label', models.CharField(blank=True, max_length=300)),
+                ('version', models.PositiveIntegerField(default=1)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='school_perspectives', to='engagements.needsassessment')),
+                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "spojrzenie dyrektora na szkołę",
-                "verbose_name_plural": "spojrzenia dyrektorów na szkoły",
-                "ordering": ["school_name", "pk"],
+                'verbose_name': 'spojrzenie dyrektora na szkołę',
+                'verbose_name_plural': 'spojrzenia dyrektorów na szkoły',
+                'ordering': ['school_name', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="ContextFigure",
+            name='ContextFigure',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "topic",
-                    models.CharField(
-                        choices=[
-                            ("schools", "szkoły i placówki"),
-                            ("pupils", "uczniowie"),
-                            ("teachers", "nauczyciele"),
-                            ("spending", "wydatki na oświatę"),
-                            ("subsidy", "subwencja oświatowa"),
-                            ("other", "inne"),
-                        ],
-                        max_length=20,
-                        verbose_name="czego dotyczy",
-                    ),
-                ),
-                (
-                    "label",
-                    models.CharField(
-                        help_text="Na przykład: szkoły podstawowe, uczniowie liceów, etaty nauczycieli.",
-                        max_length=200,
-                        verbose_name="opis",
-                    ),
-                ),
-                ("value", models.DecimalField(decimal_places=2, max_digits=16, verbose_name="wartość")),
-                (
-                    "unit",
-                    models.CharField(
-                        help_text="Na przykład: szt., osób, etatów, zł.", max_length=50, verbose_name="jednostka"
-                    ),
-                ),
-                ("year", models.PositiveSmallIntegerField(verbose_name="rok")),
-                (
-                    "source",
-                    models.CharField(
-                        help_text="Na przykład: SIO, stan na 30.09.2023; sprawozdanie Rb-28S za 2023.",
-                        max_length=500,
-                        verbose_name="źródło",
-                    ),
-                ),
-                ("added_by_label", models.CharField(blank=True, max_length=300)),
-                ("added_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "added_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "assessment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="figures",
-                        to="engagements.needsassessment",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('topic', models.CharField(choices=[('schools', 'szkoły i placówki'), ('pupils', 'uczniowie'), ('teachers', 'nauczyciele'), ('spending', 'wydatki na oświatę'), ('subsidy', 'subwencja oświatowa'), ('other', 'inne')], max_length=20, verbose_name='czego dotyczy')),
+                ('label', models.CharField(help_text='Na przykład: szkoły podstawowe, uczniowie liceów, etaty nauczycieli.', max_length=200, verbose_name='opis')),
+                ('value', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='wartość')),
+                ('unit', models.CharField(help_text='Na przykład: szt., osób, etatów, zł.', max_length=50, verbose_name='jednostka')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='rok')),
+                ('source', models.CharField(help_text='Na przykład: SIO, stan na 30.09.2023; sprawozdanie Rb-28S za 2023.', max_length=500, verbose_name='źródło')),
+                ('added_by_label', models.CharField(blank=True, max_length=300)),
+                ('added_at', models.DateTimeField(auto_now_add=True)),
+                ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='engagements.needsassessment')),
             ],
             options={
-                "verbose_name": "dane o lokalnym systemie oświaty",
-                "verbose_name_plural": "dane o lokalnym systemie oświaty",
-                "ordering": ["topic", "label", "-year", "pk"],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(("year__gte", 1990), ("year__lte", 2100)), name="context_figure_year_range"
-                    )
-                ],
+                'verbose_name': 'dane o lokalnym systemie oświaty',
+                'verbose_name_plural': 'dane o lokalnym systemie oświaty',
+                'ordering': ['topic', 'label', '-year', 'pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('year__gte', 1990), ('year__lte', 2100)), name='context_figure_year_range')],
             },
         ),
     ]
