@@ -59,3 +59,13 @@ def signed_in(client):
         return client
 
     return _sign_in
+
+
+@pytest.fixture(autouse=True)
+def _polish_by_default():
+    """Every test starts in the platform's language; a request in English must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("pl")
+    yield
+    translation.activate("pl")

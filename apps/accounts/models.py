@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.models import Authored, Created
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -74,7 +76,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
 
-class Organisation(models.Model):
+class Organisation(Created):
     """An organiser of editions: ORE or a beneficiary of a competition project."""
 
     class Kind(models.TextChoices):
@@ -86,7 +88,6 @@ class Organisation(models.Model):
     slug = models.SlugField(_("identyfikator w adresie"), unique=True)
     kind = models.CharField(_("rodzaj"), max_length=20, choices=Kind.choices, default=Kind.BENEFICIARY)
     email = models.EmailField(_("e-mail kontaktowy"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("organizator")
@@ -97,7 +98,7 @@ class Organisation(models.Model):
         return self.short_name or self.name
 
 
-class Membership(models.Model):
+class Membership(Created):
     """A user's role at an organiser: staff, advisor, trainer, or national coordinator (at the model owner)."""
 
     class Role(models.TextChoices):
@@ -109,7 +110,6 @@ class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("rola"), max_length=20, choices=Role.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("rola u organizatora")
@@ -126,7 +126,7 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class Invitation(models.Model):
+class Invitation(Authored, Created):
     """A one-time link that creates an account (or adds a role to an existing one). Only the hash is stored."""
 
     email = models.EmailField(_("adres e-mail"))
@@ -136,10 +136,6 @@ class Invitation(models.Model):
     )
     role = models.CharField(_("rola"), max_length=20, choices=Membership.Role.choices, blank=True)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("ważne do"))
     accepted_at = models.DateTimeField(_("przyjęte"), null=True, blank=True)
     accepted_by = models.ForeignKey(

@@ -181,7 +181,7 @@ def invite(
     return invitation, token
 
 
-def find_invitation(token: str) -> Invitation:
+def find_invitation(*, token: str) -> Invitation:
     """The invitation behind a link, or InvitationError saying why it cannot be used."""
     invitation = Invitation.objects.select_related("organisation").filter(token_hash=hash_token(token)).first()
     if invitation is None:
@@ -198,7 +198,7 @@ def find_invitation(token: str) -> Invitation:
 @transaction.atomic
 def accept_invitation(*, token: str, full_name: str = "", password: str | None = None, user: User | None = None):
     """Use an invitation once: create the account (or take the signed-in one) and add the role."""
-    invitation = find_invitation(token)
+    invitation = find_invitation(token=token)
     # Lock the row so that two clicks on the same link cannot both succeed.
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from apps.audit.selectors import history_of
+from apps.audit.selectors import readable_history_of
 from apps.core.permissions import can, require
 
 from . import selectors, services
@@ -208,7 +208,7 @@ def _invitation_problem(request, reason: str):
 
 def accept_invitation(request, token: str):
     try:
-        invitation = services.find_invitation(token)
+        invitation = services.find_invitation(token=token)
     except services.InvitationError as error:
         return _invitation_problem(request, error.reason)
     from .models import User
@@ -318,7 +318,7 @@ def organisation_history(request, slug: str):
         "audit/history.html",
         {
             "object": organisation,
-            "entries": history_of(organisation)[:500],
+            "entries": readable_history_of(organisation),
             "back_url": reverse("accounts:organisation_detail", kwargs={"slug": slug}),
         },
     )

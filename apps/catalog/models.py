@@ -12,6 +12,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from apps.core.models import Created
+
 
 def _same_name(name: str, others) -> bool:
     """Case-insensitive in Python: SQLite's LIKE and lower() fold only ASCII letters, not "Ż" to "ż"."""
@@ -19,7 +21,7 @@ def _same_name(name: str, others) -> bool:
     return any(other.strip().casefold() == wanted for other in others)
 
 
-class CatalogVersion(models.Model):
+class CatalogVersion(Created):
     class Status(models.TextChoices):
         DRAFT = "draft", _("wersja robocza")
         PUBLISHED = "published", _("opublikowana")
@@ -31,7 +33,6 @@ class CatalogVersion(models.Model):
     based_on = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("na podstawie")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(_("opublikowana"), null=True, blank=True)
 
     class Meta:

@@ -67,7 +67,7 @@ def _copy_contents(source: CatalogVersion, target: CatalogVersion) -> None:
 
 
 @transaction.atomic
-def update_version(version: CatalogVersion, *, by, label: str, notes: str) -> CatalogVersion:
+def update_version(*, version: CatalogVersion, by, label: str, notes: str) -> CatalogVersion:
     version = _locked_draft(version)
     before = snapshot(version, VERSION_FIELDS)
     version.label, version.notes = label.strip(), notes.strip()
@@ -83,7 +83,7 @@ def update_version(version: CatalogVersion, *, by, label: str, notes: str) -> Ca
 
 
 @transaction.atomic
-def publish_version(version: CatalogVersion, *, by) -> CatalogVersion:
+def publish_version(*, version: CatalogVersion, by) -> CatalogVersion:
     """Freeze the draft. From now on new editions start with it; existing editions keep their own version."""
     version = _locked_draft(version)
     if not version.areas.exists():
@@ -106,7 +106,7 @@ def create_area(*, version: CatalogVersion, by, name: str, description: str = ""
 
 
 @transaction.atomic
-def update_area(area: Area, *, by, **values) -> Area:
+def update_area(*, area: Area, by, **values) -> Area:
     version = _locked_draft(area.version)
     area = Area.objects.get(pk=area.pk)
     before = snapshot(area, AREA_FIELDS)
@@ -121,7 +121,7 @@ def update_area(area: Area, *, by, **values) -> Area:
 
 
 @transaction.atomic
-def delete_area(area: Area, *, by) -> None:
+def delete_area(*, area: Area, by) -> None:
     version = _locked_draft(area.version)
     record(
         actor=by,
@@ -150,7 +150,7 @@ def create_solution(
 
 
 @transaction.atomic
-def update_solution(solution: ManagementSolution, *, by, **values) -> ManagementSolution:
+def update_solution(*, solution: ManagementSolution, by, **values) -> ManagementSolution:
     version = _locked_draft(solution.area.version)
     solution = ManagementSolution.objects.select_related("area").get(pk=solution.pk)
     before = snapshot(solution, SOLUTION_FIELDS)
@@ -169,7 +169,7 @@ def update_solution(solution: ManagementSolution, *, by, **values) -> Management
 
 
 @transaction.atomic
-def delete_solution(solution: ManagementSolution, *, by) -> None:
+def delete_solution(*, solution: ManagementSolution, by) -> None:
     version = _locked_draft(solution.area.version)
     record(
         actor=by,

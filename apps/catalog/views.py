@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.audit.selectors import history_of
+from apps.audit.selectors import readable_history_of
 from apps.core.forms import add_errors
 from apps.core.permissions import require
 
@@ -73,7 +73,7 @@ def version_edit(request, number: int):
     done = _save(
         request,
         form,
-        lambda data: services.update_version(version, by=request.user, **data),
+        lambda data: services.update_version(version=version, by=request.user, **data),
         version,
         _("Zapisano opis wersji."),
     )
@@ -85,7 +85,7 @@ def version_edit(request, number: int):
 def version_publish(request, number: int):
     version = selectors.version_for(request.user, number)
     try:
-        services.publish_version(version, by=request.user)
+        services.publish_version(version=version, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -101,7 +101,7 @@ def version_history(request, number: int):
         "audit/history.html",
         {
             "object": version,
-            "entries": history_of(version)[:500],
+            "entries": readable_history_of(version),
             "back_url": reverse("catalog:version_detail", kwargs={"number": number}),
         },
     )
@@ -134,7 +134,7 @@ def area_edit(request, number: int, pk: int):
     done = _save(
         request,
         form,
-        lambda data: services.update_area(area, by=request.user, **data),
+        lambda data: services.update_area(area=area, by=request.user, **data),
         version,
         _("Zapisano obszar."),
     )
@@ -147,7 +147,7 @@ def area_delete(request, number: int, pk: int):
     version = selectors.version_for(request.user, number)
     area = selectors.area_of(version, pk)
     try:
-        services.delete_area(area, by=request.user)
+        services.delete_area(area=area, by=request.user)
     except ValidationError:
         return _refuse_published(request, version)
     messages.success(request, _("Usunięto obszar „%(name)s”.") % {"name": area.name})
@@ -183,7 +183,7 @@ def solution_edit(request, number: int, pk: int):
     done = _save(
         request,
         form,
-        lambda data: services.update_solution(solution, by=request.user, **data),
+        lambda data: services.update_solution(solution=solution, by=request.user, **data),
         version,
         _("Zapisano rozwiązanie zarządcze."),
     )
@@ -197,7 +197,7 @@ def solution_delete(request, number: int, pk: int):
     version = selectors.version_for(request.user, number)
     solution = selectors.solution_of(version, pk)
     try:
-        services.delete_solution(solution, by=request.user)
+        services.delete_solution(solution=solution, by=request.user)
     except ValidationError:
         return _refuse_published(request, version)
     messages.success(request, _("Usunięto rozwiązanie „%(name)s”.") % {"name": solution.name})

@@ -271,7 +271,7 @@ def ensure_edition(spec: EditionSpec) -> tuple[Edition, bool]:
             place=event.place,
             notes=event.notes,
         )
-    services.publish_edition(edition, by=by)
+    services.publish_edition(edition=edition, by=by)
     edition.refresh_from_db()
     return edition, True
 

@@ -489,7 +489,7 @@ def _write_diagnosis(
     """The needs diagnosis and candidate priorities; from the HDR stage on, two priorities are chosen with goals
     (the HDR stage requires the diagnosis' conclusions and 1–3 chosen priorities)."""
     area_names = ", ".join(f"„{name}”" for name in spec.areas)
-    assessment = diagnosis.ensure_assessment(engagement)
+    assessment = diagnosis.ensure_assessment(engagement=engagement)
     values = {
         "strengths": "Przykład (demo): zaangażowani dyrektorzy szkół, dobra współpraca urzędu z radą.",
         "problems": f"Przykład (demo): w obszarze {area_names} brakuje wspólnych danych i ustalonych zasad działania.",

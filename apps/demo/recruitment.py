@@ -103,9 +103,9 @@ def ensure_edition() -> tuple[Edition, bool]:
         contact_email=STAFF_EMAIL,
         contact_phone="22 000 00 00",
     )
-    edition = edition_services.publish_edition(edition, by=staff)
+    edition = edition_services.publish_edition(edition=edition, by=staff)
     services.update_call(
-        edition,
+        edition=edition,
         by=staff,
         expected_version=None,
         paper_address=PAPER_ADDRESS,
@@ -140,14 +140,14 @@ def _fill(application: Application, spec: ApplicationSpec, by: User, *, complete
     jst = application.local_government
     head = invented_person("nabor-demo-head", jst.teryt)
     services.save_section(
-        application,
+        application=application,
         section="jst",
         values={"address_street": "ul. Rynek 1 (demo)", "address_postal_code": "59-700", "address_city": jst.name},
         by=by,
         expected_version=None,
     )
     services.save_section(
-        application,
+        application=application,
         section="wladze",
         values={"head_title": head_titles_for(jst.kind)[0], "head_name": head.full_name, "signatory_is_head": True},
         by=by,
@@ -156,12 +156,16 @@ def _fill(application: Application, spec: ApplicationSpec, by: User, *, complete
     if not complete:
         return
     services.save_section(
-        application, section="kontakt", values={"contact_phone": "+48 75 000 00 00"}, by=by, expected_version=None
+        application=application,
+        section="kontakt",
+        values={"contact_phone": "+48 75 000 00 00"},
+        by=by,
+        expected_version=None,
     )
-    services.save_team(application, rows=_team(spec, jst), by=by, expected_version=None)
+    services.save_team(application=application, rows=_team(spec, jst), by=by, expected_version=None)
     areas = list(application.edition.catalogue_version.areas.filter(name__in=spec.areas))
     services.save_section(
-        application,
+        application=application,
         section="motywacja",
         values={"motivation": spec.motivation},
         by=by,
@@ -179,7 +183,7 @@ def _build_documents(application: Application) -> None:
 
 def _pdf(application: Application, kind: str) -> bytes:
     document = GeneratedDocument.objects.get(
-        object_id=str(application.pk), kind=services.document_job_kind(kind), status=DocumentStatus.DONE
+        object_id=str(application.pk), kind=services.document_job_kind(kind=kind), status=DocumentStatus.DONE
     )
     with document.file.open("rb") as handle:
         return handle.read()
@@ -187,7 +191,7 @@ def _pdf(application: Application, kind: str) -> bytes:
 
 def _upload(application: Application, kind: str, method: str, data: bytes, by: User) -> None:
     upload = SimpleUploadedFile(f"{kind}.pdf", data, content_type="application/pdf")
-    services.upload_document(application, kind=kind, method=method, uploaded_file=upload, by=by)
+    services.upload_document(application=application, kind=kind, method=method, uploaded_file=upload, by=by)
 
 
 def _deliver(application: Application, spec: ApplicationSpec, applicant: User, staff: User) -> None:
@@ -196,7 +200,9 @@ def _deliver(application: Application, spec: ApplicationSpec, applicant: User, s
     if spec.state == "paper":
         received = max(application.edition.recruitment_opens_on, timezone.localdate(timezone=PROGRAMME_TZ))
         for kind in DocumentKind.values:
-            services.record_receipt(application, kind=kind, received_on=received, by=staff, note="Poczta (demo)")
+            services.record_receipt(
+                application=application, kind=kind, received_on=received, by=staff, note="Poczta (demo)"
+            )
     elif spec.state == "signed":
         signed = make_signed_pdf(_pdf(application, DocumentKind.DECLARATION), "Wójt Gminy (demo)")
         _upload(application, DocumentKind.DECLARATION, DeliveryMethod.SIGNED_PDF, signed, applicant)
@@ -230,10 +236,10 @@ def seed() -> Outcome:
         application = services.start_application(edition=edition, local_government=jst, by=applicant)
         _fill(application, spec, applicant, complete=spec.state != "draft")
         if spec.state != "draft":
-            services.submit_application(application, by=applicant)
+            services.submit_application(application=application, by=applicant)
             _build_documents(application)
             _deliver(application, spec, applicant, staff)
         if spec.state == "withdrawn":
-            services.withdraw_application(application, by=applicant)
+            services.withdraw_application(application=application, by=applicant)
         outcome.created += 1
     return outcome

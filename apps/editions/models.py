@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Organisation
 from apps.catalog.models import CatalogVersion, SupportForm
+from apps.core.models import TimeStamped
 from apps.territory.kinds import DEFAULT_WORKSHOP_GROUPS, JstKind, WorkshopGroup
 
 # Deadlines are the programme's, set in Poland: a day ends at midnight in Warsaw whatever the server's zone.
@@ -49,7 +50,7 @@ class WorkshopGroupRow:
     is_override: bool
 
 
-class Edition(models.Model):
+class Edition(TimeStamped):
     class Status(models.TextChoices):
         DRAFT = "draft", _("szkic")
         PUBLISHED = "published", _("opublikowana")
@@ -135,9 +136,6 @@ class Edition(models.Model):
     contact_email = models.EmailField(_("e-mail kontaktowy"), blank=True)
     contact_phone = models.CharField(_("telefon kontaktowy"), max_length=50, blank=True)
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
     class Meta:
         verbose_name = _("edycja")
         verbose_name_plural = _("edycje")
@@ -168,6 +166,10 @@ class Edition(models.Model):
                 condition=Q(status="draft") | Q(published_at__isnull=False), name="edition_published_has_date"
             ),
         ]
+
+    @property
+    def audit_scope(self) -> dict:
+        return {"edition": self.pk}
 
     def __str__(self):
         return self.name

@@ -77,7 +77,7 @@ def create_edition(*, organiser: Organisation, by, **values) -> Edition:
 
 
 @transaction.atomic
-def update_edition(edition: Edition, *, by, **values) -> Edition:
+def update_edition(*, edition: Edition, by, **values) -> Edition:
     # Compare against the stored row: a bound ModelForm has already changed the instance in memory.
     edition = Edition.objects.select_for_update().get(pk=edition.pk)
     before = snapshot(edition, EDITION_FIELDS)
@@ -91,7 +91,7 @@ def update_edition(edition: Edition, *, by, **values) -> Edition:
 
 
 @transaction.atomic
-def publish_edition(edition: Edition, *, by) -> Edition:
+def publish_edition(*, edition: Edition, by) -> Edition:
     edition = Edition.objects.select_for_update().get(pk=edition.pk)
     if edition.is_published:
         raise ValidationError(_("Ta edycja jest już opublikowana."))
@@ -103,7 +103,7 @@ def publish_edition(edition: Edition, *, by) -> Edition:
     return edition
 
 
-def same_day_next_year(day: date) -> date:
+def same_day_next_year(*, day: date) -> date:
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
@@ -111,7 +111,7 @@ def same_day_next_year(day: date) -> date:
 
 
 @transaction.atomic
-def copy_edition(edition: Edition, *, by, name: str, period_start: date) -> Edition:
+def copy_edition(*, edition: Edition, by, name: str, period_start: date) -> Edition:
     """Start the next edition from this one: the same settings and timetable, every date moved by the same
     number of days so that the period starts on ``period_start``; a draft on the current catalogue version."""
     edition = Edition.objects.select_related("organiser").get(
@@ -155,7 +155,7 @@ def create_event(*, edition: Edition, by, **values) -> PlannedEvent:
 
 
 @transaction.atomic
-def update_event(event: PlannedEvent, *, by, **values) -> PlannedEvent:
+def update_event(*, event: PlannedEvent, by, **values) -> PlannedEvent:
     event = PlannedEvent.objects.select_related("edition").get(pk=event.pk)
     before = snapshot(event, EVENT_FIELDS)
     _set(event, EVENT_FIELDS, values)
@@ -173,7 +173,7 @@ def update_event(event: PlannedEvent, *, by, **values) -> PlannedEvent:
 
 
 @transaction.atomic
-def delete_event(event: PlannedEvent, *, by) -> None:
+def delete_event(*, event: PlannedEvent, by) -> None:
     record(
         actor=by,
         action="edition.event_deleted",

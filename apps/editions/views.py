@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.audit.selectors import history_of
+from apps.audit.selectors import readable_history_of
 from apps.catalog.selectors import current_version
 from apps.core.forms import add_errors
 from apps.core.permissions import can, require
@@ -87,7 +87,7 @@ def edit(request, slug: str):
     form = EditionForm(request.POST or None, instance=copy.copy(edition))
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_edition(edition, by=request.user, **form.edition_values())
+            services.update_edition(edition=edition, by=request.user, **form.edition_values())
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -102,12 +102,12 @@ def copy_edition(request, slug: str):
     require(request.user, "edition.change", edition)
     initial = {
         "name": _("%(name)s (kopia)") % {"name": edition.name},
-        "period_start": services.same_day_next_year(edition.period_start),
+        "period_start": services.same_day_next_year(day=edition.period_start),
     }
     form = CopyEditionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            new = services.copy_edition(edition, by=request.user, **form.cleaned_data)
+            new = services.copy_edition(edition=edition, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -122,7 +122,7 @@ def publish(request, slug: str):
     edition = selectors.edition_for(request.user, slug)
     require(request.user, "edition.change", edition)
     try:
-        services.publish_edition(edition, by=request.user)
+        services.publish_edition(edition=edition, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -138,7 +138,7 @@ def history(request, slug: str):
         "audit/history.html",
         {
             "object": edition,
-            "entries": history_of(edition)[:500],
+            "entries": readable_history_of(edition),
             "back_url": reverse("editions:overview", kwargs={"slug": slug}),
         },
     )
@@ -168,7 +168,7 @@ def event_edit(request, slug: str, pk: int):
     form = PlannedEventForm(request.POST or None, instance=copy.copy(event))
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_event(event, by=request.user, **form.cleaned_data)
+            services.update_event(event=event, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -183,6 +183,6 @@ def event_delete(request, slug: str, pk: int):
     edition = selectors.edition_for(request.user, slug)
     require(request.user, "edition.change", edition)
     event = selectors.event_of(edition, pk)
-    services.delete_event(event, by=request.user)
+    services.delete_event(event=event, by=request.user)
     messages.success(request, _("Usunięto wydarzenie „%(title)s”.") % {"title": event.title})
     return redirect(reverse("editions:overview", kwargs={"slug": slug}) + "#harmonogram")

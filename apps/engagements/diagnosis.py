@@ -15,11 +15,12 @@ from django.db.models import Max, ProtectedError
 from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
-from apps.audit.services import diff, record, snapshot
+from apps.audit.services import diff, snapshot
 from apps.core.locking import save_versioned
 
 from .models import ContextFigure, DevelopmentPriority, Engagement, NeedsAssessment, SchoolPerspective, Stage
-from .services import MAX_PRIORITIES, add_timeline, lock_engagement
+from .services import MAX_PRIORITIES, lock_engagement
+from .timeline import record_on_timeline
 
 # The diagnosis is written from the start (context data does not depend on the area) until the HDR is being
 # prepared; priorities are fixed when the engagement moves on to the HDR, because the HDR is built on them.
@@ -29,23 +30,24 @@ PRIORITIES_EDITABLE_STAGES = (Stage.AREA, Stage.DIAGNOSIS)
 FINDINGS_FIELDS = ["context_notes", "data_sources", "strengths", "problems", "needs", "post_pandemic_needs"]
 PERSPECTIVE_FIELDS = ["school_name", "strengths", "challenges", "needs"]
 PRIORITY_FIELDS = ["title", "description", "importance", "feasibility"]
+FIGURE_FIELDS = ["topic", "label", "value", "unit", "year", "source"]
 
 
 def _label(user: User) -> str:
     return user.full_name or user.email
 
 
-def check_diagnosis_editable(engagement: Engagement) -> None:
+def check_diagnosis_editable(*, engagement: Engagement) -> None:
     if engagement.stage not in DIAGNOSIS_EDITABLE_STAGES:
         raise ValidationError(_("Diagnoza jest zamknięta: JST jest już na etapie wdrażania HDR."))
 
 
-def check_priorities_editable(engagement: Engagement) -> None:
+def check_priorities_editable(*, engagement: Engagement) -> None:
     if engagement.stage not in PRIORITIES_EDITABLE_STAGES:
         raise ValidationError(_("Priorytety są już ustalone: na ich podstawie powstaje HDR."))
 
 
-def ensure_assessment(engagement: Engagement) -> NeedsAssessment:
+def ensure_assessment(*, engagement: Engagement) -> NeedsAssessment:
     """The engagement's diagnosis, created empty the first time anyone opens it."""
     assessment, _created = NeedsAssessment.objects.get_or_create(engagement=engagement)
     return assessment
@@ -54,7 +56,7 @@ def ensure_assessment(engagement: Engagement) -> NeedsAssessment:
 @transaction.atomic
 def save_findings(*, assessment: NeedsAssessment, expected_version: int, values: dict, by: User) -> NeedsAssessment:
     """Save the diagnosis text; ``StaleEdit`` if someone saved since ``expected_version``."""
-    check_diagnosis_editable(assessment.engagement)
+    check_diagnosis_editable(engagement=assessment.engagement)
     stored = NeedsAssessment.objects.get(pk=assessment.pk)
     before = snapshot(stored, FINDINGS_FIELDS)
     after = {name: values.get(name, before[name]) for name in FINDINGS_FIELDS}
@@ -68,13 +70,14 @@ def save_findings(*, assessment: NeedsAssessment, expected_version: int, values:
     save_versioned(
         stored, expected_version=expected_version, fields=[*FINDINGS_FIELDS, "updated_by", "updated_by_label"]
     )
-    record(actor=by, action="diagnosis.saved", target=assessment.engagement, changes=changes)
-    labels = [str(NeedsAssessment._meta.get_field(name).verbose_name) for name in changes]
-    add_timeline(
+    record_on_timeline(
         engagement=assessment.engagement,
         actor=by,
+        action="diagnosis.saved",
         kind="diagnosis",
-        text=_("Zapisano diagnozę potrzeb (%(sections)s).") % {"sections": ", ".join(labels)},
+        changes=changes,
+        about=NeedsAssessment,
+        params={"sections": list(changes)},
     )
     return stored
 
@@ -91,7 +94,7 @@ class FigureData:
 
 @transaction.atomic
 def add_context_figure(*, assessment: NeedsAssessment, data: FigureData, by: User) -> ContextFigure:
-    check_diagnosis_editable(assessment.engagement)
+    check_diagnosis_editable(engagement=assessment.engagement)
     figure = ContextFigure(
         assessment=assessment,
         topic=data.topic,
@@ -105,17 +108,14 @@ def add_context_figure(*, assessment: NeedsAssessment, data: FigureData, by: Use
     )
     figure.full_clean()
     figure.save()
-    record(
-        actor=by,
-        action="diagnosis.figure_added",
-        target=assessment.engagement,
-        changes=snapshot(figure, ["topic", "label", "value", "unit", "year", "source"]),
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=assessment.engagement,
         actor=by,
+        action="diagnosis.figure_added",
         kind="diagnosis",
-        text=_("Dodano dane do diagnozy: %(figure)s.") % {"figure": figure},
+        changes=snapshot(figure, FIGURE_FIELDS),
+        about=ContextFigure,
+        params={"figure": str(figure)},
     )
     return figure
 
@@ -123,15 +123,15 @@ def add_context_figure(*, assessment: NeedsAssessment, data: FigureData, by: Use
 @transaction.atomic
 def remove_context_figure(*, figure: ContextFigure, by: User) -> None:
     engagement = figure.assessment.engagement
-    check_diagnosis_editable(engagement)
-    record(
+    check_diagnosis_editable(engagement=engagement)
+    record_on_timeline(
+        engagement=engagement,
         actor=by,
         action="diagnosis.figure_removed",
-        target=engagement,
-        changes=snapshot(figure, ["topic", "label", "value", "unit", "year", "source"]),
-    )
-    add_timeline(
-        engagement=engagement, actor=by, kind="diagnosis", text=_("Usunięto dane: %(figure)s.") % {"figure": figure}
+        kind="diagnosis",
+        changes=snapshot(figure, FIGURE_FIELDS),
+        about=ContextFigure,
+        params={"figure": str(figure)},
     )
     figure.delete()
 
@@ -147,24 +147,21 @@ def save_school_perspective(
 ) -> SchoolPerspective:
     """Add a school director's view of their school, or save changes to one (optimistic locking)."""
     engagement = assessment.engagement
-    check_diagnosis_editable(engagement)
+    check_diagnosis_editable(engagement=engagement)
     if perspective is None:
         perspective = SchoolPerspective(assessment=assessment, author=by, author_label=_label(by))
         for name in PERSPECTIVE_FIELDS:
             setattr(perspective, name, values.get(name, ""))
         perspective.full_clean()
         perspective.save()
-        record(
-            actor=by,
-            action="diagnosis.school_view_added",
-            target=engagement,
-            changes=snapshot(perspective, PERSPECTIVE_FIELDS),
-        )
-        add_timeline(
+        record_on_timeline(
             engagement=engagement,
             actor=by,
+            action="diagnosis.school_view_added",
             kind="diagnosis",
-            text=_("Dodano spojrzenie na szkołę: %(school)s.") % {"school": perspective.school_name},
+            changes=snapshot(perspective, PERSPECTIVE_FIELDS),
+            about=SchoolPerspective,
+            params={"school": perspective.school_name},
         )
         return perspective
     stored = SchoolPerspective.objects.get(pk=perspective.pk)
@@ -175,12 +172,14 @@ def save_school_perspective(
     if not changes and stored.version == expected_version:
         return stored
     save_versioned(stored, expected_version=expected_version, fields=PERSPECTIVE_FIELDS)
-    record(actor=by, action="diagnosis.school_view_changed", target=engagement, changes=changes)
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="diagnosis.school_view_changed",
         kind="diagnosis",
-        text=_("Zmieniono spojrzenie na szkołę: %(school)s.") % {"school": stored.school_name},
+        changes=changes,
+        about=SchoolPerspective,
+        params={"school": stored.school_name},
     )
     return stored
 
@@ -188,18 +187,15 @@ def save_school_perspective(
 @transaction.atomic
 def remove_school_perspective(*, perspective: SchoolPerspective, by: User) -> None:
     engagement = perspective.assessment.engagement
-    check_diagnosis_editable(engagement)
-    record(
-        actor=by,
-        action="diagnosis.school_view_removed",
-        target=engagement,
-        changes=snapshot(perspective, PERSPECTIVE_FIELDS),
-    )
-    add_timeline(
+    check_diagnosis_editable(engagement=engagement)
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="diagnosis.school_view_removed",
         kind="diagnosis",
-        text=_("Usunięto spojrzenie na szkołę: %(school)s.") % {"school": perspective.school_name},
+        changes=snapshot(perspective, PERSPECTIVE_FIELDS),
+        about=SchoolPerspective,
+        params={"school": perspective.school_name},
     )
     perspective.delete()
 
@@ -215,7 +211,7 @@ def add_priority(
     by: User,
 ) -> DevelopmentPriority:
     """A candidate priority of the guided prioritisation (rated later or at once)."""
-    check_priorities_editable(engagement)
+    check_priorities_editable(engagement=engagement)
     last = engagement.priorities.aggregate(last=Max("order"))["last"] or 0
     priority = DevelopmentPriority(
         engagement=engagement,
@@ -230,12 +226,14 @@ def add_priority(
     )
     priority.full_clean()
     priority.save()
-    record(actor=by, action="priority.added", target=engagement, changes=snapshot(priority, PRIORITY_FIELDS))
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="priority.added",
         kind="priorities",
-        text=_("Nowy kandydat na priorytet: %(title)s.") % {"title": priority.title},
+        changes=snapshot(priority, PRIORITY_FIELDS),
+        about=DevelopmentPriority,
+        params={"title": priority.title},
     )
     return priority
 
@@ -246,7 +244,7 @@ def update_priority(
 ) -> DevelopmentPriority:
     """Reword or rate a candidate priority; ``StaleEdit`` if someone saved it since ``expected_version``."""
     engagement = priority.engagement
-    check_priorities_editable(engagement)
+    check_priorities_editable(engagement=engagement)
     stored = DevelopmentPriority.objects.get(pk=priority.pk)
     before = snapshot(stored, PRIORITY_FIELDS)
     for name in PRIORITY_FIELDS:
@@ -257,12 +255,14 @@ def update_priority(
         return stored
     stored.full_clean()
     save_versioned(stored, expected_version=expected_version, fields=PRIORITY_FIELDS)
-    record(actor=by, action="priority.changed", target=engagement, changes={"priority": stored.title, **changes})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="priority.changed",
         kind="priorities",
-        text=_("Zmieniono priorytet: %(title)s.") % {"title": stored.title},
+        changes={"priority": stored.title, **changes},
+        about=DevelopmentPriority,
+        params={"title": stored.title},
     )
     return stored
 
@@ -270,16 +270,21 @@ def update_priority(
 @transaction.atomic
 def remove_priority(*, priority: DevelopmentPriority, by: User) -> None:
     engagement = priority.engagement
-    check_priorities_editable(engagement)
+    check_priorities_editable(engagement=engagement)
     title = priority.title
     try:
         with transaction.atomic():
             priority.delete()
     except ProtectedError:
         raise ValidationError(_("Tego priorytetu nie można usunąć: korzysta z niego HDR."))
-    record(actor=by, action="priority.removed", target=engagement, changes={"priority": title})
-    add_timeline(
-        engagement=engagement, actor=by, kind="priorities", text=_("Usunięto priorytet: %(title)s.") % {"title": title}
+    record_on_timeline(
+        engagement=engagement,
+        actor=by,
+        action="priority.removed",
+        kind="priorities",
+        changes={"priority": title},
+        about=DevelopmentPriority,
+        params={"title": title},
     )
 
 
@@ -305,8 +310,8 @@ def select_priorities(*, engagement: Engagement, choices: list[PriorityChoice], 
 
     Stale choices (a priority changed since the page was opened) are refused as a whole with ``StaleSelection``,
     so nobody's goal is overwritten unseen."""
-    engagement = lock_engagement(engagement)
-    check_priorities_editable(engagement)
+    engagement = lock_engagement(engagement=engagement)
+    check_priorities_editable(engagement=engagement)
     priorities = {p.pk: p for p in engagement.priorities.select_for_update()}
     unknown = [c for c in choices if c.priority_id not in priorities]
     if unknown:
@@ -346,11 +351,12 @@ def select_priorities(*, engagement: Engagement, choices: list[PriorityChoice], 
         priority.save(update_fields=["is_selected", "goal", "version"])
     chosen = [priorities[c.priority_id] for c in selected]
     if changes:
-        record(actor=by, action="priority.selected", target=engagement, changes=changes)
-        add_timeline(
+        record_on_timeline(
             engagement=engagement,
             actor=by,
+            action="priority.selected",
             kind="priorities",
-            text=_("Wybrane priorytety rozwojowe: %(titles)s.") % {"titles": "; ".join(p.title for p in chosen)},
+            changes=changes,
+            params={"titles": [p.title for p in chosen]},
         )
     return chosen

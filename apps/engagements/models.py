@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.models import Authored, Created, TimeStamped, Versioned
 from apps.territory.kinds import WorkshopGroup
 
 
@@ -22,7 +23,7 @@ class Stage(models.TextChoices):
 STAGE_ORDER = list(Stage.values)
 
 
-class Engagement(models.Model):
+class Engagement(TimeStamped):
     edition = models.ForeignKey(
         "editions.Edition", on_delete=models.PROTECT, related_name="engagements", verbose_name=_("edycja")
     )
@@ -32,8 +33,6 @@ class Engagement(models.Model):
     workshop_group = models.CharField(_("grupa warsztatowa"), max_length=30, choices=WorkshopGroup.choices)
     stage = models.CharField(_("etap"), max_length=20, choices=Stage.choices, default=Stage.AREA)
     withdrawn_at = models.DateTimeField(_("wycofana"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("karta JST")
@@ -42,6 +41,10 @@ class Engagement(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["edition", "local_government"], name="engagement_one_per_jst_edition")
         ]
+
+    @property
+    def audit_scope(self) -> dict:
+        return {"edition": self.edition_id, "engagement": self.pk}
 
     def __str__(self):
         return f"{self.local_government} · {self.edition}"
@@ -156,7 +159,12 @@ class TimelineEntry(models.Model):
     )
     actor_label = models.CharField(max_length=300, blank=True)
     kind = models.CharField(max_length=50)
-    text = models.CharField(max_length=500)
+    # What happened, not a sentence: ``code`` names a text registered in ``engagements.timeline`` and ``params``
+    # fills it, so each reader sees it in their own language.
+    code = models.CharField(max_length=100, blank=True)
+    params = models.JSONField(default=dict, blank=True)
+    # Entries written before codes existed: the Polish sentence as it was stored (shown when ``code`` is empty).
+    text = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -164,10 +172,17 @@ class TimelineEntry(models.Model):
         verbose_name_plural = _("oś czasu")
 
     def __str__(self):
-        return self.text
+        return str(self.display)
+
+    @property
+    def display(self):
+        """The entry as HTML in the active language (Polish content people typed marked ``lang="pl"``)."""
+        from .timeline import render
+
+        return render(self)
 
 
-class DevelopmentPriority(models.Model):
+class DevelopmentPriority(Versioned, Authored, Created):
     """A candidate or chosen development priority from the needs diagnosis (1–3 are chosen, each with a goal).
 
     The HDR's priority sections and actions point here."""
@@ -181,11 +196,6 @@ class DevelopmentPriority(models.Model):
     goal = models.TextField(_("cel"), max_length=2000, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     # Optimistic locking: two people rating or rewording the same priority do not overwrite each other.
-    version = models.PositiveIntegerField(default=1)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("priorytet rozwojowy")
@@ -213,7 +223,7 @@ class DevelopmentPriority(models.Model):
         return self.importance * self.feasibility
 
 
-class NeedsAssessment(models.Model):
+class NeedsAssessment(Versioned):
     """The needs diagnosis (diagnoza potrzeb): one per engagement, written together by the team and the advisors.
 
     The narrative sections live here under one ``version`` (optimistic locking); the context figures and the
@@ -221,7 +231,6 @@ class NeedsAssessment(models.Model):
     """
 
     engagement = models.OneToOneField(Engagement, on_delete=models.CASCADE, related_name="assessment")
-    version = models.PositiveIntegerField(default=1)
     context_notes = models.TextField(_("komentarz do danych o lokalnym systemie oświaty"), max_length=10000, blank=True)
     data_sources = models.TextField(_("wykorzystane źródła danych"), max_length=5000, blank=True)
     strengths = models.TextField(_("mocne strony"), max_length=10000, blank=True)
@@ -282,7 +291,7 @@ class ContextFigure(models.Model):
         return f"{self.label}: {self.value} {self.unit} ({self.year})"
 
 
-class SchoolPerspective(models.Model):
+class SchoolPerspective(Versioned, TimeStamped):
     """A school director's view of their own school, part of the diagnosis."""
 
     assessment = models.ForeignKey(NeedsAssessment, on_delete=models.CASCADE, related_name="school_perspectives")
@@ -294,9 +303,6 @@ class SchoolPerspective(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     author_label = models.CharField(max_length=300, blank=True)
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("spojrzenie dyrektora na szkołę")

@@ -23,28 +23,17 @@ from .models import (
     NeedsAssessment,
     Stage,
     TeamMember,
-    TimelineEntry,
 )
+from .timeline import add_timeline, record_on_timeline
 
 
-def lock_engagement(engagement: Engagement) -> Engagement:
+def lock_engagement(*, engagement: Engagement) -> Engagement:
     """Serialise concurrent changes to one engagement's team, advisors, areas and priorities.
 
     ``select_for_update`` holds the row until the transaction ends on PostgreSQL (a no-op on SQLite, whose writes
     are serialised anyway), so two people adding the fifth team member at once cannot both pass the size check.
     """
     return Engagement.objects.select_for_update().select_related("edition").get(pk=engagement.pk)
-
-
-def add_timeline(*, engagement: Engagement, actor: User | None, kind: str, text: str) -> TimelineEntry:
-    label = actor.full_name if actor is not None and actor.is_authenticated else _("system")
-    return TimelineEntry.objects.create(
-        engagement=engagement,
-        actor=actor if actor and actor.is_authenticated else None,
-        actor_label=label,
-        kind=kind,
-        text=text[:500],
-    )
 
 
 @dataclass(frozen=True)
@@ -97,17 +86,12 @@ def create_engagement(
             is_leader=data.email.strip().lower() == leader_email.strip().lower(),
         )
         invite_team_member(member=member, by=by)
-    record(
-        actor=by,
-        action="engagement.created",
-        target=engagement,
-        changes={"team": emails, "leader": leader_email.lower()},
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="engagement.created",
         kind="created",
-        text=_("JST zakwalifikowana do edycji; zespół zaproszony do platformy."),
+        changes={"team": emails, "leader": leader_email.lower()},
     )
     return engagement
 
@@ -174,7 +158,7 @@ def _new_member(*, engagement: Engagement, data: TeamMemberData, is_leader: bool
 
 @transaction.atomic
 def add_team_member(*, engagement: Engagement, data: TeamMemberData, by: User) -> TeamMember:
-    engagement = lock_engagement(engagement)
+    engagement = lock_engagement(engagement=engagement)
     active = engagement.team_members.filter(left_at__isnull=True)
     if active.filter(email__iexact=data.email.strip()).exists():
         raise ValidationError({"email": _("Ta osoba jest już w zespole.")})
@@ -188,12 +172,13 @@ def add_team_member(*, engagement: Engagement, data: TeamMemberData, by: User) -
     )
     member = _new_member(engagement=engagement, data=data)
     invite_team_member(member=member, by=by)
-    record(actor=by, action="team.member_added", target=engagement, changes={"member": member.email})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="team.member_added",
         kind="team",
-        text=_("Do zespołu dołączył(a) %(name)s.") % {"name": member.full_name},
+        changes={"member": member.email},
+        params={"name": member.full_name},
     )
     return member
 
@@ -201,7 +186,7 @@ def add_team_member(*, engagement: Engagement, data: TeamMemberData, by: User) -
 @transaction.atomic
 def remove_team_member(*, member: TeamMember, by: User) -> None:
     """The person leaves the team; their row stays so their past contributions remain attributed."""
-    engagement = lock_engagement(member.engagement)
+    engagement = lock_engagement(engagement=member.engagement)
     member = TeamMember.objects.get(pk=member.pk)
     if not member.is_active:
         raise ValidationError(_("Ta osoba nie jest już w zespole."))
@@ -221,19 +206,20 @@ def remove_team_member(*, member: TeamMember, by: User) -> None:
     member.left_at = timezone.now()
     member.save(update_fields=["left_at"])
     forget_engagement_access(member.user)
-    record(actor=by, action="team.member_left", target=engagement, changes={"member": member.email})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="team.member_left",
         kind="team",
-        text=_("%(name)s nie jest już w zespole.") % {"name": member.full_name},
+        changes={"member": member.email},
+        params={"name": member.full_name},
     )
 
 
 @transaction.atomic
 def replace_team_member(*, member: TeamMember, data: TeamMemberData, by: User) -> TeamMember:
     """Someone takes the place of a person who leaves: the team size does not change, a leader stays leader."""
-    engagement = lock_engagement(member.engagement)
+    engagement = lock_engagement(engagement=member.engagement)
     member = TeamMember.objects.get(pk=member.pk)
     if not member.is_active:
         raise ValidationError(_("Ta osoba nie jest już w zespole."))
@@ -250,17 +236,13 @@ def replace_team_member(*, member: TeamMember, data: TeamMemberData, by: User) -
     forget_engagement_access(member.user)
     new = _new_member(engagement=engagement, data=data, is_leader=was_leader)
     invite_team_member(member=new, by=by)
-    record(
-        actor=by,
-        action="team.member_replaced",
-        target=engagement,
-        changes={"left": member.email, "joined": new.email, "leader": was_leader},
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="team.member_replaced",
         kind="team",
-        text=_("%(new)s zastępuje w zespole: %(old)s.") % {"new": new.full_name, "old": member.full_name},
+        changes={"left": member.email, "joined": new.email, "leader": was_leader},
+        params={"new": new.full_name, "old": member.full_name},
     )
     return new
 
@@ -289,7 +271,7 @@ def resend_invitation(*, member: TeamMember, by: User) -> str:
 
 @transaction.atomic
 def set_leader(*, member: TeamMember, by: User) -> None:
-    engagement = lock_engagement(member.engagement)
+    engagement = lock_engagement(engagement=member.engagement)
     member = TeamMember.objects.get(pk=member.pk)
     if member.is_leader:
         raise ValidationError(_("Ta osoba już jest liderem zespołu."))
@@ -298,12 +280,13 @@ def set_leader(*, member: TeamMember, by: User) -> None:
     engagement.team_members.filter(is_leader=True).exclude(pk=member.pk).update(is_leader=False)
     member.is_leader = True
     member.save(update_fields=["is_leader"])
-    record(actor=by, action="team.leader_changed", target=engagement, changes={"leader": member.email})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="team.leader_changed",
         kind="team",
-        text=_("Liderem zespołu jest teraz %(name)s.") % {"name": member.full_name},
+        changes={"leader": member.email},
+        params={"name": member.full_name},
     )
 
 
@@ -322,7 +305,7 @@ def set_advisor_pair(*, engagement: Engagement, advisors: dict[str, User | None]
     """Put advisors into the JST's two roles (``None`` leaves a role empty); roles not named stay as they are.
 
     Returns whether anything changed. A swap of the two advisors between roles is allowed."""
-    engagement = lock_engagement(engagement)
+    engagement = lock_engagement(engagement=engagement)
     current = {a.role: a for a in engagement.advisor_assignments.select_related("user")}
     desired = {role: (current[role].user if role in current else None) for role in AdvisorAssignment.Role.values}
     desired.update(advisors)
@@ -343,13 +326,9 @@ def set_advisor_pair(*, engagement: Engagement, advisors: dict[str, User | None]
             current[role].delete()
     for role in changed:
         user = desired[role]
-        role_label = AdvisorAssignment.Role(role).label
         if user is None:
             add_timeline(
-                engagement=engagement,
-                actor=by,
-                kind="advisors",
-                text=_("%(role)s: nieprzydzielony.") % {"role": role_label},
+                engagement=engagement, actor=by, kind="advisors", code="advisors.unassigned", params={"role": role}
             )
             continue
         assignment = AdvisorAssignment.objects.create(engagement=engagement, user=user, role=role)
@@ -358,7 +337,8 @@ def set_advisor_pair(*, engagement: Engagement, advisors: dict[str, User | None]
             engagement=engagement,
             actor=by,
             kind="advisors",
-            text=_("%(role)s: %(name)s.") % {"role": role_label, "name": user.full_name},
+            code="advisors.assigned",
+            params={"role": role, "name": user.full_name},
         )
         send_templated_email(
             to=user.email,
@@ -420,7 +400,7 @@ def choose_areas(*, engagement: Engagement, choices: list[AreaChoice], by: User)
     """The team's choice of area(s) with reasons. A changed or new choice waits for an advisor's confirmation.
 
     Returns whether anything changed."""
-    engagement = lock_engagement(engagement)
+    engagement = lock_engagement(engagement=engagement)
     edition = engagement.edition
     if engagement.stage not in AREA_EDITABLE_STAGES:
         raise ValidationError(_("Obszar można zmienić tylko do czasu zakończenia diagnozy potrzeb."))
@@ -466,17 +446,13 @@ def choose_areas(*, engagement: Engagement, choices: list[AreaChoice], by: User)
     if not changed:
         return False
     names = [str(choice.area) for choice in choices]
-    record(
-        actor=by,
-        action="engagement.area_chosen",
-        target=engagement,
-        changes={"areas": [before, {str(c.area): c.justification.strip() for c in choices}]},
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="engagement.area_chosen",
         kind="area",
-        text=_("Wybór obszaru: %(areas)s. Czeka na potwierdzenie doradcy.") % {"areas": "; ".join(names)},
+        changes={"areas": [before, {str(c.area): c.justification.strip() for c in choices}]},
+        params={"areas": names},
     )
     advisors = [a.user.email for a in engagement.advisor_assignments.select_related("user")]
     if advisors:
@@ -491,7 +467,7 @@ def choose_areas(*, engagement: Engagement, choices: list[AreaChoice], by: User)
 @transaction.atomic
 def confirm_areas(*, engagement: Engagement, by: User) -> Engagement:
     """One of the two advisors confirms the team's choice; the engagement moves on to the needs diagnosis."""
-    engagement = lock_engagement(engagement)
+    engagement = lock_engagement(engagement=engagement)
     chosen = list(engagement.chosen_areas.select_related("area"))
     if not chosen:
         raise ValidationError(_("JST nie wybrała jeszcze obszaru."))
@@ -504,12 +480,13 @@ def confirm_areas(*, engagement: Engagement, by: User) -> Engagement:
         c.confirmed_by = by
         c.save(update_fields=["confirmed_at", "confirmed_by"])
     names = [str(c.area) for c in pending]
-    record(actor=by, action="engagement.area_confirmed", target=engagement, changes={"areas": names})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="engagement.area_confirmed",
         kind="area",
-        text=_("Doradca potwierdził obszar: %(areas)s.") % {"areas": "; ".join(names)},
+        changes={"areas": names},
+        params={"areas": names},
     )
     leaders = [m.email for m in engagement.team_members.filter(left_at__isnull=True, is_leader=True)]
     if leaders:
@@ -556,7 +533,7 @@ def _diagnosis_and_priorities(engagement: Engagement) -> list[str]:
     return reasons
 
 
-def blockers_for(engagement: Engagement, stage: str) -> list[str]:
+def blockers_for(*, engagement: Engagement, stage: str) -> list[str]:
     """Why the engagement cannot enter ``stage`` now (empty when it can)."""
     reasons: list[str] = []
     for earlier in STAGE_ORDER[1 : STAGE_ORDER.index(stage) + 1]:
@@ -565,7 +542,7 @@ def blockers_for(engagement: Engagement, stage: str) -> list[str]:
     return reasons
 
 
-def next_stage(engagement: Engagement) -> str | None:
+def next_stage(*, engagement: Engagement) -> str | None:
     index = engagement.stage_index
     return STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None
 
@@ -576,19 +553,23 @@ def advance_stage(*, engagement: Engagement, to: str, by: User | None) -> Engage
 
     Guards run on a freshly locked row (not on the caller's object, whose prefetched areas or priorities may be
     older than this transaction); the caller's object gets the new stage too."""
-    fresh = lock_engagement(engagement)
+    fresh = lock_engagement(engagement=engagement)
     if STAGE_ORDER.index(to) <= fresh.stage_index:
         raise ValidationError(_("Karta JST jest już na tym lub dalszym etapie."))
-    reasons = blockers_for(fresh, to)
+    reasons = blockers_for(engagement=fresh, stage=to)
     if reasons:
         raise ValidationError(reasons)
     previous = fresh.stage
     fresh.stage = to
     fresh.save(update_fields=["stage", "updated_at"])
     engagement.stage = to
-    record(actor=by, action="engagement.stage_changed", target=engagement, changes={"stage": [previous, to]})
-    add_timeline(
-        engagement=engagement, actor=by, kind="stage", text=_("Nowy etap: %(stage)s.") % {"stage": Stage(to).label}
+    record_on_timeline(
+        engagement=engagement,
+        actor=by,
+        action="engagement.stage_changed",
+        kind="stage",
+        changes={"stage": [previous, to]},
+        params={"stage": to},
     )
     return engagement
 
@@ -600,11 +581,12 @@ def withdraw_engagement(*, engagement: Engagement, reason: str, by: User | None)
         return engagement
     engagement.withdrawn_at = timezone.now()
     engagement.save(update_fields=["withdrawn_at", "updated_at"])
-    record(actor=by, action="engagement.withdrawn", target=engagement, changes={"reason": reason})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="engagement.withdrawn",
         kind="withdrawn",
-        text=_("JST wycofana z edycji: %(reason)s") % {"reason": reason},
+        changes={"reason": reason},
+        params={"reason": reason},
     )
     return engagement

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.accounts.roles import roles_of
-from apps.audit.selectors import history_of
+from apps.audit.selectors import readable_history_of
 from apps.core.forms import add_errors
 from apps.core.locking import StaleEdit
 from apps.core.permissions import can, require
@@ -68,7 +68,7 @@ def my_engagements(request):
 def detail(request, pk: int):
     engagement = selectors.engagement_page_for(request.user, pk)
     viewer = selectors.viewer_for(request.user, engagement)
-    following = services.next_stage(engagement)
+    following = services.next_stage(engagement=engagement)
     may_work = can(request.user, "engagement.work", engagement)
     return render(
         request,
@@ -78,7 +78,7 @@ def detail(request, pk: int):
             "viewer": viewer,
             "steps": stage_tracker(engagement, viewer),
             "next_stage": Stage(following) if following else None,
-            "blockers": services.blockers_for(engagement, following) if following and may_work else [],
+            "blockers": services.blockers_for(engagement=engagement, stage=following) if following and may_work else [],
             "timeline": selectors.timeline_of(engagement),
             "former_members": selectors.former_members(engagement),
             "may_work": may_work,
@@ -94,7 +94,7 @@ def history(request, pk: int):
     return render(
         request,
         "audit/history.html",
-        {"object": engagement, "entries": history_of(engagement)[:500], "back_url": _detail_url(engagement)},
+        {"object": engagement, "entries": readable_history_of(engagement), "back_url": _detail_url(engagement)},
     )
 
 
@@ -105,7 +105,7 @@ def advance(request, pk: int):
     engagement = selectors.engagement_for(request.user, pk)
     require(request.user, "engagement.work", engagement)
     target = request.POST.get("to", "")
-    if target not in STAGE_ORDER or target != services.next_stage(engagement):
+    if target not in STAGE_ORDER or target != services.next_stage(engagement=engagement):
         messages.error(request, _("Ten etap nie jest następnym etapem karty JST. Odśwież stronę."))
         return redirect(_detail_url(engagement, "etapy"))
     try:
@@ -348,7 +348,7 @@ def _work_engagement(request, pk: int):
 
 def _editable_or_back(request, engagement, check) -> bool:
     try:
-        check(engagement)
+        check(engagement=engagement)
     except ValidationError as error:
         _error_message(request, error)
         return False
@@ -401,7 +401,7 @@ def diagnosis_findings(request, pk: int):
     engagement = _work_engagement(request, pk)
     if not _editable_or_back(request, engagement, diagnosis.check_diagnosis_editable):
         return redirect("engagements:diagnosis", pk=engagement.pk)
-    assessment = diagnosis.ensure_assessment(engagement)
+    assessment = diagnosis.ensure_assessment(engagement=engagement)
     asks = engagement.edition.diagnosis_asks_post_pandemic_needs
     form = FindingsForm(
         request.POST or None,
@@ -448,7 +448,7 @@ def figure_add(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             figure = diagnosis.add_context_figure(
-                assessment=diagnosis.ensure_assessment(engagement), data=form.figure_data(), by=request.user
+                assessment=diagnosis.ensure_assessment(engagement=engagement), data=form.figure_data(), by=request.user
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -485,7 +485,7 @@ def perspective_add(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             diagnosis.save_school_perspective(
-                assessment=diagnosis.ensure_assessment(engagement), values=form.values(), by=request.user
+                assessment=diagnosis.ensure_assessment(engagement=engagement), values=form.values(), by=request.user
             )
         except ValidationError as error:
             add_errors(form, error)

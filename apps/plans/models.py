@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.models import Authored, Created, TimeStamped, Versioned
 from apps.documents.storage import select_private_storage
 from apps.engagements.models import AdvisorAssignment
 
@@ -19,7 +20,7 @@ def _text(label, max_length: int, *, blank: bool = False):
     return models.TextField(label, max_length=max_length, blank=blank, validators=[MaxLengthValidator(max_length)])
 
 
-class DevelopmentPlan(models.Model):
+class DevelopmentPlan(Versioned, Authored, TimeStamped):
     """The working copy of a JST's HDR. Submitted and approved states are frozen in ``PlanVersion`` rows."""
 
     class Status(models.TextChoices):
@@ -37,15 +38,9 @@ class DevelopmentPlan(models.Model):
     approved_version = models.ForeignKey(
         "PlanVersion", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)  # optimistic locking of the header
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("Harmonogram Działań Rozwojowych")
@@ -53,6 +48,10 @@ class DevelopmentPlan(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(period_end__gte=F("period_start")), name="plan_period_order"),
         ]
+
+    @property
+    def audit_scope(self) -> dict:
+        return {"edition": self.engagement.edition_id, "engagement": self.engagement_id}
 
     def __str__(self):
         return str(_("HDR: %(jst)s")) % {"jst": self.engagement.local_government.display_name}
@@ -67,7 +66,7 @@ class DevelopmentPlan(models.Model):
         return self.status == self.Status.DRAFT
 
 
-class PlannedAction(models.Model):
+class PlannedAction(Versioned, Authored, TimeStamped):
     class Status(models.TextChoices):
         PLANNED = "planned", _("zaplanowane")
         IN_PROGRESS = "in_progress", _("w trakcie")
@@ -122,20 +121,14 @@ class PlannedAction(models.Model):
     indicator_target = models.CharField(_("wartość docelowa"), max_length=100)
     monitoring_method = _text(_("sposób monitorowania"), 2000)
     order = models.PositiveIntegerField(default=0)
-    version = models.PositiveIntegerField(default=1)  # optimistic locking
     # Monitoring: the latest state; every change is an ActionUpdate row.
     status = models.CharField(_("stan realizacji"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     progress = models.PositiveSmallIntegerField(
         _("postęp (%)"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("działanie HDR")
@@ -197,17 +190,14 @@ class PlannedAction(models.Model):
         )
 
 
-class PlanRisk(models.Model):
+class PlanRisk(Versioned, TimeStamped):
     plan = models.ForeignKey(DevelopmentPlan, on_delete=models.CASCADE, related_name="risks")
     risk = _text(_("ryzyko"), 1000)
     mitigation = _text(_("sposób reagowania"), 2000)
     order = models.PositiveIntegerField(default=0)
-    version = models.PositiveIntegerField(default=1)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("ryzyko HDR")
@@ -273,7 +263,7 @@ class PlanApproval(models.Model):
         return f"{self.advisor} ({self.get_role_display()})"
 
 
-class PlanComment(models.Model):
+class PlanComment(Created):
     """A comment on a section or an action; replies hang off the first comment, which carries the thread's
     resolved state."""
 
@@ -296,7 +286,6 @@ class PlanComment(models.Model):
     )
     author_label = models.CharField(max_length=300)
     text = _text(_("komentarz"), 5000)
-    created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -330,14 +319,13 @@ class ActionUpdate(models.Model):
         return f"{self.get_status_display()}, {self.progress}%"
 
 
-class IndicatorMeasurement(models.Model):
+class IndicatorMeasurement(Created):
     action = models.ForeignKey(PlannedAction, on_delete=models.CASCADE, related_name="measurements")
     measured_on = models.DateField(_("data pomiaru"))
     value = models.CharField(_("wartość"), max_length=100)
     note = models.CharField(_("komentarz"), max_length=500, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     recorded_by_label = models.CharField(max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("pomiar wskaźnika")
@@ -352,7 +340,7 @@ def _evidence_path(instance, filename):
     return f"plans/evidence/{instance.action.plan_id}/{instance.action_id}/{filename}"
 
 
-class Evidence(models.Model):
+class Evidence(Created):
     """A note and/or a file showing what was done (a report, photos, minutes). Files are in the private storage
     and reach people only through a permission-checked view."""
 
@@ -366,7 +354,6 @@ class Evidence(models.Model):
     size = models.PositiveIntegerField(null=True, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     uploaded_by_label = models.CharField(max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("dowód realizacji")
@@ -377,7 +364,7 @@ class Evidence(models.Model):
         return self.original_name or self.note[:80]
 
 
-class ProgressReport(models.Model):
+class ProgressReport(Created):
     """A periodic update on the whole plan."""
 
     class Assessment(models.TextChoices):
@@ -392,7 +379,6 @@ class ProgressReport(models.Model):
     progress_at_report = models.PositiveSmallIntegerField(null=True, blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     author_label = models.CharField(max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("raport z postępu")

@@ -15,7 +15,8 @@ from apps.audit.services import diff, record, snapshot
 from apps.core.locking import save_versioned
 from apps.core.mail import send_templated_email
 from apps.engagements.models import STAGE_ORDER, AdvisorAssignment, Engagement, Stage
-from apps.engagements.services import add_timeline, advance_stage
+from apps.engagements.services import advance_stage
+from apps.engagements.timeline import add_timeline, record_on_timeline
 
 from . import selectors
 from .evidence import validate_evidence_file
@@ -71,7 +72,7 @@ def _lock(plan: DevelopmentPlan) -> DevelopmentPlan:
     return DevelopmentPlan.objects.select_for_update().select_related("engagement").get(pk=plan.pk)
 
 
-def check_editable(plan: DevelopmentPlan) -> None:
+def check_editable(*, plan: DevelopmentPlan) -> None:
     if plan.status == DevelopmentPlan.Status.IN_REVIEW:
         raise ValidationError(
             _("HDR czeka na decyzję doradców i nie można go teraz zmieniać. Poczekaj na ich decyzję.")
@@ -93,7 +94,7 @@ def _advisor_emails(engagement: Engagement) -> list[str]:
 # The working plan.
 
 
-def default_period(edition) -> tuple[date, date]:
+def default_period(*, edition) -> tuple[date, date]:
     """The HDR covers the edition's period by default (whole months)."""
     return first_of_month(edition.period_start), first_of_month(edition.period_end)
 
@@ -109,23 +110,24 @@ def create_plan(*, engagement: Engagement, by) -> DevelopmentPlan:
             _("HDR powstaje po diagnozie potrzeb: najpierw zakończcie etap „%(stage)s”.")
             % {"stage": Stage(engagement.stage).label}
         )
-    start, end = default_period(engagement.edition)
+    start, end = default_period(edition=engagement.edition)
     plan = DevelopmentPlan.objects.create(
         engagement=engagement, period_start=start, period_end=end, created_by=by, updated_by=by
     )
-    record(
+    record_on_timeline(
+        engagement=engagement,
         actor=by,
         action="plan.created",
+        kind="plan",
         target=plan,
         changes={"period": [format_month(start), format_month(end)]},
     )
-    add_timeline(engagement=engagement, actor=by, kind="plan", text=_("Rozpoczęto pracę nad HDR."))
     return plan
 
 
 def _check_period(plan: DevelopmentPlan, start: date, end: date) -> None:
     edition = plan.engagement.edition
-    lowest, highest = default_period(edition)
+    lowest, highest = default_period(edition=edition)
     errors = {}
     if end < start:
         errors["period_end"] = _("Koniec okresu HDR nie może być wcześniej niż jego początek.")
@@ -159,7 +161,7 @@ def update_header(
 ) -> DevelopmentPlan:
     """Raises StaleEdit when someone saved the header since ``expected_version``."""
     stored = _lock(plan)
-    check_editable(stored)
+    check_editable(plan=stored)
     _check_period(stored, period_start, period_end)
     before = snapshot(stored, HEADER_FIELDS)
     stored.period_start, stored.period_end, stored.directions = period_start, period_end, directions.strip()
@@ -187,7 +189,7 @@ def _next_order(queryset) -> int:
 @transaction.atomic
 def create_action(*, plan: DevelopmentPlan, by, **values) -> PlannedAction:
     stored = _lock(plan)
-    check_editable(stored)
+    check_editable(plan=stored)
     action = PlannedAction(plan=stored, created_by=by, updated_by=by)
     _set(action, ACTION_FIELDS, values)
     action.order = _next_order(stored.actions)
@@ -198,6 +200,7 @@ def create_action(*, plan: DevelopmentPlan, by, **values) -> PlannedAction:
         action="plan.action_created",
         target=stored,
         changes={"action": action.title, **snapshot(action, ACTION_FIELDS)},
+        about=PlannedAction,
     )
     return action
 
@@ -206,7 +209,7 @@ def create_action(*, plan: DevelopmentPlan, by, **values) -> PlannedAction:
 def update_action(*, action: PlannedAction, expected_version: int, by, **values) -> PlannedAction:
     """Raises StaleEdit when someone saved this action since ``expected_version``."""
     stored_plan = _lock(action.plan)
-    check_editable(stored_plan)
+    check_editable(plan=stored_plan)
     stored = PlannedAction.objects.select_related("priority", "solution").get(pk=action.pk)
     before = snapshot(stored, ACTION_FIELDS)
     _set(stored, ACTION_FIELDS, values)
@@ -216,14 +219,20 @@ def update_action(*, action: PlannedAction, expected_version: int, by, **values)
     save_versioned(stored, expected_version=expected_version, fields=[*ACTION_FIELDS, "updated_by"])
     changes = diff(before, snapshot(stored, ACTION_FIELDS))
     if changes:
-        record(actor=by, action="plan.action_updated", target=stored_plan, changes={"action": stored.title, **changes})
+        record(
+            actor=by,
+            action="plan.action_updated",
+            target=stored_plan,
+            changes={"action": stored.title, **changes},
+            about=PlannedAction,
+        )
     return stored
 
 
 @transaction.atomic
 def delete_action(*, action: PlannedAction, by) -> None:
     stored_plan = _lock(action.plan)
-    check_editable(stored_plan)
+    check_editable(plan=stored_plan)
     if action.updates.exists() or action.measurements.exists() or action.evidence.exists():
         raise ValidationError(
             _(
@@ -236,6 +245,7 @@ def delete_action(*, action: PlannedAction, by) -> None:
         action="plan.action_deleted",
         target=stored_plan,
         changes={"action": action.title, **snapshot(action, ACTION_FIELDS)},
+        about=PlannedAction,
     )
     action.delete()
 
@@ -247,19 +257,19 @@ def _clean_risk(risk: PlanRisk) -> None:
 @transaction.atomic
 def create_risk(*, plan: DevelopmentPlan, by, risk: str, mitigation: str) -> PlanRisk:
     stored = _lock(plan)
-    check_editable(stored)
+    check_editable(plan=stored)
     row = PlanRisk(plan=stored, risk=risk.strip(), mitigation=mitigation.strip(), updated_by=by)
     row.order = _next_order(stored.risks)
     _clean_risk(row)
     row.save()
-    record(actor=by, action="plan.risk_created", target=stored, changes=snapshot(row, RISK_FIELDS))
+    record(actor=by, action="plan.risk_created", target=stored, changes=snapshot(row, RISK_FIELDS), about=PlanRisk)
     return row
 
 
 @transaction.atomic
 def update_risk(*, risk: PlanRisk, expected_version: int, by, **values) -> PlanRisk:
     stored_plan = _lock(risk.plan)
-    check_editable(stored_plan)
+    check_editable(plan=stored_plan)
     stored = PlanRisk.objects.get(pk=risk.pk)
     before = snapshot(stored, RISK_FIELDS)
     _set(stored, RISK_FIELDS, values)
@@ -268,15 +278,17 @@ def update_risk(*, risk: PlanRisk, expected_version: int, by, **values) -> PlanR
     save_versioned(stored, expected_version=expected_version, fields=[*RISK_FIELDS, "updated_by"])
     changes = diff(before, snapshot(stored, RISK_FIELDS))
     if changes:
-        record(actor=by, action="plan.risk_updated", target=stored_plan, changes=changes)
+        record(actor=by, action="plan.risk_updated", target=stored_plan, changes=changes, about=PlanRisk)
     return stored
 
 
 @transaction.atomic
 def delete_risk(*, risk: PlanRisk, by) -> None:
     stored_plan = _lock(risk.plan)
-    check_editable(stored_plan)
-    record(actor=by, action="plan.risk_deleted", target=stored_plan, changes=snapshot(risk, RISK_FIELDS))
+    check_editable(plan=stored_plan)
+    record(
+        actor=by, action="plan.risk_deleted", target=stored_plan, changes=snapshot(risk, RISK_FIELDS), about=PlanRisk
+    )
     risk.delete()
 
 
@@ -303,7 +315,7 @@ def _missing_action_fields(action: PlannedAction) -> list[str]:
     return [label for name, label in required.items() if not (getattr(action, name) or "").strip()]
 
 
-def submission_problems(plan: DevelopmentPlan, *, priorities, actions, risks) -> list[Problem]:
+def submission_problems(*, plan: DevelopmentPlan, priorities, actions, risks) -> list[Problem]:
     """Why the plan cannot be submitted yet (empty when it can). Works on loaded rows: no queries."""
     problems: list[Problem] = []
     if not priorities:
@@ -372,9 +384,9 @@ def submit_plan(*, plan: DevelopmentPlan, by) -> PlanVersion:
     """Freeze the plan as the next version and hand it to both advisors."""
     stored = _lock(plan)
     if stored.status != DevelopmentPlan.Status.DRAFT:
-        check_editable(stored)
+        check_editable(plan=stored)
     contents = selectors.plan_contents(stored)
-    problems = submission_problems(stored, **contents)
+    problems = submission_problems(plan=stored, **contents)
     if problems:
         raise ValidationError([p.message for p in problems])
     number = (stored.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
@@ -385,12 +397,14 @@ def submit_plan(*, plan: DevelopmentPlan, by) -> PlanVersion:
     stored.status = DevelopmentPlan.Status.IN_REVIEW
     stored.save(update_fields=["status", "updated_at"])
     engagement = stored.engagement
-    record(actor=by, action="plan.submitted", target=stored, changes={"version": number})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="plan.submitted",
         kind="plan",
-        text=_("HDR (wersja %(number)s) przekazany doradcom do akceptacji.") % {"number": number},
+        target=stored,
+        changes={"version": number},
+        params={"number": number},
     )
     recipients = _advisor_emails(engagement)
     if recipients:
@@ -420,14 +434,14 @@ def request_changes(*, plan: DevelopmentPlan, by, reason: str) -> PlanVersion:
     version.save(update_fields=["status", "change_reason", "decided_at", "decided_by"])
     stored.status = DevelopmentPlan.Status.DRAFT
     stored.save(update_fields=["status", "updated_at"])
-    record(
-        actor=by, action="plan.changes_requested", target=stored, changes={"version": version.number, "reason": reason}
-    )
-    add_timeline(
+    record_on_timeline(
+        action="plan.changes_requested",
+        target=stored,
+        changes={"version": version.number, "reason": reason},
+        params={"number": version.number},
         engagement=stored.engagement,
         actor=by,
         kind="plan",
-        text=_("Doradca poprosił o poprawki w HDR (wersja %(number)s).") % {"number": version.number},
     )
     recipients = _team_emails(stored.engagement)
     if recipients:
@@ -439,7 +453,7 @@ def request_changes(*, plan: DevelopmentPlan, by, reason: str) -> PlanVersion:
     return version
 
 
-def approvals_needed(engagement: Engagement) -> dict[str, int | None]:
+def approvals_needed(*, engagement: Engagement) -> dict[str, int | None]:
     """Both advisor roles, each with the user now assigned to it (None where the organiser has not assigned one)."""
     assigned = {a.role: a.user_id for a in engagement.advisor_assignments.all()}
     return {role: assigned.get(role) for role in AdvisorAssignment.Role.values}
@@ -457,20 +471,16 @@ def approve_plan(*, plan: DevelopmentPlan, by) -> PlanVersion:
     if version.approvals.filter(advisor=by).exists():
         raise ValidationError(_("Ta wersja HDR ma już Twoją akceptację. Czeka na drugiego doradcę."))
     PlanApproval.objects.create(version=version, advisor=by, role=assignment.role)
-    record(
-        actor=by,
-        action="plan.approved_by_advisor",
-        target=stored,
-        changes={"version": version.number, "role": assignment.role},
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="plan.approved_by_advisor",
         kind="plan",
-        text=_("%(role)s zatwierdza HDR (wersja %(number)s).")
-        % {"role": assignment.get_role_display().capitalize(), "number": version.number},
+        target=stored,
+        changes={"version": version.number, "role": assignment.role},
+        params={"role": assignment.role, "number": version.number},
     )
-    needed = approvals_needed(engagement)
+    needed = approvals_needed(engagement=engagement)
     approved_by = {(a.role, a.advisor_id) for a in version.approvals.all()}
     if all(user_id is not None and (role, user_id) in approved_by for role, user_id in needed.items()):
         _finalise_approval(stored, version, by)
@@ -486,12 +496,14 @@ def _finalise_approval(plan: DevelopmentPlan, version: PlanVersion, by) -> None:
     plan.approved_version = version
     plan.save(update_fields=["status", "approved_version", "updated_at"])
     engagement = plan.engagement
-    record(actor=by, action="plan.approved", target=plan, changes={"version": version.number})
-    add_timeline(
+    record_on_timeline(
         engagement=engagement,
         actor=by,
+        action="plan.approved",
         kind="plan",
-        text=_("HDR zatwierdzony przez obu doradców (wersja %(number)s).") % {"number": version.number},
+        target=plan,
+        changes={"version": version.number},
+        params={"number": version.number},
     )
     if engagement.stage == Stage.PLAN:
         try:
@@ -502,7 +514,8 @@ def _finalise_approval(plan: DevelopmentPlan, version: PlanVersion, by) -> None:
                 engagement=engagement,
                 actor=None,
                 kind="stage",
-                text=_("Etap nie zmienił się: %(reasons)s") % {"reasons": " ".join(error.messages)},
+                code="engagement.stage_unchanged",
+                params={"reasons": error.messages},
             )
     recipients = _team_emails(engagement)
     if recipients:
@@ -521,13 +534,14 @@ def start_new_version(*, plan: DevelopmentPlan, by) -> DevelopmentPlan:
         raise ValidationError(_("Nową wersję można rozpocząć dopiero od zatwierdzonego HDR."))
     stored.status = DevelopmentPlan.Status.DRAFT
     stored.save(update_fields=["status", "updated_at"])
-    record(actor=by, action="plan.reopened", target=stored, changes={"from_version": stored.approved_version.number})
-    add_timeline(
+    record_on_timeline(
         engagement=stored.engagement,
         actor=by,
+        action="plan.reopened",
         kind="plan",
-        text=_("Rozpoczęto nową wersję HDR na podstawie zatwierdzonej wersji %(number)s.")
-        % {"number": stored.approved_version.number},
+        target=stored,
+        changes={"from_version": stored.approved_version.number},
+        params={"number": stored.approved_version.number},
     )
     return stored
 
@@ -568,20 +582,22 @@ def add_comment(
     if root is not None and root.resolved_at is not None:
         root.resolved_at, root.resolved_by = None, None  # a reply reopens the thread
         root.save(update_fields=["resolved_at", "resolved_by"])
-    record(
-        actor=by,
-        action="plan.comment_added",
-        target=plan,
-        changes={"section": section, "action": comment.action_title, "text": text[:500]},
-    )
+    changes = {"section": section, "action": comment.action_title, "text": text[:500]}
     if root is None:
-        where = comment.action_title or PlanComment.Section(section).label
-        add_timeline(
+        # Only a new thread goes on the timeline; replies are in the audit history.
+        where = {"action": comment.action_title} if comment.action_title else {"section": section}
+        record_on_timeline(
             engagement=plan.engagement,
             actor=by,
+            action="plan.comment_added",
             kind="plan_comment",
-            text=_("Nowy komentarz do HDR: %(where)s.") % {"where": where},
+            target=plan,
+            changes=changes,
+            about=PlanComment,
+            params=where,
         )
+    else:
+        record(actor=by, action="plan.comment_added", target=plan, changes=changes, about=PlanComment)
     return comment
 
 
@@ -623,18 +639,15 @@ def record_action_progress(*, action: PlannedAction, by, status: str, progress: 
         action=stored, status=status, progress=progress, note=(note or "").strip(), by=by, by_label=_label(by)
     )
     PlannedAction.objects.filter(pk=stored.pk).update(status=status, progress=progress)
-    record(
-        actor=by,
-        action="plan.progress_recorded",
-        target=stored.plan,
-        changes={"action": stored.title, **diff(before, {"status": status, "progress": progress})},
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=stored.plan.engagement,
         actor=by,
+        action="plan.progress_recorded",
         kind="monitoring",
-        text=_("Działanie „%(title)s”: %(status)s, postęp %(progress)s%%.")
-        % {"title": stored.title, "status": PlannedAction.Status(status).label, "progress": progress},
+        target=stored.plan,
+        changes={"action": stored.title, **diff(before, {"status": status, "progress": progress})},
+        about=PlannedAction,
+        params={"title": stored.title, "status": status, "progress": progress},
     )
     return update
 
@@ -734,17 +747,15 @@ def add_progress_report(*, plan: DevelopmentPlan, by, reported_on: date, assessm
     )
     report.full_clean(exclude=["plan", "author"])
     report.save()
-    record(
-        actor=by,
-        action="plan.progress_report_added",
-        target=stored,
-        changes={"assessment": assessment, "reported_on": reported_on, "progress": rollup.plan},
-    )
-    add_timeline(
+    record_on_timeline(
         engagement=stored.engagement,
         actor=by,
+        action="plan.progress_report_added",
         kind="monitoring",
-        text=_("Raport z realizacji HDR: %(assessment)s.") % {"assessment": report.get_assessment_display()},
+        target=stored,
+        changes={"assessment": assessment, "reported_on": reported_on, "progress": rollup.plan},
+        about=ProgressReport,
+        params={"assessment": assessment},
     )
     return report
 

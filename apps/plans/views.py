@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from apps.audit.selectors import history_of
+from apps.audit.selectors import readable_history_of
 from apps.core.forms import add_errors
 from apps.core.locking import StaleEdit
 from apps.core.permissions import can, require
@@ -91,11 +91,11 @@ def _detail_context(request, engagement, plan: DevelopmentPlan, *, problems=None
     selected = {p.pk for p in priorities}
     review = selectors.review_in_progress(plan)
     approvals = list(review.approvals.all()) if review else []
-    needed = services.approvals_needed(engagement)
+    needed = services.approvals_needed(engagement=engagement)
     may_edit = can(user, "plan.edit", plan)
     may_review = can(user, "plan.review", plan)
     if problems is None and plan.status == DevelopmentPlan.Status.DRAFT:
-        problems = services.submission_problems(plan, **contents)
+        problems = services.submission_problems(plan=plan, **contents)
     problems_by_anchor: dict[str, list[str]] = {}
     for problem in problems or []:
         problems_by_anchor.setdefault(problem.anchor, []).append(problem.message)
@@ -168,7 +168,7 @@ def _editable_plan(request, engagement_pk: int):
     require(request.user, "plan.edit", plan)
     if not plan.is_editable:
         try:
-            services.check_editable(plan)
+            services.check_editable(plan=plan)
         except ValidationError as error:
             _fail(request, error)
         return engagement, plan, redirect(_plan_url(plan))
@@ -410,7 +410,7 @@ def submit(request, engagement_pk: int):
             _fail(request, error)
             return redirect(_plan_url(plan))
         contents = selectors.plan_contents(plan)
-        problems = services.submission_problems(plan, **contents)
+        problems = services.submission_problems(plan=plan, **contents)
         context = _detail_context(request, engagement, plan, problems=problems, forms={"submitted": True})
         return render(request, "plans/detail.html", context)
     messages.success(
@@ -639,7 +639,7 @@ def history(request, engagement_pk: int):
     return render(
         request,
         "audit/history.html",
-        {"object": plan, "entries": history_of(plan)[:500], "back_url": _plan_url(plan)},
+        {"object": plan, "entries": readable_history_of(plan), "back_url": _plan_url(plan)},
     )
 
 

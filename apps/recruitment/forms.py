@@ -453,12 +453,13 @@ class CallForm(forms.ModelForm):
             "statements_text",
         ]
         widgets = {
-            "introduction": forms.Textarea(attrs={"rows": 4}),
-            "paper_address": forms.Textarea(attrs={"rows": 3}),
+            # What the organiser writes here is Polish (the call page, the documents), whatever the UI language.
+            "introduction": forms.Textarea(attrs={"rows": 4, "lang": "pl"}),
+            "paper_address": forms.Textarea(attrs={"rows": 3, "lang": "pl"}),
             "management_staff": forms.RadioSelect,
-            "card_text": forms.Textarea(attrs={"rows": 8}),
-            "declaration_text": forms.Textarea(attrs={"rows": 14}),
-            "statements_text": forms.Textarea(attrs={"rows": 14}),
+            "card_text": forms.Textarea(attrs={"rows": 8, "lang": "pl"}),
+            "declaration_text": forms.Textarea(attrs={"rows": 14, "lang": "pl"}),
+            "statements_text": forms.Textarea(attrs={"rows": 14, "lang": "pl"}),
         }
 
     def __init__(self, *args, **kwargs):

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from apps.audit.actions import describe
+from apps.audit.selectors import describe_keys
 
 describe(
     {
@@ -25,3 +26,5 @@ describe(
         "recruitment.results_published": _("Opublikowano wyniki naboru"),
     }
 )
+
+describe_keys({"despite_documents": _("mimo dokumentów niekompletnych lub po terminie")})

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.models import Created, TimeStamped, Versioned
 from apps.documents.storage import select_private_storage
 from apps.editions.models import PROGRAMME_TZ, Edition
 from apps.territory.kinds import WorkshopGroup, workshop_group_for
@@ -17,7 +18,7 @@ from .kinds import DeliveryMethod, DocumentKind, HeadTitle, ManagementStaffRule
 from .texts import default_card_text, default_declaration_text, default_statements_text
 
 
-class Call(models.Model):
+class Call(Versioned):
     """The organiser's own settings of an edition's call: extra text, the paper address, the management-staff
     rule, the templates of the three documents, and whether the results are published.
 
@@ -51,12 +52,15 @@ class Call(models.Model):
     results_published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("nabór")
         verbose_name_plural = _("nabory")
+
+    @property
+    def audit_scope(self) -> dict:
+        return {"edition": self.edition_id}
 
     def __str__(self):
         return str(_("Nabór: %(edition)s") % {"edition": self.edition})
@@ -99,7 +103,7 @@ class CallAttachment(models.Model):
         return self.title
 
 
-class Application(models.Model):
+class Application(Versioned, TimeStamped):
     """A JST's application to an edition (Karta zgłoszenia JST), from draft to decision."""
 
     class Status(models.TextChoices):
@@ -117,7 +121,6 @@ class Application(models.Model):
     # The person who files the application on the JST's behalf: owning an application is the applicant role.
     applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications")
     status = models.CharField(_("stan"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    version = models.PositiveIntegerField(default=1)
 
     address_street = models.CharField(_("ulica i numer"), max_length=200, blank=True)
     address_postal_code = models.CharField(_("kod pocztowy"), max_length=6, blank=True)
@@ -139,8 +142,6 @@ class Application(models.Model):
     motivation = models.TextField(_("motywacja"), max_length=5000, blank=True)
     areas = models.ManyToManyField("catalog.Area", blank=True, related_name="+", verbose_name=_("rozważane obszary"))
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("złożone"), null=True, blank=True)
 
     # Kept by the services from the receipts, so that the organiser's list filters and counts in SQL.
@@ -180,6 +181,10 @@ class Application(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["edition", "status"], name="application_edition_status")]
+
+    @property
+    def audit_scope(self) -> dict:
+        return {"edition": self.edition_id, "engagement": self.engagement_id}
 
     def __str__(self):
         return str(_("Zgłoszenie: %(jst)s") % {"jst": self.local_government})
@@ -262,7 +267,7 @@ def receipt_path(instance, filename: str) -> str:
     return f"recruitment/{instance.application.edition_id}/applications/{instance.application_id}/{filename}"
 
 
-class DocumentReceipt(models.Model):
+class DocumentReceipt(Created):
     """One delivery of one of the three documents: an uploaded signed PDF or scan, or paper recorded by the
     organiser. Nothing is overwritten: a later delivery adds a row; the organiser may reject one (with a reason)."""
 
@@ -281,7 +286,6 @@ class DocumentReceipt(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     note = models.CharField(_("uwagi"), max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     rejected_at = models.DateTimeField(_("odrzucony"), null=True, blank=True)
     rejected_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -321,14 +325,13 @@ class DocumentReceipt(models.Model):
         return "intact" if ok else "broken"
 
 
-class ApplicationNote(models.Model):
+class ApplicationNote(Created):
     """An organiser's internal note on an application; never shown to the applicant."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     author_label = models.CharField(max_length=300, blank=True)
     text = models.TextField(_("notatka"), max_length=5000)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("notatka wewnętrzna")

@@ -37,7 +37,7 @@ def _build(application: Application, kind: str, progress) -> tuple[str, bytes, s
         .get(pk=application.pk)
     )
     progress(10)
-    call = stored_call(application.edition)
+    call = stored_call(edition=application.edition)
     text = fill(call.text_for(kind), placeholder_values(application))
     context = {
         "title": DocumentKind(kind).label,

@@ -75,7 +75,7 @@ class ResultsGroup:
 def public_results(slug: str) -> tuple[Edition, Call, list[ResultsGroup]]:
     """The qualified JSTs of an edition whose results are published, grouped by JST kind; 404 before that."""
     edition = get_object_or_404(Edition.objects.select_related("organiser"), slug=slug, status=Edition.Status.PUBLISHED)
-    call = stored_call(edition)
+    call = stored_call(edition=edition)
     if not call.results_published:
         raise Http404
     qualified = (
@@ -143,7 +143,7 @@ def application_for_files(user, pk: int) -> Application:
 def generated_documents(application: Application) -> dict[str, GeneratedDocument | None]:
     """The newest generated PDF of each of the three documents (one query)."""
     content_type = ContentType.objects.get_for_model(Application)
-    kinds = {document_job_kind(kind): kind for kind in DocumentKind.values}
+    kinds = {document_job_kind(kind=kind): kind for kind in DocumentKind.values}
     found: dict[str, GeneratedDocument | None] = dict.fromkeys(DocumentKind.values)
     documents = GeneratedDocument.objects.filter(
         content_type=content_type, object_id=str(application.pk), kind__in=list(kinds)

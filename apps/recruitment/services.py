@@ -56,7 +56,7 @@ DOCUMENT_BUILDERS = {
 }
 
 
-def document_job_kind(kind: str) -> str:
+def document_job_kind(*, kind: str) -> str:
     return f"recruitment.{kind}"
 
 
@@ -79,7 +79,7 @@ def _call_of(edition: Edition) -> Call:
     return call
 
 
-def stored_call(edition: Edition) -> Call:
+def stored_call(*, edition: Edition) -> Call:
     """The edition's call settings, or the defaults (unsaved) when the organiser has not changed anything."""
     return Call.objects.filter(edition=edition).first() or Call(edition=edition)
 
@@ -96,7 +96,7 @@ def register_applicant(*, email: str, full_name: str, password: str, next_url: s
 # Drafts -----------------------------------------------------------------------------------------------------------
 
 
-def existing_application_message(existing: Application, *, user) -> str:
+def existing_application_message(*, existing: Application, user) -> str:
     """What a second attempt for the same JST is told: which application exists and whom to contact."""
     if existing.applicant_id == user.pk:
         return _(
@@ -133,7 +133,7 @@ def start_application(*, edition: Edition, local_government, by: User) -> Applic
     if problem := eligibility_problem(edition, local_government):
         raise ValidationError({"local_government": problem})
     if existing := _live_application(edition, local_government):
-        raise ValidationError({"local_government": existing_application_message(existing, user=by)})
+        raise ValidationError({"local_government": existing_application_message(existing=existing, user=by)})
     titles = head_titles_for(local_government.kind)
     application = Application(
         edition=edition,
@@ -149,7 +149,7 @@ def start_application(*, edition: Edition, local_government, by: User) -> Applic
     except IntegrityError:
         # Someone started the same JST a moment ago: the constraint decides, the message explains.
         existing = _live_application(edition, local_government)
-        raise ValidationError({"local_government": existing_application_message(existing, user=by)}) from None
+        raise ValidationError({"local_government": existing_application_message(existing=existing, user=by)}) from None
     record(
         actor=by,
         action="application.created",
@@ -177,7 +177,7 @@ def _bump(application: Application) -> None:
 
 @transaction.atomic
 def save_section(
-    application: Application, *, section: str, values: dict, by: User, expected_version: int | None, areas=None
+    *, application: Application, section: str, values: dict, by: User, expected_version: int | None, areas=None
 ) -> Application:
     """Save one section of a draft. Missing items are allowed (completeness is checked on submit); the form has
     already refused malformed values."""
@@ -194,7 +194,7 @@ def save_section(
         if problem := eligibility_problem(application.edition, new_jst):
             raise ValidationError({"local_government": problem})
         if existing := _live_application(application.edition, new_jst, exclude_pk=application.pk):
-            raise ValidationError({"local_government": existing_application_message(existing, user=by)})
+            raise ValidationError({"local_government": existing_application_message(existing=existing, user=by)})
         if application.head_title and application.head_title not in head_titles_for(new_jst.kind):
             application.head_title = ""  # a wójt does not lead a powiat: ask again
     for name, value in values.items():
@@ -206,7 +206,7 @@ def save_section(
             application.save()
     except IntegrityError:
         existing = _live_application(application.edition, new_jst, exclude_pk=application.pk)
-        raise ValidationError({"local_government": existing_application_message(existing, user=by)}) from None
+        raise ValidationError({"local_government": existing_application_message(existing=existing, user=by)}) from None
     after = snapshot(application, fields)
     if areas is not None:
         valid = list(areas)
@@ -236,7 +236,7 @@ def _team_snapshot(members) -> list[str]:
 
 
 @transaction.atomic
-def save_team(application: Application, *, rows: list[TeamRow], by: User, expected_version: int | None) -> Application:
+def save_team(*, application: Application, rows: list[TeamRow], by: User, expected_version: int | None) -> Application:
     """Replace the draft's team with ``rows`` (empty rows already dropped by the form)."""
     application = _editable(application, expected_version)
     if len(rows) > application.edition.team_size_max:
@@ -275,7 +275,7 @@ def save_team(application: Application, *, rows: list[TeamRow], by: User, expect
 
 
 @transaction.atomic
-def submit_application(application: Application, *, by: User) -> Application:
+def submit_application(*, application: Application, by: User) -> Application:
     """Submit a complete draft while the call is open; the three documents are then prepared to be signed."""
     application = _locked_application(application)
     if not application.is_draft:
@@ -286,7 +286,7 @@ def submit_application(application: Application, *, by: User) -> Application:
             _("Nabór zakończył się %(date)s o północy; zgłoszenia nie można już złożyć.")
             % {"date": _d(edition.recruitment_deadline)}
         )
-    report = check_application(application, call=stored_call(edition))
+    report = check_application(application, call=stored_call(edition=edition))
     if not report.complete:
         raise ValidationError(report.missing)
     application.status = Status.SUBMITTED
@@ -298,21 +298,21 @@ def submit_application(application: Application, *, by: User) -> Application:
         target=application,
         changes={"team": len(application.team.all()), "warnings": report.warnings},
     )
-    prepare_documents(application, by=by)
+    prepare_documents(application=application, by=by)
     send_templated_email(
         to=_applicant_addresses(application),
         template="recruitment/email/submitted",
-        context={"application": application, "edition": edition, "call": stored_call(edition)},
+        context={"application": application, "edition": edition, "call": stored_call(edition=edition)},
     )
     return application
 
 
-def prepare_documents(application: Application, *, by) -> list:
+def prepare_documents(*, application: Application, by) -> list:
     """Queue the three PDFs (Karta zgłoszenia, Deklaracja współpracy, Oświadczenia) filled from the application."""
     return [
         request_document(
             target=application,
-            kind=document_job_kind(kind),
+            kind=document_job_kind(kind=kind),
             title=f"{DocumentKind(kind).label}: {application.local_government.display_name}",
             builder=DOCUMENT_BUILDERS[kind],
             view_action="application.view",
@@ -323,7 +323,7 @@ def prepare_documents(application: Application, *, by) -> list:
 
 
 @transaction.atomic
-def withdraw_application(application: Application, *, by: User) -> Application:
+def withdraw_application(*, application: Application, by: User) -> Application:
     """The applicant withdraws a draft or an undecided application (the JST may then be entered again)."""
     application = _locked_application(application)
     if application.status not in {Status.DRAFT, Status.SUBMITTED}:
@@ -382,7 +382,7 @@ def _safe_filename(kind: str) -> str:
 
 @transaction.atomic
 def upload_document(
-    application: Application, *, kind: str, method: str, uploaded_file, by: User, at: datetime | None = None
+    *, application: Application, kind: str, method: str, uploaded_file, by: User, at: datetime | None = None
 ) -> DocumentReceipt:
     """The JST delivers one document as a PDF: electronically signed (the signatures are checked and the result
     kept) or a scan of a paper signature. The moment of upload is the moment of receipt."""
@@ -439,7 +439,7 @@ def upload_document(
 
 @transaction.atomic
 def record_receipt(
-    application: Application, *, kind: str, received_on: date, by: User, note: str = ""
+    *, application: Application, kind: str, received_on: date, by: User, note: str = ""
 ) -> DocumentReceipt:
     """The organiser records the date a paper document arrived (the date of receipt decides)."""
     application = _locked_application(application)
@@ -468,7 +468,7 @@ def record_receipt(
 
 
 @transaction.atomic
-def reject_receipt(receipt: DocumentReceipt, *, reason: str, by: User) -> DocumentReceipt:
+def reject_receipt(*, receipt: DocumentReceipt, reason: str, by: User) -> DocumentReceipt:
     """The organiser does not accept a delivery (e.g. a broken signature); it stays on record, marked rejected."""
     application = _locked_application(receipt.application)
     receipt = DocumentReceipt.objects.select_for_update().get(pk=receipt.pk, application=application)
@@ -494,7 +494,7 @@ def reject_receipt(receipt: DocumentReceipt, *, reason: str, by: User) -> Docume
 
 
 @transaction.atomic
-def add_note(application: Application, *, text: str, by: User) -> ApplicationNote:
+def add_note(*, application: Application, text: str, by: User) -> ApplicationNote:
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Notatka nie może być pusta.")})
@@ -512,8 +512,8 @@ def _close_reserve_gap(edition_id: int, rank: int) -> None:
 
 @transaction.atomic
 def decide(
-    application: Application,
     *,
+    application: Application,
     status: str,
     by: User,
     reason: str = "",
@@ -580,15 +580,15 @@ def decide(
     if despite_documents and status == Status.QUALIFIED and not application.documents_in_time:
         changes["despite_documents"] = True
     record(actor=by, action="application.decided", target=application, changes=changes)
-    if stored_call(edition).results_published:
+    if stored_call(edition=edition).results_published:
         # The results are public already: this change is final at once.
         if status == Status.QUALIFIED:
-            hand_over(application, by=by)
-        notify_result(application)
+            hand_over(application=application, by=by)
+        notify_result(application=application)
     return application
 
 
-def first_on_reserve(edition: Edition) -> Application | None:
+def first_on_reserve(*, edition: Edition) -> Application | None:
     return (
         Application.objects.filter(edition=edition, status=Status.RESERVE)
         .select_related("local_government")
@@ -598,7 +598,7 @@ def first_on_reserve(edition: Edition) -> Application | None:
 
 
 @transaction.atomic
-def withdraw_qualified(application: Application, *, reason: str, by: User) -> Application | None:
+def withdraw_qualified(*, application: Application, reason: str, by: User) -> Application | None:
     """A qualified JST withdraws (or is withdrawn). Its place becomes free; returns the first JST on the reserve
     list, which the organiser is offered to qualify."""
     edition = Edition.objects.select_for_update().get(pk=application.edition_id)
@@ -619,9 +619,9 @@ def withdraw_qualified(application: Application, *, reason: str, by: User) -> Ap
         target=application,
         changes={"status": [Status.QUALIFIED, Status.WITHDRAWN], "reason": reason.strip()},
     )
-    if stored_call(edition).results_published:
-        notify_result(application)
-    return first_on_reserve(edition)
+    if stored_call(edition=edition).results_published:
+        notify_result(application=application)
+    return first_on_reserve(edition=edition)
 
 
 def _withdraw_engagement(engagement_id: int, *, reason: str, by: User) -> None:
@@ -640,7 +640,7 @@ def _applicant_addresses(application: Application) -> list[str]:
     return addresses
 
 
-def notify_result(application: Application) -> bool:
+def notify_result(*, application: Application) -> bool:
     """E-mail the applicant its own result, once per decision: returns False when it was already told."""
     locked = Application.objects.select_for_update().get(pk=application.pk)
     if locked.notified_status == locked.status:
@@ -656,7 +656,7 @@ def notify_result(application: Application) -> bool:
     return True
 
 
-def team_data(application: Application) -> tuple[list[TeamMemberData], str]:
+def team_data(*, application: Application) -> tuple[list[TeamMemberData], str]:
     members = list(application.team.all())
     data = [
         TeamMemberData(
@@ -674,7 +674,7 @@ def team_data(application: Application) -> tuple[list[TeamMemberData], str]:
     return data, leader
 
 
-def hand_over(application: Application, *, by) -> Engagement:
+def hand_over(*, application: Application, by) -> Engagement:
     """Open the qualified JST's engagement with the application's team (invitations go out; the leader marked)."""
     application.refresh_from_db()
     if application.engagement_id:
@@ -685,7 +685,7 @@ def hand_over(application: Application, *, by) -> Engagement:
     if existing is not None:
         engagement = existing  # e.g. re-qualified after a withdrawal: the card and its history continue
     else:
-        team, leader = team_data(application)
+        team, leader = team_data(application=application)
         try:
             engagement = create_engagement(
                 edition=application.edition,
@@ -707,7 +707,7 @@ def hand_over(application: Application, *, by) -> Engagement:
 
 
 @transaction.atomic
-def publish_results(edition: Edition, *, by) -> Call:
+def publish_results(*, edition: Edition, by) -> Call:
     """Publish the results: the public page appears, qualified JSTs get their engagements and teams their
     invitations, and every applicant with a decision is e-mailed its own result. Publishing twice is refused
     and sends nothing."""
@@ -732,11 +732,11 @@ def publish_results(edition: Edition, *, by) -> Call:
     call.save(update_fields=["results_published_at", "results_published_by", "updated_at"])
     record(actor=by, action="recruitment.results_published", target=edition)
     for application in applications.filter(status=Status.QUALIFIED).select_related("edition", "local_government"):
-        hand_over(application, by=by)
+        hand_over(application=application, by=by)
     for application in applications.filter(
         status__in=[Status.QUALIFIED, Status.RESERVE, Status.REJECTED]
     ).select_related("edition", "local_government", "applicant"):
-        notify_result(application)
+        notify_result(application=application)
     return call
 
 
@@ -754,7 +754,7 @@ def publish_due_results(*, today: date | None = None) -> list[Edition]:
             continue
         if not applications.filter(status=Status.QUALIFIED).exists():
             continue
-        publish_results(edition, by=None)
+        publish_results(edition=edition, by=None)
         published.append(edition)
     return published
 
@@ -763,7 +763,7 @@ def publish_due_results(*, today: date | None = None) -> list[Edition]:
 
 
 @transaction.atomic
-def update_call(edition: Edition, *, by: User, expected_version: int | None, **values) -> Call:
+def update_call(*, edition: Edition, by: User, expected_version: int | None, **values) -> Call:
     unknown = set(values) - set(CALL_FIELDS)
     if unknown:
         raise TypeError(f"Unknown fields: {sorted(unknown)}")
@@ -795,7 +795,7 @@ def update_call(edition: Edition, *, by: User, expected_version: int | None, **v
 
 
 @transaction.atomic
-def add_attachment(edition: Edition, *, title: str, uploaded_file, by: User) -> CallAttachment:
+def add_attachment(*, edition: Edition, title: str, uploaded_file, by: User) -> CallAttachment:
     validate_pdf_upload(uploaded_file)
     uploaded_file.seek(0)
     data = uploaded_file.read()
@@ -813,7 +813,7 @@ def add_attachment(edition: Edition, *, title: str, uploaded_file, by: User) -> 
 
 
 @transaction.atomic
-def remove_attachment(attachment: CallAttachment, *, by: User) -> None:
+def remove_attachment(*, attachment: CallAttachment, by: User) -> None:
     record(
         actor=by,
         action="recruitment.attachment_removed",

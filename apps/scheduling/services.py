@@ -43,7 +43,7 @@ def tick(*, worker: str | None = None) -> list[JobRun]:
     worker = worker or this_process()
     claimed = []
     for job in JOBS:
-        run = claim(job, slot=job.schedule.last_slot(at), at=at, worker=worker)
+        run = claim(job=job, slot=job.schedule.last_slot(at), at=at, worker=worker)
         if run is None:
             continue
         claimed.append(run)
@@ -52,7 +52,7 @@ def tick(*, worker: str | None = None) -> list[JobRun]:
     return claimed
 
 
-def claim(job: Job, *, slot: datetime, at: datetime, worker: str) -> JobRun | None:
+def claim(*, job: Job, slot: datetime, at: datetime, worker: str) -> JobRun | None:
     try:
         with transaction.atomic():
             return JobRun.objects.create(job=job.key, slot=slot, claimed_at=at, claimed_by=worker)

@@ -11,6 +11,8 @@ from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.models import TimeStamped
+
 from .kinds import JstKind, WorkshopGroup, workshop_group_for
 
 GMINA_KINDS = [
@@ -42,14 +44,12 @@ class RegisterImport(models.Model):
         return f"TERC {self.as_of:%Y-%m-%d} ({self.source})"
 
 
-class TerritorialUnit(models.Model):
+class TerritorialUnit(TimeStamped):
     code = models.CharField(_("kod TERYT"), max_length=7, unique=True)
     name = models.CharField(_("nazwa"), max_length=200)
     is_active = models.BooleanField(_("w aktualnym rejestrze"), default=True)
     # STAN_NA of the register in which the current values (or the deactivation) first appeared.
     valid_from = models.DateField(_("obowiązuje od"))
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         abstract = True
@@ -89,7 +89,7 @@ class Gmina(TerritorialUnit):
         verbose_name_plural = _("gminy")
 
 
-class LocalGovernment(models.Model):
+class LocalGovernment(TimeStamped):
     """A JST that can take part: a gmina (of any type), a city with powiat rights, a powiat or a voivodeship."""
 
     kind = models.CharField(_("rodzaj JST"), max_length=20, choices=JstKind.choices)
@@ -113,8 +113,6 @@ class LocalGovernment(models.Model):
     search_text = models.CharField(max_length=500, editable=False)
     is_active = models.BooleanField(_("w aktualnym rejestrze"), default=True, db_index=True)
     valid_from = models.DateField(_("obowiązuje od"))
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("JST")

@@ -25,7 +25,7 @@ COUNTS = ("created", "updated", "deactivated", "unchanged")
 BATCH_SIZE = 500
 
 
-def place_key(code: str) -> str:
+def place_key(*, code: str) -> str:
     """What identifies a unit across register versions: a gmina whose type changes keeps WOJ+POW+GMI, not RODZ."""
     return code[:6] if len(code) == 7 else code
 
@@ -79,10 +79,15 @@ def load_register(*, data: bytes, source: str, by=None) -> RegisterImport:
             Gmina,
             Gmina.objects.all(),
             {
-                place_key(code): {"code": code, "name": unit.name, "rodz": unit.rodz, "powiat_id": powiat_ids[code[:4]]}
+                place_key(code=code): {
+                    "code": code,
+                    "name": unit.name,
+                    "rodz": unit.rodz,
+                    "powiat_id": powiat_ids[code[:4]],
+                }
                 for code, unit in register.gminy.items()
             },
-            key=lambda gmina: place_key(gmina.code),
+            key=lambda gmina: place_key(code=gmina.code),
             as_of=as_of,
             now=now,
         )
@@ -124,9 +129,9 @@ def _sync_local_governments(
 ) -> dict[str, dict[str, int]]:
     records = teryt.local_governments(register)
     existing = list(LocalGovernment.objects.select_related("voivodeship", "powiat"))
-    wanted = {place_key(record.teryt) for record in records}
+    wanted = {place_key(code=record.teryt) for record in records}
     # Units that leave the register keep the name they had; the others must not take it.
-    kept_names = [jst.display_name for jst in existing if place_key(jst.teryt) not in wanted]
+    kept_names = [jst.display_name for jst in existing if place_key(code=jst.teryt) not in wanted]
     voivodeship_names = {code: unit.name.lower() for code, unit in register.voivodeships.items()}
     display_names = names.unique_display_names(
         (
@@ -144,7 +149,7 @@ def _sync_local_governments(
     with translation.override("pl"):
         kind_labels = {kind.value: str(kind.label) for kind in JstKind}
     desired = {
-        place_key(record.teryt): {
+        place_key(code=record.teryt): {
             "kind": record.kind,
             "teryt": record.teryt,
             "name": record.name,
@@ -159,7 +164,7 @@ def _sync_local_governments(
         for record in records
     }
     result = _sync(
-        LocalGovernment, existing, desired, key=lambda jst: place_key(jst.teryt), as_of=register.as_of, now=now
+        LocalGovernment, existing, desired, key=lambda jst: place_key(code=jst.teryt), as_of=register.as_of, now=now
     )
 
     history = [

@@ -304,7 +304,7 @@ def test_the_organisers_pages_and_their_errors(ui, call, tmp_path):
     edition, other = call["edition"], call["other"]
     for status in ["submitted", "reserve", "rejected"]:
         SubmittedApplicationFactory(edition=edition, status=status, reserve_rank=1 if status == "reserve" else None)
-    services.add_note(other, text="Zadzwonić do urzędu w sprawie dyrektora.", by=call["organiser"])
+    services.add_note(application=other, text="Zadzwonić do urzędu w sprawie dyrektora.", by=call["organiser"])
     log_in(ui, call["organiser"])
 
     ui.visit(f"/organizator/edycje/{edition.slug}/nabor/")

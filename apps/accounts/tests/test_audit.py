@@ -242,3 +242,34 @@ def test_action_labels(monkeypatch):
     actions.describe({"test.thing": "Coś"})  # the same description again is harmless
     with pytest.raises(RuntimeError, match="registered twice"):
         actions.describe({"test.thing": "Coś innego"})
+
+
+def test_scope_comes_from_the_target_or_the_caller(org, staff):
+    # An organiser is outside any edition: no scope.
+    entry = record(actor=staff, action="test.scope", target=org)
+    assert (entry.edition_id, entry.engagement_id) == (None, None)
+    # A caller can name the scope (objects or ids); a target that declares ``audit_scope`` gives its own.
+    entry = record(actor=staff, action="test.scope", target=org, edition=7, engagement=org)
+    assert (entry.edition_id, entry.engagement_id) == (7, org.pk)
+    org.audit_scope = {"edition": 3, "engagement": 4}
+    entry = record(actor=staff, action="test.scope", target=org)
+    assert (entry.edition_id, entry.engagement_id) == (3, 4)
+
+
+def test_readable_changes_use_the_described_models_labels(org, staff):
+    from apps.audit.selectors import readable
+
+    entry = record(
+        actor=staff,
+        action="test.readable",
+        target=org,
+        changes={"role": ["staff", "advisor"], "user": staff, "created_at": "2026-05-04T08:00:00+00:00", "x": 1},
+        about=Membership,
+    )
+    (row,) = readable([entry])
+    assert [(c.label, c.old, c.new) for c in row.changes] == [
+        ("rola", "pracownik organizatora", "doradca"),
+        ("user", None, "Olga Org"),
+        ("created at", None, "04.05.2026 10:00"),
+        ("x", None, "1"),
+    ]

@@ -85,14 +85,14 @@ def test_published_versions_refuse_every_change(coordinator):
     area = version.areas.first()
     solution = area.solutions.first()
     attempts = [
-        lambda: services.update_version(version, by=coordinator, label="x", notes=""),
-        lambda: services.publish_version(version, by=coordinator),
+        lambda: services.update_version(version=version, by=coordinator, label="x", notes=""),
+        lambda: services.publish_version(version=version, by=coordinator),
         lambda: services.create_area(version=version, by=coordinator, name="Nowy obszar"),
-        lambda: services.update_area(area, by=coordinator, name="Zmieniona nazwa"),
-        lambda: services.delete_area(area, by=coordinator),
+        lambda: services.update_area(area=area, by=coordinator, name="Zmieniona nazwa"),
+        lambda: services.delete_area(area=area, by=coordinator),
         lambda: services.create_solution(area=area, by=coordinator, name="Nowe rozwiązanie"),
-        lambda: services.update_solution(solution, by=coordinator, name="Zmienione"),
-        lambda: services.delete_solution(solution, by=coordinator),
+        lambda: services.update_solution(solution=solution, by=coordinator, name="Zmienione"),
+        lambda: services.delete_solution(solution=solution, by=coordinator),
     ]
     for attempt in attempts:
         with pytest.raises(ValidationError, match="Opublikowanej wersji katalogu nie można zmieniać"):
@@ -108,10 +108,10 @@ def test_draft_editing_is_recorded_and_publishing_makes_it_current(coordinator):
     draft = services.create_draft_version(by=coordinator)
     area = draft.areas.get(name="Planowanie budżetowe")
 
-    services.update_area(area, by=coordinator, name="Planowanie budżetu oświaty")
+    services.update_area(area=area, by=coordinator, name="Planowanie budżetu oświaty")
     new_area = services.create_area(version=draft, by=coordinator, name="Obszar jedenasty", order=11)
     services.create_solution(area=new_area, by=coordinator, name="Narzędzie", kind=ManagementSolution.Kind.TOOL)
-    services.publish_version(draft, by=coordinator)
+    services.publish_version(version=draft, by=coordinator)
 
     assert selectors.current_version() == draft
     assert draft.areas.count() == 11  # nothing assumes a fixed number of areas
@@ -132,7 +132,7 @@ def test_area_names_are_unique_within_a_version_whatever_the_case(coordinator):
 def test_an_empty_draft_cannot_be_published(coordinator):
     draft = services.create_draft_version(by=coordinator)
     with pytest.raises(ValidationError, match="co najmniej jeden obszar"):
-        services.publish_version(draft, by=coordinator)
+        services.publish_version(version=draft, by=coordinator)
 
 
 # Pages.

@@ -132,7 +132,7 @@ def test_two_events_of_an_edition_may_not_overlap(edition, organiser):
 
 def test_an_event_may_be_moved_without_clashing_with_itself(edition, organiser):
     event = add(edition, organiser, start=100, end=101)
-    services.update_event(event, by=organiser, starts_on=day(101), ends_on=day(102))
+    services.update_event(event=event, by=organiser, starts_on=day(101), ends_on=day(102))
     event.refresh_from_db()
     assert event.starts_on == day(101)
 
@@ -151,7 +151,7 @@ def test_one_opening_and_one_closing_meeting_in_the_right_places(edition, organi
 def test_the_period_cannot_shrink_away_from_planned_events(edition, organiser):
     add(edition, organiser, start=100, end=101, title="Szkolenie warsztatowe 1")
     with pytest.raises(ValidationError) as error:
-        services.update_edition(edition, by=organiser, period_start=day(102), results_date=day(45))
+        services.update_edition(edition=edition, by=organiser, period_start=day(102), results_date=day(45))
     assert "„Szkolenie warsztatowe 1”" in error.value.message_dict["period_start"][0]
 
 

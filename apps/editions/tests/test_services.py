@@ -41,25 +41,25 @@ def test_without_a_published_catalogue_no_edition_can_start(organiser, organisat
 
 
 def test_update_records_only_what_changed(edition, organiser):
-    services.update_edition(edition, by=organiser, capacity=25, name=edition.name)
-    services.update_edition(edition, by=organiser, capacity=25)  # no change, no entry
+    services.update_edition(edition=edition, by=organiser, capacity=25, name=edition.name)
+    services.update_edition(edition=edition, by=organiser, capacity=25)  # no change, no entry
     entries = AuditEntry.objects.filter(action="edition.updated", target_id=str(edition.pk))
     assert [e.changes for e in entries] == [{"capacity": [20, 25]}]
 
 
 def test_publish_once(edition, organiser):
-    services.publish_edition(edition, by=organiser)
+    services.publish_edition(edition=edition, by=organiser)
     edition.refresh_from_db()
     assert edition.is_published and edition.published_at
     with pytest.raises(ValidationError, match="już opublikowana"):
-        services.publish_edition(edition, by=organiser)
+        services.publish_edition(edition=edition, by=organiser)
 
 
 def test_copy_moves_every_date_and_starts_a_new_draft_on_the_newest_catalogue(
     edition, organiser, coordinator, catalogue
 ):
     overrides = {JstKind.RURAL_GMINA: WorkshopGroup.URBAN_RURAL_GMINY}
-    services.update_edition(edition, by=organiser, workshop_group_overrides=overrides, allows_two_areas=True)
+    services.update_edition(edition=edition, by=organiser, workshop_group_overrides=overrides, allows_two_areas=True)
     services.create_event(
         edition=edition, by=organiser, kind="opening_meeting", title="Otwarcie", starts_on=day(95), ends_on=day(96)
     )
@@ -71,12 +71,14 @@ def test_copy_moves_every_date_and_starts_a_new_draft_on_the_newest_catalogue(
         starts_on=day(120),
         ends_on=day(121),
     )
-    services.publish_edition(edition, by=organiser)
+    services.publish_edition(edition=edition, by=organiser)
     draft = catalog.create_draft_version(by=coordinator)
-    catalog.publish_version(draft, by=coordinator)
+    catalog.publish_version(version=draft, by=coordinator)
 
-    new_start = services.same_day_next_year(edition.period_start)
-    copy = services.copy_edition(edition, by=organiser, name="Doradztwo dla JST 2023/2024", period_start=new_start)
+    new_start = services.same_day_next_year(day=edition.period_start)
+    copy = services.copy_edition(
+        edition=edition, by=organiser, name="Doradztwo dla JST 2023/2024", period_start=new_start
+    )
 
     shift = new_start - edition.period_start
     assert copy.status == Edition.Status.DRAFT and copy.slug == "doradztwo-dla-jst-20232024"
@@ -94,15 +96,15 @@ def test_copy_moves_every_date_and_starts_a_new_draft_on_the_newest_catalogue(
 
 
 def test_same_day_next_year_handles_the_leap_day():
-    assert services.same_day_next_year(date(2024, 2, 29)) == date(2025, 2, 28)
-    assert services.same_day_next_year(date(2022, 9, 1)) == date(2023, 9, 1)
+    assert services.same_day_next_year(day=date(2024, 2, 29)) == date(2025, 2, 28)
+    assert services.same_day_next_year(day=date(2022, 9, 1)) == date(2023, 9, 1)
 
 
 def test_a_new_catalogue_version_never_rewrites_an_edition(client, edition, organiser, coordinator, catalogue):
-    services.publish_edition(edition, by=organiser)
+    services.publish_edition(edition=edition, by=organiser)
     draft = catalog.create_draft_version(by=coordinator)
-    catalog.update_area(draft.areas.get(name="Planowanie budżetowe"), by=coordinator, name="Budżet oświaty JST")
-    catalog.publish_version(draft, by=coordinator)
+    catalog.update_area(area=draft.areas.get(name="Planowanie budżetowe"), by=coordinator, name="Budżet oświaty JST")
+    catalog.publish_version(version=draft, by=coordinator)
 
     edition.refresh_from_db()
     assert edition.catalogue_version == catalogue
@@ -119,8 +121,8 @@ def test_event_changes_are_in_the_edition_history(edition, organiser):
     event = services.create_event(
         edition=edition, by=organiser, kind="other", title="Konferencja", starts_on=day(200), ends_on=day(200)
     )
-    services.update_event(event, by=organiser, place="Kraków")
-    services.delete_event(event, by=organiser)
+    services.update_event(event=event, by=organiser, place="Kraków")
+    services.delete_event(event=event, by=organiser)
     actions = AuditEntry.objects.filter(target_id=str(edition.pk)).values_list("action", flat=True)
     assert {"edition.event_created", "edition.event_updated", "edition.event_deleted"} <= set(actions)
     assert event.dates_label == (edition.period_start + timedelta(days=110)).strftime("%d.%m.%Y")

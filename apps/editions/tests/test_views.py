@@ -126,7 +126,7 @@ def test_copy_through_the_form(signed_in, catalogue, organiser, organisation):
     c = signed_in(organiser)
     form = c.get(reverse("editions:copy", args=[edition.slug])).content.decode()
     assert "Doradztwo dla JST 2022/2023 (kopia)" in form
-    new_start = services.same_day_next_year(edition.period_start)
+    new_start = services.same_day_next_year(day=edition.period_start)
     response = c.post(
         reverse("editions:copy", args=[edition.slug]), {"name": "Następna edycja", "period_start": new_start}
     )

@@ -40,7 +40,7 @@ def test_choice_waits_for_one_advisor_then_the_engagement_moves_to_diagnosis(cas
     assert mailoutbox[-1].to == ["lidia@alfa.example"]
     actions = list(AuditEntry.objects.order_by("pk").values_list("action", flat=True))
     assert actions[-3:] == ["engagement.area_chosen", "engagement.area_confirmed", "engagement.stage_changed"]
-    texts = [e.text for e in cast.engagement.timeline.all()]
+    texts = [str(e.display) for e in cast.engagement.timeline.all()]
     assert any("potwierdził obszar" in t for t in texts) and any("Nowy etap" in t for t in texts)
 
 
@@ -54,7 +54,9 @@ def test_a_changed_choice_or_reason_needs_confirming_again(cast):
     assert choose(cast, (first, "Nowy, lepszy powód"))
     assert cast.engagement.chosen_areas.get().confirmed_at is None
     # Still in the diagnosis stage, but it cannot move on to the HDR until an advisor confirms again.
-    assert "Doradcy nie potwierdzili jeszcze wybranego obszaru." in services.blockers_for(cast.engagement, Stage.PLAN)
+    assert "Doradcy nie potwierdzili jeszcze wybranego obszaru." in services.blockers_for(
+        engagement=cast.engagement, stage=Stage.PLAN
+    )
     services.confirm_areas(engagement=cast.engagement, by=cast.advisor2)
     choose(cast, (second, "Inny obszar"))
     chosen = cast.engagement.chosen_areas.get()

@@ -58,7 +58,7 @@ def test_stale_findings_save_is_refused_and_nothing_is_lost(cast):
 
 
 def test_save_findings_service_refuses_a_stale_version(cast):
-    assessment = diagnosis.ensure_assessment(cast.engagement)
+    assessment = diagnosis.ensure_assessment(engagement=cast.engagement)
     diagnosis.save_findings(assessment=assessment, expected_version=1, values={"needs": "A"}, by=cast.leader)
     with pytest.raises(StaleEdit) as stale:
         diagnosis.save_findings(assessment=assessment, expected_version=1, values={"needs": "B"}, by=cast.member)
@@ -244,7 +244,7 @@ def test_guard_before_the_hdr_and_advancing_through_the_page(cast):
         engagement=cast.engagement, area=area, justification="x", confirmed_at="2026-01-01T10:00Z"
     )
     services.advance_stage(engagement=cast.engagement, to=Stage.DIAGNOSIS, by=cast.advisor)
-    reasons = services.blockers_for(cast.engagement, Stage.PLAN)
+    reasons = services.blockers_for(engagement=cast.engagement, stage=Stage.PLAN)
     assert "Diagnoza potrzeb nie ma jeszcze wniosków: opisz problemy i potrzeby." in reasons
     assert "Wybierz od 1 do 3 priorytetów rozwojowych (wybrano: 0)." in reasons
     client = cast.client(cast.member)
@@ -253,15 +253,15 @@ def test_guard_before_the_hdr_and_advancing_through_the_page(cast):
     response = client.post(url(cast, "advance"), {"to": Stage.PLAN}, follow=True)
     assert "Nie można jeszcze przejść dalej" in response.content.decode()
 
-    assessment = diagnosis.ensure_assessment(cast.engagement)
+    assessment = diagnosis.ensure_assessment(engagement=cast.engagement)
     diagnosis.save_findings(
         assessment=assessment, expected_version=1, values={"problems": "P", "needs": "N"}, by=cast.member
     )
     chosen = DevelopmentPriorityFactory(engagement=cast.engagement, is_selected=True, goal="   ")
-    assert "nie ma celu" in " ".join(services.blockers_for(cast.engagement, Stage.PLAN))
+    assert "nie ma celu" in " ".join(services.blockers_for(engagement=cast.engagement, stage=Stage.PLAN))
     chosen.goal = "Cel"
     chosen.save()
-    assert services.blockers_for(cast.engagement, Stage.PLAN) == []
+    assert services.blockers_for(engagement=cast.engagement, stage=Stage.PLAN) == []
     # Only the next stage can be asked for.
     client.post(url(cast, "advance"), {"to": Stage.SUMMARY})
     cast.engagement.refresh_from_db()
@@ -275,7 +275,7 @@ def test_diagnosis_pdf_has_the_jst_the_figures_and_the_priorities(cast):
     from apps.documents.models import GeneratedDocument
     from apps.documents.pdf import pdf_text
 
-    assessment = diagnosis.ensure_assessment(cast.engagement)
+    assessment = diagnosis.ensure_assessment(engagement=cast.engagement)
     diagnosis.save_findings(
         assessment=assessment,
         expected_version=1,

@@ -70,7 +70,7 @@ def test_an_apps_stage_guard_is_asked_before_entering_its_stage():
         return ["Jeszcze nie."]
 
     try:
-        reasons = blockers_for(engagement, Stage.DIAGNOSIS)
+        reasons = blockers_for(engagement=engagement, stage=Stage.DIAGNOSIS)
         assert reasons[-1] == "Jeszcze nie." and len(reasons) == 2  # engagements' own guard first, by order
     finally:
         hooks.STAGE_GUARDS.unregister(f"{never_yet.__module__}.{never_yet.__qualname__}")

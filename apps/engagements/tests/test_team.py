@@ -38,7 +38,7 @@ def test_leaver_keeps_attribution_in_timeline_and_history(cast):
     services.add_team_member(engagement=cast.engagement, data=member_data(), by=cast.leader)
     from apps.engagements import diagnosis
 
-    assessment = diagnosis.ensure_assessment(cast.engagement)
+    assessment = diagnosis.ensure_assessment(engagement=cast.engagement)
     diagnosis.save_findings(
         assessment=assessment, expected_version=1, values={"problems": "Mało danych"}, by=cast.member
     )

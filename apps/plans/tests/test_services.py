@@ -262,12 +262,14 @@ def test_compare_reports_added_and_removed_actions(complete_plan, leader, priori
 
 def test_the_engagement_cannot_pass_the_hdr_stage_before_approval(complete_plan, leader, advisors):
     engagement = complete_plan.engagement
-    assert "HDR nie został jeszcze zatwierdzony przez obu doradców." in blockers_for(engagement, Stage.DIRECTIONS)
+    assert "HDR nie został jeszcze zatwierdzony przez obu doradców." in blockers_for(
+        engagement=engagement, stage=Stage.DIRECTIONS
+    )
     with pytest.raises(ValidationError):
         advance_stage(engagement=engagement, to=Stage.DIRECTIONS, by=leader)
     services.submit_plan(plan=complete_plan, by=leader)
     approve_by_both(complete_plan, advisors)
-    assert blockers_for(engagement, Stage.DIRECTIONS) == []
+    assert blockers_for(engagement=engagement, stage=Stage.DIRECTIONS) == []
 
 
 def test_comment_threads(complete_plan, leader, advisors):

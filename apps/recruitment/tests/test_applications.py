@@ -41,7 +41,7 @@ def read(fieldfile) -> bytes:
 
 def report_for(application):
     application.refresh_from_db()
-    return check_application(application, call=services.stored_call(application.edition))
+    return check_application(application, call=services.stored_call(edition=application.edition))
 
 
 # Starting ---------------------------------------------------------------------------------------------------------
@@ -88,7 +88,7 @@ def test_a_second_application_for_the_same_jst_says_whom_at_the_organiser_to_con
 
 def test_a_withdrawn_application_no_longer_blocks_the_jst(edition, jst, applicant):
     first = services.start_application(edition=edition, local_government=jst, by=applicant)
-    services.withdraw_application(first, by=applicant)
+    services.withdraw_application(application=first, by=applicant)
     second = services.start_application(edition=edition, local_government=jst, by=applicant)
     assert second.pk != first.pk
 
@@ -107,7 +107,7 @@ def test_nothing_can_be_started_outside_the_call(edition, jst, applicant):
 def test_a_section_saves_partial_data_and_records_the_change(edition, jst, applicant):
     application = services.start_application(edition=edition, local_government=jst, by=applicant)
     services.save_section(
-        application,
+        application=application,
         section="jst",
         values={"address_street": "ul. Sądowa 1", "address_postal_code": "", "address_city": "Bolesławiec"},
         by=applicant,
@@ -125,11 +125,15 @@ def test_a_stale_save_is_refused_and_nothing_is_overwritten(edition, jst, applic
     application = services.start_application(edition=edition, local_government=jst, by=applicant)
     started_from = application.version
     services.save_section(
-        application, section="motywacja", values={"motivation": "Pierwsza"}, by=applicant, expected_version=started_from
+        application=application,
+        section="motywacja",
+        values={"motivation": "Pierwsza"},
+        by=applicant,
+        expected_version=started_from,
     )
     with pytest.raises(StaleEdit):
         services.save_section(
-            application,
+            application=application,
             section="motywacja",
             values={"motivation": "Druga"},
             by=applicant,
@@ -143,7 +147,7 @@ def test_changing_the_jst_to_another_kind_asks_for_the_head_title_again(edition,
     application = services.start_application(edition=edition, local_government=jst, by=applicant)
     powiat = LocalGovernmentFactory(kind=JstKind.POWIAT)
     services.save_section(
-        application, section="jst", values={"local_government": powiat}, by=applicant, expected_version=None
+        application=application, section="jst", values={"local_government": powiat}, by=applicant, expected_version=None
     )
     application.refresh_from_db()
     assert application.local_government == powiat
@@ -152,8 +156,8 @@ def test_changing_the_jst_to_another_kind_asks_for_the_head_title_again(edition,
 
 def test_the_team_replaces_the_previous_one_and_keeps_the_order(edition, jst, applicant):
     application = services.start_application(edition=edition, local_government=jst, by=applicant)
-    services.save_team(application, rows=rows(3), by=applicant, expected_version=None)
-    services.save_team(application, rows=rows(4), by=applicant, expected_version=None)
+    services.save_team(application=application, rows=rows(3), by=applicant, expected_version=None)
+    services.save_team(application=application, rows=rows(4), by=applicant, expected_version=None)
     assert list(application.team.values_list("full_name", flat=True)) == [f"Osoba {i}" for i in range(1, 5)]
     assert history_of(application).filter(action="application.team_updated").count() == 2
 
@@ -162,10 +166,13 @@ def test_the_team_refuses_a_duplicate_e_mail_and_a_team_over_the_limit(edition, 
     application = services.start_application(edition=edition, local_government=jst, by=applicant)
     with pytest.raises(ValidationError, match="więcej niż raz"):
         services.save_team(
-            application, rows=rows(3, {2: {"email": "OSOBA1@gmina.example.org"}}), by=applicant, expected_version=None
+            application=application,
+            rows=rows(3, {2: {"email": "OSOBA1@gmina.example.org"}}),
+            by=applicant,
+            expected_version=None,
         )
     with pytest.raises(ValidationError, match="najwyżej 5 osób"):
-        services.save_team(application, rows=rows(6), by=applicant, expected_version=None)
+        services.save_team(application=application, rows=rows(6), by=applicant, expected_version=None)
     assert not application.team.exists()
 
 
@@ -253,7 +260,7 @@ def test_another_signatory_needs_a_name_and_position(edition, jst, applicant):
 def test_an_incomplete_draft_is_not_submitted_and_says_what_is_missing(edition, jst, applicant):
     application = ApplicationFactory(edition=edition, local_government=jst, applicant=applicant, team=2, motivation="")
     with pytest.raises(ValidationError) as error:
-        services.submit_application(application, by=applicant)
+        services.submit_application(application=application, by=applicant)
     assert "Zespół JST: Zespół liczy od 3 do 5 osób; teraz: 2." in error.value.messages
     assert any(m.startswith("Motywacja i rozważane obszary:") for m in error.value.messages)
     application.refresh_from_db()
@@ -265,7 +272,7 @@ def test_an_ineligible_jst_cannot_submit_even_if_the_edition_changed_its_rules(e
     edition.eligible_jst_kinds = [JstKind.POWIAT]
     edition.save()
     with pytest.raises(ValidationError, match="mogą się zgłaszać: powiat"):
-        services.submit_application(application, by=applicant)
+        services.submit_application(application=application, by=applicant)
 
 
 def test_submission_prepares_the_three_pdfs_and_confirms_by_e_mail(edition, jst, applicant, mailoutbox):
@@ -277,7 +284,7 @@ def test_submission_prepares_the_three_pdfs_and_confirms_by_e_mail(edition, jst,
         kind="school_director",
         school_name="SP nr 2 w Bolesławcu",
     )
-    services.submit_application(application, by=applicant)
+    services.submit_application(application=application, by=applicant)
     application.refresh_from_db()
     assert application.status == Application.Status.SUBMITTED and application.submitted_at
     documents = GeneratedDocument.objects.filter(object_id=str(application.pk)).order_by("kind")
@@ -292,18 +299,18 @@ def test_submission_prepares_the_three_pdfs_and_confirms_by_e_mail(edition, jst,
     assert mailoutbox[0].to == ["wnioskodawca@gmina.example.org"]
     assert "Zgłoszenie złożone" in mailoutbox[0].subject
     with pytest.raises(ValidationError, match="już złożone"):
-        services.submit_application(application, by=applicant)
+        services.submit_application(application=application, by=applicant)
 
 
 def test_the_organisers_template_text_goes_into_the_pdf(edition, jst, applicant, organiser):
     services.update_call(
-        edition,
+        edition=edition,
         by=organiser,
         expected_version=None,
         statements_text="Oświadczam w imieniu {jst}, że:\n\n- punkt pierwszy,\n- punkt drugi.",
     )
     application = ApplicationFactory(edition=edition, local_government=jst, applicant=applicant)
-    services.submit_application(application, by=applicant)
+    services.submit_application(application=application, by=applicant)
     document = GeneratedDocument.objects.get(object_id=str(application.pk), kind="recruitment.statements")
     text = pdf_text(read(document.file))
     assert f"Oświadczam w imieniu {jst.display_name}, że:" in " ".join(text.split())
@@ -312,14 +319,18 @@ def test_the_organisers_template_text_goes_into_the_pdf(edition, jst, applicant,
 
 def test_unknown_placeholders_in_a_template_are_refused(edition, organiser):
     with pytest.raises(ValidationError) as error:
-        services.update_call(edition, by=organiser, expected_version=None, card_text="Zgłaszamy {gmina}.")
+        services.update_call(edition=edition, by=organiser, expected_version=None, card_text="Zgłaszamy {gmina}.")
     assert "{gmina}" in error.value.message_dict["card_text"][0]
 
 
 def test_a_draft_cannot_be_changed_after_submission(edition, jst, applicant):
     application = ApplicationFactory(edition=edition, local_government=jst, applicant=applicant)
-    services.submit_application(application, by=applicant)
+    services.submit_application(application=application, by=applicant)
     with pytest.raises(ValidationError, match="już złożone"):
         services.save_section(
-            application, section="motywacja", values={"motivation": "x"}, by=applicant, expected_version=None
+            application=application,
+            section="motywacja",
+            values={"motivation": "x"},
+            by=applicant,
+            expected_version=None,
         )

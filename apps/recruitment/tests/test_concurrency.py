@@ -37,7 +37,9 @@ def test_two_staff_deciding_on_the_last_place_at_once(edition, organisation, mon
             PaperReceiptFactory(application=application, kind=kind)
         services._refresh_documents(application)
         applications.append(application)
-    services.decide(applications[0], status=Application.Status.QUALIFIED, by=staff[0])  # 1 of 2 places taken
+    services.decide(
+        application=applications[0], status=Application.Status.QUALIFIED, by=staff[0]
+    )  # 1 of 2 places taken
 
     # Make both threads meet between reading their application and counting the places: without the edition lock
     # both would count one qualified JST and both would qualify theirs. With the lock the second thread cannot get
@@ -58,7 +60,7 @@ def test_two_staff_deciding_on_the_last_place_at_once(edition, organisation, mon
     def decide(index: int):
         try:
             barrier.wait()
-            services.decide(applications[index + 1], status=Application.Status.QUALIFIED, by=staff[index])
+            services.decide(application=applications[index + 1], status=Application.Status.QUALIFIED, by=staff[index])
             outcomes[index] = "qualified"
         except ValidationError as error:
             outcomes[index] = error.messages[0]

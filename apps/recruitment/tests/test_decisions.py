@@ -39,10 +39,10 @@ def applications(edition):
 
 def test_qualifying_up_to_the_capacity_then_a_clear_refusal(applications, organiser):
     first, second, third, _fourth = applications
-    services.decide(first, status=Status.QUALIFIED, by=organiser)
-    services.decide(second, status=Status.QUALIFIED, by=organiser)
+    services.decide(application=first, status=Status.QUALIFIED, by=organiser)
+    services.decide(application=second, status=Status.QUALIFIED, by=organiser)
     with pytest.raises(ValidationError) as error:
-        services.decide(third, status=Status.QUALIFIED, by=organiser)
+        services.decide(application=third, status=Status.QUALIFIED, by=organiser)
     assert error.value.messages == [
         "Brak wolnych miejsc: zakwalifikowano już 2 z 2 JST. Zmień najpierw decyzję o innej JST albo zwiększ liczbę "
         "miejsc w ustawieniach edycji."
@@ -50,15 +50,15 @@ def test_qualifying_up_to_the_capacity_then_a_clear_refusal(applications, organi
     third.refresh_from_db()
     assert third.status == Status.SUBMITTED
     # Deciding again on an already qualified JST does not count it twice.
-    services.decide(first, status=Status.QUALIFIED, by=organiser)
+    services.decide(application=first, status=Status.QUALIFIED, by=organiser)
 
 
 def test_incomplete_documents_need_an_explicit_override(edition, organiser):
     application = SubmittedApplicationFactory(edition=edition)
     with pytest.raises(ValidationError) as error:
-        services.decide(application, status=Status.QUALIFIED, by=organiser)
+        services.decide(application=application, status=Status.QUALIFIED, by=organiser)
     assert "niekompletne lub wpłynęły po terminie" in error.value.message_dict["despite_documents"][0]
-    services.decide(application, status=Status.QUALIFIED, by=organiser, despite_documents=True)
+    services.decide(application=application, status=Status.QUALIFIED, by=organiser, despite_documents=True)
     entry = history_of(application).get(action="application.decided")
     assert entry.changes["despite_documents"] is True
     assert entry.changes["status"] == ["submitted", "qualified"]
@@ -66,35 +66,35 @@ def test_incomplete_documents_need_an_explicit_override(edition, organiser):
 
 def test_rejection_needs_a_reason(applications, organiser):
     with pytest.raises(ValidationError) as error:
-        services.decide(applications[0], status=Status.REJECTED, by=organiser, reason="  ")
+        services.decide(application=applications[0], status=Status.REJECTED, by=organiser, reason="  ")
     assert "reason" in error.value.message_dict
-    services.decide(applications[0], status=Status.REJECTED, by=organiser, reason="Dokumenty po terminie.")
+    services.decide(application=applications[0], status=Status.REJECTED, by=organiser, reason="Dokumenty po terminie.")
 
 
 def test_the_reserve_list_is_ranked_and_stays_dense(applications, organiser):
     a, b, c, d = applications
-    services.decide(a, status=Status.RESERVE, by=organiser)
-    services.decide(b, status=Status.RESERVE, by=organiser)
-    services.decide(c, status=Status.RESERVE, by=organiser, rank=1)  # in front of the others
+    services.decide(application=a, status=Status.RESERVE, by=organiser)
+    services.decide(application=b, status=Status.RESERVE, by=organiser)
+    services.decide(application=c, status=Status.RESERVE, by=organiser, rank=1)  # in front of the others
     ranks = lambda: dict(Application.objects.filter(status=Status.RESERVE).values_list("pk", "reserve_rank"))  # noqa: E731
     assert ranks() == {c.pk: 1, a.pk: 2, b.pk: 3}
-    services.decide(a, status=Status.QUALIFIED, by=organiser)  # leaves the list: the gap closes
+    services.decide(application=a, status=Status.QUALIFIED, by=organiser)  # leaves the list: the gap closes
     assert ranks() == {c.pk: 1, b.pk: 2}
-    services.decide(d, status=Status.RESERVE, by=organiser, rank=99)  # beyond the end: last
+    services.decide(application=d, status=Status.RESERVE, by=organiser, rank=99)  # beyond the end: last
     assert ranks() == {c.pk: 1, b.pk: 2, d.pk: 3}
-    assert services.first_on_reserve(a.edition) == c
+    assert services.first_on_reserve(edition=a.edition) == c
 
 
 def test_withdrawing_a_qualified_jst_frees_the_place_and_offers_the_first_reserve(applications, organiser):
     a, b, c, _d = applications
-    services.decide(a, status=Status.QUALIFIED, by=organiser)
-    services.decide(b, status=Status.QUALIFIED, by=organiser)
-    services.decide(c, status=Status.RESERVE, by=organiser)
+    services.decide(application=a, status=Status.QUALIFIED, by=organiser)
+    services.decide(application=b, status=Status.QUALIFIED, by=organiser)
+    services.decide(application=c, status=Status.RESERVE, by=organiser)
     with pytest.raises(ValidationError):
-        services.withdraw_qualified(a, reason="", by=organiser)
-    offered = services.withdraw_qualified(a, reason="Rezygnacja JST, pismo z 1.09", by=organiser)
+        services.withdraw_qualified(application=a, reason="", by=organiser)
+    offered = services.withdraw_qualified(application=a, reason="Rezygnacja JST, pismo z 1.09", by=organiser)
     assert offered == c
-    services.decide(c, status=Status.QUALIFIED, by=organiser)
+    services.decide(application=c, status=Status.QUALIFIED, by=organiser)
     c.refresh_from_db()
     assert c.status == Status.QUALIFIED and c.reserve_rank is None
 
@@ -104,29 +104,29 @@ def test_only_submitted_applications_can_be_decided(edition, organiser):
 
     draft = ApplicationFactory(edition=edition)
     with pytest.raises(ValidationError, match="tylko o złożonym"):
-        services.decide(draft, status=Status.QUALIFIED, by=organiser, despite_documents=True)
+        services.decide(application=draft, status=Status.QUALIFIED, by=organiser, despite_documents=True)
 
 
 # Results and the hand-over -----------------------------------------------------------------------------------------
 
 
 def test_results_cannot_be_published_with_undecided_applications(applications, organiser):
-    services.decide(applications[0], status=Status.QUALIFIED, by=organiser)
+    services.decide(application=applications[0], status=Status.QUALIFIED, by=organiser)
     with pytest.raises(ValidationError, match="bez decyzji: 3"):
-        services.publish_results(applications[0].edition, by=organiser)
+        services.publish_results(edition=applications[0].edition, by=organiser)
 
 
 def test_publishing_hands_over_notifies_once_and_only_once(applications, organiser, mailoutbox):
     a, b, c, d = applications
     edition = a.edition
-    services.decide(a, status=Status.QUALIFIED, by=organiser)
-    services.decide(b, status=Status.RESERVE, by=organiser)
-    services.decide(c, status=Status.REJECTED, by=organiser, reason="Brak kadry zarządzającej.")
-    services.withdraw_application(d, by=d.applicant)
+    services.decide(application=a, status=Status.QUALIFIED, by=organiser)
+    services.decide(application=b, status=Status.RESERVE, by=organiser)
+    services.decide(application=c, status=Status.REJECTED, by=organiser, reason="Brak kadry zarządzającej.")
+    services.withdraw_application(application=d, by=d.applicant)
     assert not Engagement.objects.exists()  # nothing is handed over before the results are public
     mailoutbox.clear()
 
-    services.publish_results(edition, by=organiser)
+    services.publish_results(edition=edition, by=organiser)
 
     engagement = Engagement.objects.get()
     assert engagement.local_government == a.local_government and engagement.edition == edition
@@ -147,7 +147,7 @@ def test_publishing_hands_over_notifies_once_and_only_once(applications, organis
     sent = len(mailoutbox)
 
     with pytest.raises(ValidationError, match="Wyniki opublikowano już"):
-        services.publish_results(edition, by=organiser)
+        services.publish_results(edition=edition, by=organiser)
     assert len(mailoutbox) == sent
     assert Engagement.objects.count() == 1
 
@@ -156,27 +156,27 @@ def test_after_publication_a_new_qualification_is_handed_over_and_announced_at_o
     applications, organiser, mailoutbox
 ):
     a, b, c, d = applications
-    services.decide(a, status=Status.QUALIFIED, by=organiser)
-    services.decide(b, status=Status.QUALIFIED, by=organiser)
-    services.decide(c, status=Status.RESERVE, by=organiser)
-    services.decide(d, status=Status.REJECTED, by=organiser, reason="Po terminie.")
-    services.publish_results(a.edition, by=organiser)
+    services.decide(application=a, status=Status.QUALIFIED, by=organiser)
+    services.decide(application=b, status=Status.QUALIFIED, by=organiser)
+    services.decide(application=c, status=Status.RESERVE, by=organiser)
+    services.decide(application=d, status=Status.REJECTED, by=organiser, reason="Po terminie.")
+    services.publish_results(edition=a.edition, by=organiser)
     mailoutbox.clear()
 
-    services.withdraw_qualified(a, reason="Rezygnacja", by=organiser)
+    services.withdraw_qualified(application=a, reason="Rezygnacja", by=organiser)
     assert Engagement.objects.get(local_government=a.local_government).withdrawn_at is not None
-    services.decide(c, status=Status.QUALIFIED, by=organiser)
+    services.decide(application=c, status=Status.QUALIFIED, by=organiser)
     assert Engagement.objects.filter(local_government=c.local_government, withdrawn_at__isnull=True).exists()
     told = {m.to[0]: m for m in mailoutbox if m.subject.startswith("Wynik naboru")}
     assert set(told) == {a.applicant.email, c.applicant.email}
     assert "wycofano" in told[a.applicant.email].body
     assert "zakwalifikowana" in told[c.applicant.email].body
-    assert not services.notify_result(c)  # already told about this decision
+    assert not services.notify_result(application=c)  # already told about this decision
 
 
 def test_the_applicant_sees_no_decision_before_publication(applications, organiser):
     a = applications[0]
-    services.decide(a, status=Status.REJECTED, by=organiser, reason="x")
+    services.decide(application=a, status=Status.REJECTED, by=organiser, reason="x")
     a = Application.objects.select_related("edition__call").get(pk=a.pk)
     assert a.applicant_status_label == "złożone, czeka na decyzję"
 
@@ -185,26 +185,26 @@ def test_results_publish_themselves_on_the_results_date_when_everything_is_decid
     a, b, c, d = applications
     edition = a.edition
     for application in (a, b):
-        services.decide(application, status=Status.QUALIFIED, by=organiser)
-    services.decide(c, status=Status.RESERVE, by=organiser)
+        services.decide(application=application, status=Status.QUALIFIED, by=organiser)
+    services.decide(application=c, status=Status.RESERVE, by=organiser)
     assert services.publish_due_results(today=edition.results_date) == []  # d is undecided: the organiser decides
-    services.decide(d, status=Status.REJECTED, by=organiser, reason="x")
+    services.decide(application=d, status=Status.REJECTED, by=organiser, reason="x")
     assert services.publish_due_results(today=edition.results_date - timedelta(days=1)) == []
     assert services.publish_due_results(today=edition.results_date) == [edition]
     assert services.publish_due_results(today=edition.results_date) == []  # idempotent
     assert Engagement.objects.count() == 2
-    assert services.stored_call(edition).results_published_at <= timezone.now()
+    assert services.stored_call(edition=edition).results_published_at <= timezone.now()
 
 
 def test_a_team_that_no_longer_fits_the_edition_stops_the_publication_and_names_the_jst(applications, organiser):
     a, b, c, d = applications
     for application in applications:
-        services.decide(application, status=Status.RESERVE, by=organiser)
-    services.decide(a, status=Status.QUALIFIED, by=organiser)
+        services.decide(application=application, status=Status.RESERVE, by=organiser)
+    services.decide(application=a, status=Status.QUALIFIED, by=organiser)
     a.edition.team_size_min = 4  # changed after the applications came in
     a.edition.save()
     with pytest.raises(ValidationError) as error:
-        services.publish_results(a.edition, by=organiser)
+        services.publish_results(edition=a.edition, by=organiser)
     assert a.local_government.display_name in error.value.messages[0]
-    assert not services.stored_call(a.edition).results_published
+    assert not services.stored_call(edition=a.edition).results_published
     assert not Engagement.objects.exists()

@@ -41,7 +41,7 @@ def submitted(edition, jst, applicant):
 
 def test_a_signed_pdf_is_checked_and_the_signer_kept(submitted, applicant, signed):
     receipt = services.upload_document(
-        submitted,
+        application=submitted,
         kind=DocumentKind.DECLARATION,
         method=DeliveryMethod.SIGNED_PDF,
         uploaded_file=upload(signed),
@@ -64,7 +64,7 @@ def test_a_signed_pdf_is_checked_and_the_signer_kept(submitted, applicant, signe
 def test_a_pdf_altered_after_signing_is_reported_broken(submitted, applicant, signed):
     tampered = signed[:7] + (b"6" if signed[7:8] != b"6" else b"5") + signed[8:]
     receipt = services.upload_document(
-        submitted,
+        application=submitted,
         kind=DocumentKind.DECLARATION,
         method=DeliveryMethod.SIGNED_PDF,
         uploaded_file=upload(tampered),
@@ -77,7 +77,7 @@ def test_a_pdf_altered_after_signing_is_reported_broken(submitted, applicant, si
 def test_an_unsigned_pdf_offered_as_signed_is_refused_with_advice(submitted, applicant, unsigned):
     with pytest.raises(ValidationError) as error:
         services.upload_document(
-            submitted,
+            application=submitted,
             kind=DocumentKind.CARD,
             method=DeliveryMethod.SIGNED_PDF,
             uploaded_file=upload(unsigned),
@@ -89,7 +89,11 @@ def test_an_unsigned_pdf_offered_as_signed_is_refused_with_advice(submitted, app
 
 def test_a_scan_is_marked_as_such(submitted, applicant, unsigned):
     receipt = services.upload_document(
-        submitted, kind=DocumentKind.CARD, method=DeliveryMethod.SCAN, uploaded_file=upload(unsigned), by=applicant
+        application=submitted,
+        kind=DocumentKind.CARD,
+        method=DeliveryMethod.SCAN,
+        uploaded_file=upload(unsigned),
+        by=applicant,
     )
     assert receipt.method == DeliveryMethod.SCAN and receipt.signature_state == "none"
 
@@ -107,7 +111,11 @@ def test_a_scan_is_marked_as_such(submitted, applicant, unsigned):
 def test_bad_uploads_are_refused_and_nothing_is_stored(submitted, applicant, unsigned, file, fragment):
     with pytest.raises(ValidationError) as error:
         services.upload_document(
-            submitted, kind=DocumentKind.CARD, method=DeliveryMethod.SCAN, uploaded_file=file(unsigned), by=applicant
+            application=submitted,
+            kind=DocumentKind.CARD,
+            method=DeliveryMethod.SCAN,
+            uploaded_file=file(unsigned),
+            by=applicant,
         )
     assert fragment in " ".join(error.value.messages)
     assert not submitted.receipts.exists()
@@ -117,7 +125,11 @@ def test_an_upload_over_the_size_limit_is_refused(submitted, applicant, unsigned
     settings.DOCUMENTS_MAX_UPLOAD_BYTES = len(unsigned) - 1
     with pytest.raises(ValidationError, match="za duży"):
         services.upload_document(
-            submitted, kind=DocumentKind.CARD, method=DeliveryMethod.SCAN, uploaded_file=upload(unsigned), by=applicant
+            application=submitted,
+            kind=DocumentKind.CARD,
+            method=DeliveryMethod.SCAN,
+            uploaded_file=upload(unsigned),
+            by=applicant,
         )
 
 
@@ -125,7 +137,11 @@ def test_documents_are_not_taken_for_a_draft(edition, jst, applicant, unsigned):
     draft = ApplicationFactory(edition=edition, local_government=jst, applicant=applicant)
     with pytest.raises(ValidationError, match="złożonego zgłoszenia"):
         services.upload_document(
-            draft, kind=DocumentKind.CARD, method=DeliveryMethod.SCAN, uploaded_file=upload(unsigned), by=applicant
+            application=draft,
+            kind=DocumentKind.CARD,
+            method=DeliveryMethod.SCAN,
+            uploaded_file=upload(unsigned),
+            by=applicant,
         )
 
 
@@ -135,12 +151,14 @@ def test_paper_receipts_complete_the_set_and_late_ones_are_marked(submitted, org
     edition.recruitment_opens_on = timezone.localdate() - timedelta(days=20)
     edition.recruitment_deadline = deadline = timezone.localdate() - timedelta(days=2)
     edition.save()
-    services.record_receipt(submitted, kind=DocumentKind.CARD, received_on=deadline - timedelta(days=1), by=organiser)
-    services.record_receipt(submitted, kind=DocumentKind.DECLARATION, received_on=deadline, by=organiser)
+    services.record_receipt(
+        application=submitted, kind=DocumentKind.CARD, received_on=deadline - timedelta(days=1), by=organiser
+    )
+    services.record_receipt(application=submitted, kind=DocumentKind.DECLARATION, received_on=deadline, by=organiser)
     submitted.refresh_from_db()
     assert submitted.documents_received == 2 and not submitted.has_late_documents
     late = services.record_receipt(
-        submitted, kind=DocumentKind.STATEMENTS, received_on=deadline + timedelta(days=1), by=organiser
+        application=submitted, kind=DocumentKind.STATEMENTS, received_on=deadline + timedelta(days=1), by=organiser
     )
     assert late.is_late
     submitted.refresh_from_db()
@@ -153,18 +171,25 @@ def test_paper_receipts_complete_the_set_and_late_ones_are_marked(submitted, org
 def test_a_receipt_date_in_the_future_is_refused(submitted, organiser):
     with pytest.raises(ValidationError) as error:
         services.record_receipt(
-            submitted, kind=DocumentKind.CARD, received_on=timezone.localdate() + timedelta(days=1), by=organiser
+            application=submitted,
+            kind=DocumentKind.CARD,
+            received_on=timezone.localdate() + timedelta(days=1),
+            by=organiser,
         )
     assert "z przyszłości" in error.value.message_dict["received_on"][0]
 
 
 def test_a_rejected_receipt_stays_on_record_and_stops_counting(submitted, organiser, applicant, unsigned):
     receipt = services.upload_document(
-        submitted, kind=DocumentKind.CARD, method=DeliveryMethod.SCAN, uploaded_file=upload(unsigned), by=applicant
+        application=submitted,
+        kind=DocumentKind.CARD,
+        method=DeliveryMethod.SCAN,
+        uploaded_file=upload(unsigned),
+        by=applicant,
     )
     with pytest.raises(ValidationError):
-        services.reject_receipt(receipt, reason=" ", by=organiser)
-    services.reject_receipt(receipt, reason="Nieczytelny skan", by=organiser)
+        services.reject_receipt(receipt=receipt, reason=" ", by=organiser)
+    services.reject_receipt(receipt=receipt, reason="Nieczytelny skan", by=organiser)
     submitted.refresh_from_db()
     assert submitted.documents_received == 0
     receipt.refresh_from_db()
@@ -220,7 +245,7 @@ def test_the_deadline_is_the_end_of_the_day_in_warsaw(
 
     application = SubmittedApplicationFactory(edition=edition, local_government=jst, applicant=applicant)
     on_time = services.upload_document(
-        application,
+        application=application,
         kind=DocumentKind.CARD,
         method=DeliveryMethod.SCAN,
         uploaded_file=upload(unsigned),
@@ -228,7 +253,7 @@ def test_the_deadline_is_the_end_of_the_day_in_warsaw(
         at=last_second_utc,
     )
     late = services.upload_document(
-        application,
+        application=application,
         kind=DocumentKind.DECLARATION,
         method=DeliveryMethod.SCAN,
         uploaded_file=upload(unsigned),
@@ -246,7 +271,7 @@ def test_submission_closes_at_the_end_of_the_deadline_day(organisation, catalogu
     edition = edition_with_deadline(organisation, catalogue, deadline)
     on_time = ApplicationFactory(edition=edition, local_government=jst, applicant=applicant)
     monkeypatch.setattr(timezone, "now", lambda: warsaw(2026, 10, 25, 23, 59, 59))
-    services.submit_application(on_time, by=applicant)
+    services.submit_application(application=on_time, by=applicant)
     on_time.refresh_from_db()
     assert on_time.status == Application.Status.SUBMITTED
 
@@ -255,4 +280,4 @@ def test_submission_closes_at_the_end_of_the_deadline_day(organisation, catalogu
     too_late = ApplicationFactory(edition=edition, local_government=LocalGovernmentFactory(), applicant=applicant)
     monkeypatch.setattr(timezone, "now", lambda: warsaw(2026, 10, 26, 0, 0, 0))
     with pytest.raises(ValidationError, match="Nabór zakończył się 25.10.2026 o północy"):
-        services.submit_application(too_late, by=applicant)
+        services.submit_application(application=too_late, by=applicant)

@@ -28,7 +28,9 @@ def _decided_applications(edition, organiser):
         for kind in DocumentKind.values:
             PaperReceiptFactory(application=application, kind=kind)
         services._refresh_documents(application)
-        services.decide(application, status=status, by=organiser, reason="Po terminie." if status == "rejected" else "")
+        services.decide(
+            application=application, status=status, by=organiser, reason="Po terminie." if status == "rejected" else ""
+        )
         applications.append(application)
     return applications
 
@@ -39,12 +41,12 @@ def test_the_scheduler_publishes_the_results_on_the_results_date(edition, organi
     clock = fix_clock(monkeypatch, results_day - timedelta(hours=17))  # the evening before, 07:00
 
     scheduler.tick()
-    assert services.stored_call(edition).results_published_at is None
+    assert services.stored_call(edition=edition).results_published_at is None
     assert JobRun.objects.get(job=JOB).result == {"published": []}
 
     clock.set(results_day + timedelta(hours=6, seconds=20))  # the scheduler's tick just after six
     scheduler.tick()
-    assert services.stored_call(edition).results_published_at is not None
+    assert services.stored_call(edition=edition).results_published_at is not None
     assert Engagement.objects.filter(edition=edition).count() == 2
     run = JobRun.objects.get(job=JOB, slot=results_day + timedelta(hours=6))
     assert (run.status, run.result) == (JobRun.Status.SUCCEEDED, {"published": [edition.name]})

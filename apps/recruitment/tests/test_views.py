@@ -372,7 +372,7 @@ def test_a_decision_over_capacity_is_refused_on_the_page(client, edition, organi
     edition.capacity = 1
     edition.save()
     first, second = (SubmittedApplicationFactory(edition=edition) for _ in range(2))
-    services.decide(first, status="qualified", by=organiser, despite_documents=True)
+    services.decide(application=first, status="qualified", by=organiser, despite_documents=True)
     sign_in(client, organiser)
     url = reverse("recruitment:decide", kwargs={"slug": edition.slug, "pk": second.pk})
     response = client.post(url, {"decision": "qualified", "despite_documents": "on"})
@@ -457,9 +457,9 @@ def test_results_page_appears_on_publication(client, edition, organiser):
     application = SubmittedApplicationFactory(edition=edition, local_government=LocalGovernmentFactory(name="Wygrana"))
     url = reverse("recruitment:results", kwargs={"slug": edition.slug})
     assert client.get(url).status_code == 404
-    services.decide(application, status="qualified", by=organiser, despite_documents=True)
+    services.decide(application=application, status="qualified", by=organiser, despite_documents=True)
     assert client.get(url).status_code == 404  # decided, not yet public
-    services.publish_results(edition, by=organiser)
+    services.publish_results(edition=edition, by=organiser)
     page = client.get(url).content.decode()
     assert "Gmina Wygrana (gmina wiejska)" in page and "Gminy wiejskie (1)" in page.replace(
         "Gmina wiejska", "Gminy wiejskie"
@@ -472,8 +472,8 @@ def test_publishing_asks_first_on_a_page_that_says_whom_it_e_mails(client, editi
     wins = SubmittedApplicationFactory(edition=edition, local_government=LocalGovernmentFactory(name="Wygrana"), team=3)
     waits = SubmittedApplicationFactory(edition=edition, local_government=LocalGovernmentFactory(name="Czeka"))
     loses = SubmittedApplicationFactory(edition=edition, local_government=LocalGovernmentFactory(name="Przegrana"))
-    services.decide(wins, status="qualified", by=organiser, despite_documents=True)
-    services.decide(waits, status="reserve", by=organiser, despite_documents=True)
+    services.decide(application=wins, status="qualified", by=organiser, despite_documents=True)
+    services.decide(application=waits, status="reserve", by=organiser, despite_documents=True)
     sign_in(client, organiser)
     desk_url = reverse("recruitment:desk", kwargs={"slug": edition.slug})
     confirm_url = reverse("recruitment:publish_results_confirm", kwargs={"slug": edition.slug})
@@ -484,7 +484,7 @@ def test_publishing_asks_first_on_a_page_that_says_whom_it_e_mails(client, editi
     # An undecided application: the page says so and offers no button.
     page = client.get(confirm_url).content.decode()
     assert "bez decyzji: 1" in page and f'action="{publish_url}"' not in page
-    services.decide(loses, status="rejected", by=organiser, reason="Brak kadry.", despite_documents=True)
+    services.decide(application=loses, status="rejected", by=organiser, reason="Brak kadry.", despite_documents=True)
     mailoutbox.clear()
     page = client.get(confirm_url).content.decode()
     assert "Gmina Wygrana (gmina wiejska) (zespół: 3)" in page
@@ -492,9 +492,9 @@ def test_publishing_asks_first_on_a_page_that_says_whom_it_e_mails(client, editi
     assert "liczba osób: 3" in page
     assert "Lista rezerwowa: 1; odrzucone: 1." in page
     assert f'action="{publish_url}"' in page
-    assert mailoutbox == [] and not services.stored_call(edition).results_published
+    assert mailoutbox == [] and not services.stored_call(edition=edition).results_published
     assert client.post(publish_url)["Location"] == desk_url
-    assert services.stored_call(edition).results_published
+    assert services.stored_call(edition=edition).results_published
     assert client.get(confirm_url)["Location"] == desk_url  # nothing left to confirm
 
 

@@ -68,7 +68,7 @@ def my_applications(request):
 @login_required
 def application(request, pk: int):
     item = selectors.own_application(request.user, pk)
-    call = services.stored_call(item.edition)
+    call = services.stored_call(edition=item.edition)
     report = check_application(item, call=call, team=list(item.team.all()), areas=list(item.areas.all()))
     return render(
         request,
@@ -99,7 +99,7 @@ def section(request, pk: int, section: str):
         areas = form.cleaned_data.get("areas") if "areas" in form.fields else None
         try:
             services.save_section(
-                item,
+                application=item,
                 section=section,
                 values=form.values(),
                 by=request.user,
@@ -162,7 +162,7 @@ def _team_section(request, item):
             version = None
         if formset.is_valid():
             try:
-                services.save_team(item, rows=formset.rows(), by=request.user, expected_version=version)
+                services.save_team(application=item, rows=formset.rows(), by=request.user, expected_version=version)
             except StaleEdit as error:
                 stale = True
                 version = error.current.version
@@ -181,7 +181,7 @@ def _team_section(request, item):
             "stale_message": STALE_MESSAGE if stale else "",
             "refused": refused,
             "edition": edition,
-            "call": services.stored_call(edition),
+            "call": services.stored_call(edition=edition),
             "section": "zespol",
             "title": SECTION_TITLES["zespol"],
             **_nav("zespol"),
@@ -194,7 +194,7 @@ def _team_section(request, item):
 def submit(request, pk: int):
     item = selectors.own_application(request.user, pk)
     try:
-        services.submit_application(item, by=request.user)
+        services.submit_application(application=item, by=request.user)
     except ValidationError as error:
         for message in error.messages[:20]:
             messages.error(request, message)
@@ -211,7 +211,7 @@ def withdraw(request, pk: int):
     item = selectors.own_application(request.user, pk)
     if request.method == "POST":
         try:
-            services.withdraw_application(item, by=request.user)
+            services.withdraw_application(application=item, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -233,7 +233,7 @@ def upload(request, pk: int, document: str):
     if request.method == "POST" and form.is_valid():
         try:
             receipt = services.upload_document(
-                item,
+                application=item,
                 kind=kind,
                 method=form.cleaned_data["method"],
                 uploaded_file=form.cleaned_data["file"],

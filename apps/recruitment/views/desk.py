@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.audit.selectors import history_of
+from apps.audit.selectors import readable_history_of
 from apps.core.forms import add_errors
 from apps.core.locking import StaleEdit
 from apps.core.permissions import can, require
@@ -49,7 +49,7 @@ def desk(request, slug: str):
         "recruitment/desk.html",
         {
             "edition": edition,
-            "call": services.stored_call(edition),
+            "call": services.stored_call(edition=edition),
             "form": form,
             "page": page,
             "summary": selectors.desk_summary(edition),
@@ -69,7 +69,7 @@ def export(request, slug: str, fmt: str):
 
 
 def _review_context(request, edition, application, **forms) -> dict:
-    call = services.stored_call(edition)
+    call = services.stored_call(edition=edition)
     may_decide = can(request.user, "application.decide", application)
     context = {
         "edition": edition,
@@ -81,7 +81,7 @@ def _review_context(request, edition, application, **forms) -> dict:
         "documents": selectors.document_states(application),
         "notes": list(application.notes.all()),
         "may_decide": may_decide,
-        "first_reserve": services.first_on_reserve(edition)
+        "first_reserve": services.first_on_reserve(edition=edition)
         if application.status == Application.Status.WITHDRAWN
         else None,
         "Status": Application.Status,
@@ -121,7 +121,7 @@ def decide(request, slug: str, pk: int):
         data = form.cleaned_data
         try:
             services.decide(
-                application,
+                application=application,
                 status=data["decision"],
                 by=request.user,
                 reason=data["reason"],
@@ -146,7 +146,9 @@ def withdraw_qualified(request, slug: str, pk: int):
     form = WithdrawQualifiedForm(request.POST)
     if form.is_valid():
         try:
-            first = services.withdraw_qualified(application, reason=form.cleaned_data["reason"], by=request.user)
+            first = services.withdraw_qualified(
+                application=application, reason=form.cleaned_data["reason"], by=request.user
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -171,7 +173,7 @@ def note_add(request, slug: str, pk: int):
     form = NoteForm(request.POST)
     if form.is_valid():
         try:
-            services.add_note(application, text=form.cleaned_data["text"], by=request.user)
+            services.add_note(application=application, text=form.cleaned_data["text"], by=request.user)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -191,7 +193,7 @@ def receipt_record(request, slug: str, pk: int, document: str):
     if request.method == "POST" and form.is_valid():
         try:
             receipt = services.record_receipt(
-                application,
+                application=application,
                 kind=kind,
                 received_on=form.cleaned_data["received_on"],
                 note=form.cleaned_data["note"],
@@ -226,7 +228,7 @@ def receipt_reject(request, slug: str, pk: int, receipt: int):
         messages.error(request, _("Podaj powód odrzucenia dokumentu."))
         return _back(edition, application, "dokumenty")
     try:
-        services.reject_receipt(found, reason=form.cleaned_data["reason"], by=request.user)
+        services.reject_receipt(receipt=found, reason=form.cleaned_data["reason"], by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -242,7 +244,7 @@ def history(request, slug: str, pk: int):
         "audit/history.html",
         {
             "object": application,
-            "entries": history_of(application)[:500],
+            "entries": readable_history_of(application),
             "back_url": reverse("recruitment:review", kwargs={"slug": slug, "pk": pk}),
         },
     )
@@ -254,7 +256,7 @@ def publish_results_confirm(request, slug: str):
     before the button that does it."""
     edition = selectors.desk_edition(request.user, slug)
     require(request.user, "recruitment.manage", edition)
-    call = services.stored_call(edition)
+    call = services.stored_call(edition=edition)
     if call.results_published:
         return redirect("recruitment:desk", slug=slug)
     return render(
@@ -270,7 +272,7 @@ def publish_results(request, slug: str):
     edition = selectors.desk_edition(request.user, slug)
     require(request.user, "recruitment.manage", edition)
     try:
-        services.publish_results(edition, by=request.user)
+        services.publish_results(edition=edition, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -285,12 +287,12 @@ def publish_results(request, slug: str):
 def call_settings(request, slug: str):
     edition = selectors.desk_edition(request.user, slug)
     require(request.user, "recruitment.manage", edition)
-    call = services.stored_call(edition)
+    call = services.stored_call(edition=edition)
     form = CallForm(request.POST or None, instance=copy.copy(call))
     if request.method == "POST" and form.is_valid():
         try:
             services.update_call(
-                edition, by=request.user, expected_version=form.cleaned_data["version"], **form.values()
+                edition=edition, by=request.user, expected_version=form.cleaned_data["version"], **form.values()
             )
         except StaleEdit as stale:
             data = request.POST.copy()
@@ -319,7 +321,10 @@ def attachments(request, slug: str):
     if request.method == "POST" and form.is_valid():
         try:
             services.add_attachment(
-                edition, title=form.cleaned_data["title"], uploaded_file=form.cleaned_data["file"], by=request.user
+                edition=edition,
+                title=form.cleaned_data["title"],
+                uploaded_file=form.cleaned_data["file"],
+                by=request.user,
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):
@@ -342,6 +347,6 @@ def attachment_delete(request, slug: str, pk: int):
     edition = selectors.desk_edition(request.user, slug)
     require(request.user, "recruitment.manage", edition)
     item = selectors.public_attachment(request.user, slug, pk)
-    services.remove_attachment(item, by=request.user)
+    services.remove_attachment(attachment=item, by=request.user)
     messages.success(request, _("Usunięto załącznik „%(title)s”.") % {"title": item.title})
     return redirect("recruitment:attachments", slug=slug)

@@ -27,7 +27,7 @@ def call_list(request):
 
 def call_detail(request, slug: str):
     edition = selectors.public_call_for(request.user, slug)
-    call = services.stored_call(edition)
+    call = services.stored_call(edition=edition)
     own = list(selectors.applications_of(request.user).filter(edition=edition)) if request.user.is_authenticated else []
     return render(
         request,
