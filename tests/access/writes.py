@@ -50,7 +50,7 @@ def done_by(allowed: list[str] | dict[str, object], otherwise=404, anonymous=LOG
     """``allowed`` roles succeed (or get the given outcome); other signed-in roles get ``otherwise``."""
     if isinstance(allowed, list):
         allowed = dict.fromkeys(allowed, DONE)
-    return {role: otherwise for role in ROLES} | {"anonymous": anonymous} | allowed
+    return dict.fromkeys(ROLES, otherwise) | {"anonymous": anonymous} | allowed
 
 
 def everyone_done() -> dict[str, object]:
@@ -62,7 +62,7 @@ def signed_in_done(**overrides) -> dict[str, object]:
 
 
 def anonymous_done(signed_in=REDIRECT) -> dict[str, object]:
-    return {role: signed_in for role in ROLES} | {"anonymous": DONE}
+    return dict.fromkeys(ROLES, signed_in) | {"anonymous": DONE}
 
 
 def acting_user(response):
