@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from tests.access.matrix import LOGIN, REDIRECT
+from tests.access.submission import Upload, small_pdf
 from tests.world import ROLES, World
 
 DONE = "done"
@@ -616,4 +617,199 @@ ENGAGEMENTS = {
     ),
 }
 
-POSTS: dict[str, Post] = {**ACCOUNTS, **CATALOGUE, **EDITIONS, **ENGAGEMENTS}
+# ---------------------------------------------------------------------------------------------------------------
+# JST A's HDR: a draft (its version 1 approved) that the team and the advisors edit and monitor; the team submits
+# and starts new versions, the advisors decide; the organiser and the coordinator only read.
+
+
+PLAN_WORKERS = WORKERS
+
+
+def _plan(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"engagement_pk": w.engagement_a.pk, **kwargs})
+
+
+def _no_plan_yet(w: World) -> None:
+    """JST A has finished its diagnosis and has no HDR yet."""
+    from apps.engagements.models import Engagement
+
+    Engagement.objects.filter(pk=w.engagement_a.pk).update(stage="plan")
+    w.plan_a.delete()
+
+
+def _in_review(w: World) -> None:
+    from apps.plans.services import submit_plan
+
+    submit_plan(plan=w.plan_a, by=w.users["team_member_a"])
+
+
+def _approved(w: World) -> None:
+    from apps.plans.services import approve_plan
+
+    _in_review(w)
+    for assignment in w.engagement_a.advisor_assignments.all():
+        approve_plan(plan=type(w.plan_a).objects.get(pk=w.plan_a.pk), by=assignment.user)
+
+
+def _plan_status(w: World, status: str) -> bool:
+    return _has("plans.DevelopmentPlan", pk=w.plan_a.pk, status=status)
+
+
+PLANS = {
+    "plans:create": Post(
+        lambda w: _plan(w, "plans:create"),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.DevelopmentPlan", engagement=w.engagement_a),
+        page=lambda w: _plan(w, "plans:detail"),
+        prepare=_no_plan_yet,
+    ),
+    "plans:header_edit": Post(
+        lambda w: _plan(w, "plans:header_edit"),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.DevelopmentPlan", pk=w.plan_a.pk, directions="Kierunki z macierzy"),
+        changes=lambda w: {"directions": "Kierunki z macierzy"},
+    ),
+    "plans:action_create": Post(
+        lambda w: _plan(w, "plans:action_create"),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlannedAction", plan=w.plan_a, title="Działanie z macierzy"),
+        page=lambda w: _plan(w, "plans:action_create") + f"?priorytet={w.plan_a_action.priority_id}",
+        changes=lambda w: {
+            "title": "Działanie z macierzy",
+            "responsible": "Wydział edukacji",
+            "expected_result": "Rezultat",
+            "indicator_name": "Liczba szkoleń",
+            "indicator_unit": w.plan_a_action.indicator_unit,
+            "indicator_target": w.plan_a_action.indicator_target,
+            "monitoring_method": "Listy obecności",
+            "start_month": w.plan_a_action.start_month.strftime("%Y-%m"),
+            "end_month": w.plan_a_action.end_month.strftime("%Y-%m"),
+        },
+    ),
+    "plans:action_edit": Post(
+        lambda w: _plan(w, "plans:action_edit", pk=w.plan_a_action.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlannedAction", pk=w.plan_a_action.pk, title="Działanie poprawione"),
+        changes=lambda w: {"title": "Działanie poprawione"},
+    ),
+    # The world's action has evidence (it can only be cancelled): a second action, not yet started, is deleted.
+    "plans:action_delete": Post(
+        lambda w: _plan(w, "plans:action_delete", pk=w.unstarted_action.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: not _has("plans.PlannedAction", pk=w.unstarted_action.pk),
+        page=lambda w: _plan(w, "plans:detail"),
+        prepare=lambda w: _unstarted_action(w),
+    ),
+    "plans:risk_create": Post(
+        lambda w: _plan(w, "plans:risk_create"),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlanRisk", plan=w.plan_a, risk="Ryzyko z macierzy"),
+        changes=lambda w: {"risk": "Ryzyko z macierzy", "mitigation": "Reakcja"},
+    ),
+    "plans:risk_edit": Post(
+        lambda w: _plan(w, "plans:risk_edit", pk=w.plan_a_risk.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlanRisk", pk=w.plan_a_risk.pk, risk="Ryzyko poprawione"),
+        changes=lambda w: {"risk": "Ryzyko poprawione"},
+    ),
+    "plans:risk_delete": Post(
+        lambda w: _plan(w, "plans:risk_delete", pk=w.plan_a_risk.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: not _has("plans.PlanRisk", pk=w.plan_a_risk.pk),
+        page=lambda w: _plan(w, "plans:detail"),
+    ),
+    "plans:submit": Post(
+        lambda w: _plan(w, "plans:submit"),
+        done_by(["team_member_a"]),
+        lambda w, r: _plan_status(w, "in_review"),
+        page=lambda w: _plan(w, "plans:detail"),
+    ),
+    # Both advisors must approve: the world's other advisor has; advisor_a's approval freezes the version.
+    "plans:approve": Post(
+        lambda w: _plan(w, "plans:approve"),
+        done_by(["advisor_a"]),
+        lambda w, r: _plan_status(w, "approved"),
+        page=lambda w: _plan(w, "plans:detail"),
+        prepare=lambda w: _in_review_approved_by_pair(w),
+    ),
+    "plans:request_changes": Post(
+        lambda w: _plan(w, "plans:request_changes"),
+        done_by(["advisor_a"]),
+        lambda w, r: _plan_status(w, "draft") and _has("plans.PlanVersion", plan=w.plan_a, status="changes_requested"),
+        changes=lambda w: {"reason": "Proszę poprawić wskaźniki."},
+        prepare=_in_review,
+    ),
+    "plans:new_version": Post(
+        lambda w: _plan(w, "plans:new_version"),
+        done_by(["team_member_a"]),
+        lambda w, r: _plan_status(w, "draft"),
+        page=lambda w: _plan(w, "plans:detail"),
+        prepare=_approved,
+    ),
+    "plans:comment_create": Post(
+        lambda w: _plan(w, "plans:comment_create"),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlanComment", plan=w.plan_a, text="Komentarz z macierzy"),
+        page=lambda w: _plan(w, "plans:detail"),
+        changes=lambda w: {"text": "Komentarz z macierzy", "section": "risks"},
+    ),
+    "plans:comment_resolve": Post(
+        lambda w: _plan(w, "plans:comment_resolve", pk=w.plan_a_comment.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlanComment", pk=w.plan_a_comment.pk, resolved_at__isnull=False),
+        page=lambda w: _plan(w, "plans:detail"),
+    ),
+    "plans:pdf": Post(
+        lambda w: _plan(w, "plans:pdf"),
+        done_by(ENGAGEMENT_A_VIEWERS),
+        lambda w, r: _has("documents.GeneratedDocument", kind="plan_pdf", status="done"),
+        page=lambda w: _plan(w, "plans:detail"),
+    ),
+    "plans:report_create": Post(
+        lambda w: _plan(w, "plans:report_create"),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.ProgressReport", plan=w.plan_a, narrative="Zgodnie z planem."),
+        page=lambda w: _plan(w, "plans:monitoring"),
+        changes=lambda w: {"assessment": "on_track", "narrative": "Zgodnie z planem."},
+    ),
+    "plans:action_progress": Post(
+        lambda w: _plan(w, "plans:action_progress", pk=w.plan_a_action.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlannedAction", pk=w.plan_a_action.pk, progress=40),
+        page=lambda w: _plan(w, "plans:action_monitoring", pk=w.plan_a_action.pk),
+        changes=lambda w: {"status": "in_progress", "progress": "40"},
+    ),
+    "plans:measurement_create": Post(
+        lambda w: _plan(w, "plans:measurement_create", pk=w.plan_a_action.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.IndicatorMeasurement", action=w.plan_a_action, value="4"),
+        page=lambda w: _plan(w, "plans:action_monitoring", pk=w.plan_a_action.pk),
+        changes=lambda w: {"value": "4"},
+    ),
+    "plans:evidence_create": Post(
+        lambda w: _plan(w, "plans:evidence_create", pk=w.plan_a_action.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.Evidence", action=w.plan_a_action, note="Protokół", original_name="protokol.pdf"),
+        page=lambda w: _plan(w, "plans:action_monitoring", pk=w.plan_a_action.pk),
+        changes=lambda w: {"note": "Protokół", "file": Upload("protokol.pdf", small_pdf())},
+    ),
+}
+
+
+def _unstarted_action(w: World) -> None:
+    from apps.plans.factories import PlannedActionFactory
+
+    w.objects["unstarted_action"] = PlannedActionFactory(
+        plan=w.plan_a, priority=w.plan_a_action.priority, title="Działanie do usunięcia"
+    )
+
+
+def _in_review_approved_by_pair(w: World) -> None:
+    from apps.plans.services import approve_plan
+
+    _in_review(w)
+    pair = w.engagement_a.advisor_assignments.exclude(user=w.users["advisor_a"]).get().user
+    approve_plan(plan=type(w.plan_a).objects.get(pk=w.plan_a.pk), by=pair)
+
+
+POSTS: dict[str, Post] = {**ACCOUNTS, **CATALOGUE, **EDITIONS, **ENGAGEMENTS, **PLANS}
