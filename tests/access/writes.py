@@ -812,4 +812,132 @@ def _in_review_approved_by_pair(w: World) -> None:
     approve_plan(plan=type(w.plan_a).objects.get(pk=w.plan_a.pk), by=pair)
 
 
-POSTS: dict[str, Post] = {**ACCOUNTS, **CATALOGUE, **EDITIONS, **ENGAGEMENTS, **PLANS}
+# ---------------------------------------------------------------------------------------------------------------
+# Recruitment: an account from a call page (anonymous); the applicant's own applications (anybody else, organisers
+# included, gets 404); the organiser's desk (its staff act, the coordinator only reads, everybody else 404).
+
+
+def _review(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"slug": w.edition_x.slug, "pk": w.application_a.pk, **kwargs})
+
+
+def _application(w: World, pk: int, **fields) -> bool:
+    return _has("recruitment.Application", pk=pk, **fields)
+
+
+def _results_not_published(w: World) -> None:
+    from apps.recruitment.models import Call
+
+    Call.objects.filter(edition=w.edition_x).update(results_published_at=None)
+
+
+def _desk_row(name: str, done, page=None, changes=None, **kwargs) -> Post:
+    """A POST of the desk's review of JST A's application: the organiser's staff only."""
+    return Post(
+        lambda w: _review(w, name, **{key: getattr(w, value).pk for key, value in kwargs.items()}),
+        done_by(["organiser_x"]),
+        done,
+        page=page or (lambda w: _review(w, "recruitment:review")),
+        changes=changes or (lambda w: {}),
+    )
+
+
+RECRUITMENT = {
+    "recruitment:register": Post(
+        lambda w: reverse("recruitment:register", kwargs={"slug": w.edition_x_open.slug}),
+        anonymous_done(),
+        lambda w, r: _user_exists("nowy.zglaszajacy@example.org"),
+        changes=lambda w: {
+            "full_name": "Nowy Zgłaszający",
+            "email": "nowy.zglaszajacy@example.org",
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+            "privacy": "on",
+        },
+    ),
+    # Any signed-in person may start an application for a JST in an open call (here JST B, which has none in it).
+    "recruitment:start": Post(
+        lambda w: reverse("recruitment:start", kwargs={"slug": w.edition_x_open.slug}),
+        signed_in_done(),
+        lambda w, r: _has("recruitment.Application", edition=w.edition_x_open, local_government=w.jst_b),
+        changes=lambda w: {"local_government": w.jst_b.teryt},
+    ),
+    "recruitment:section": Post(
+        lambda w: reverse("recruitment:section", kwargs={"pk": w.application_draft.pk, "section": "kontakt"}),
+        done_by(["applicant"]),
+        lambda w, r: _application(w, w.application_draft.pk, contact_position="Sekretarz gminy"),
+        changes=lambda w: {"contact_position": "Sekretarz gminy", "next": None},
+    ),
+    "recruitment:submit": Post(
+        lambda w: reverse("recruitment:submit", kwargs={"pk": w.application_draft.pk}),
+        done_by(["applicant"]),
+        lambda w, r: _application(w, w.application_draft.pk, status="submitted"),
+        page=lambda w: reverse("recruitment:application", kwargs={"pk": w.application_draft.pk}),
+    ),
+    "recruitment:withdraw": Post(
+        lambda w: reverse("recruitment:withdraw", kwargs={"pk": w.application_draft.pk}),
+        done_by(["applicant"]),
+        lambda w, r: _application(w, w.application_draft.pk, status="withdrawn"),
+    ),
+    "recruitment:upload": Post(
+        lambda w: reverse("recruitment:upload", kwargs={"pk": w.application_a.pk, "document": "oswiadczenia"}),
+        done_by(["applicant"]),
+        lambda w, r: _has("recruitment.DocumentReceipt", application=w.application_a, kind="statements"),
+        changes=lambda w: {"method": "scan", "file": Upload("oswiadczenia.pdf", small_pdf())},
+    ),
+    "recruitment:call_settings": Post(
+        lambda w: _edition(w, "recruitment:call_settings"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("recruitment.Call", edition=w.edition_x, introduction="Wstęp z macierzy"),
+        changes=lambda w: {"introduction": "Wstęp z macierzy"},
+    ),
+    "recruitment:attachments": Post(
+        lambda w: _edition(w, "recruitment:attachments"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("recruitment.CallAttachment", edition=w.edition_x, title="Wzór deklaracji"),
+        changes=lambda w: {"title": "Wzór deklaracji", "file": Upload("wzor.pdf", small_pdf())},
+    ),
+    "recruitment:attachment_delete": Post(
+        lambda w: _edition(w, "recruitment:attachment_delete", pk=w.call_attachment_x.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: not _has("recruitment.CallAttachment", pk=w.call_attachment_x.pk),
+        page=lambda w: _edition(w, "recruitment:attachments"),
+    ),
+    # The world's results are published; before that, the organiser publishes them once.
+    "recruitment:publish_results": Post(
+        lambda w: _edition(w, "recruitment:publish_results"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("recruitment.Call", edition=w.edition_x, results_published_at__isnull=False),
+        page=lambda w: _edition(w, "recruitment:desk"),
+        prepare=_results_not_published,
+    ),
+    "recruitment:decide": _desk_row(
+        "recruitment:decide",
+        lambda w, r: _application(w, w.application_a.pk, status="reserve"),
+        changes=lambda w: {"decision": "reserve", "rank": "1", "reason": "Lista rezerwowa"},
+    ),
+    "recruitment:withdraw_qualified": _desk_row(
+        "recruitment:withdraw_qualified",
+        lambda w, r: _application(w, w.application_a.pk, status="withdrawn"),
+        changes=lambda w: {"reason": "Rezygnacja JST"},
+    ),
+    "recruitment:note_add": _desk_row(
+        "recruitment:note_add",
+        lambda w, r: _has("recruitment.ApplicationNote", application=w.application_a, text="Notatka z macierzy"),
+        changes=lambda w: {"text": "Notatka z macierzy"},
+    ),
+    "recruitment:receipt_record": Post(
+        lambda w: _review(w, "recruitment:receipt_record", document="deklaracja-wspolpracy"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("recruitment.DocumentReceipt", application=w.application_a, kind="declaration"),
+        changes=lambda w: {"received_on": w.edition_x.recruitment_opens_on.isoformat()},
+    ),
+    "recruitment:receipt_reject": _desk_row(
+        "recruitment:receipt_reject",
+        lambda w, r: _has("recruitment.DocumentReceipt", pk=w.receipt_a.pk, rejected_at__isnull=False),
+        changes=lambda w: {"reason": "Nieczytelny skan"},
+        receipt="receipt_a",
+    ),
+}
+
+POSTS: dict[str, Post] = {**ACCOUNTS, **CATALOGUE, **EDITIONS, **ENGAGEMENTS, **PLANS, **RECRUITMENT}
