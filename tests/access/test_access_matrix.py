@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from apps.core.testing import sign_in
 from tests.access.matrix import LOGIN, MATRIX, REDIRECT
-from tests.access.submission import form_data, request_data
+from tests.access.submission import form_data, post_forms, request_data, url_name_of
 from tests.access.writes import DONE, POSTS, SELF
 from tests.world import ROLES, build_world
 
@@ -58,25 +58,38 @@ def test_access(url_name):
     row = MATRIX[url_name]
     world = build_world()
     login_url = reverse("accounts:login")
-    mismatches = []
+    mismatches, unrowed_forms = [], set()
     for role in ROLES:
         client = Client()
         if role != "anonymous":
             sign_in(client, world.users[role])
-        # Each role's request runs in a savepoint that is rolled back, so a POST cannot change the next role's view.
+        # Each role's request runs in a savepoint that is rolled back, so that no request changes the next one's.
         with transaction.atomic():
             url = row.url(world)
-            response = getattr(client, row.method)(url, row.data(world))
+            response = client.get(url)
             got = _outcome(response, login_url)
             if response.streaming:
                 # Reading a download to the end lets the test client close its file (response.close() would
                 # also fire request_finished, which closes the database connection mid-test on PostgreSQL).
                 b"".join(response.streaming_content)
+            elif response.status_code == 200 and "html" in response.get("Content-Type", ""):
+                unrowed_forms |= _forms_without_post_row(response.content, url)
             transaction.set_rollback(True)
         expected = row.expected[role]
         if got != expected:
             mismatches.append(f"{role}: expected {expected}, got {got} ({response.status_code})")
-    assert not mismatches, f"{url_name} ({row.method.upper()} {url}):\n  " + "\n  ".join(mismatches)
+    assert not mismatches, f"{url_name} (GET {url}):\n  " + "\n  ".join(mismatches)
+    # A form that no POST row submits cannot exist: every form a role is shown posts to a URL with a POST row.
+    assert not unrowed_forms, f"{url_name} shows forms posting to URLs without a row in writes.py: {unrowed_forms}"
+
+
+def _forms_without_post_row(html: bytes, page_url: str) -> set[str]:
+    names = {(path, url_name_of(path)) for path, _form in post_forms(html, page_url)}
+    return {
+        f"{path} ({name})"
+        for path, name in names
+        if name not in POSTS and (name or "").split(":")[0] not in WHOLE_NAMESPACES_GUARDED_ELSEWHERE
+    }
 
 
 @pytest.mark.django_db

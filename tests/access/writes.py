@@ -831,6 +831,17 @@ def _results_not_published(w: World) -> None:
     Call.objects.filter(edition=w.edition_x).update(results_published_at=None)
 
 
+def _recruitment_opened(w: World) -> None:
+    """Edition X's dates lie ahead in the world; a document can only be received after its call opened."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.editions.models import Edition
+
+    Edition.objects.filter(pk=w.edition_x.pk).update(recruitment_opens_on=timezone.localdate() - timedelta(days=30))
+
+
 def _desk_row(name: str, done, page=None, changes=None, **kwargs) -> Post:
     """A POST of the desk's review of JST A's application: the organiser's staff only."""
     return Post(
@@ -930,7 +941,8 @@ RECRUITMENT = {
         lambda w: _review(w, "recruitment:receipt_record", document="deklaracja-wspolpracy"),
         done_by(["organiser_x"]),
         lambda w, r: _has("recruitment.DocumentReceipt", application=w.application_a, kind="declaration"),
-        changes=lambda w: {"received_on": w.edition_x.recruitment_opens_on.isoformat()},
+        changes=lambda w: {"received_on": _in_days(0)},
+        prepare=_recruitment_opened,
     ),
     "recruitment:receipt_reject": _desk_row(
         "recruitment:receipt_reject",
