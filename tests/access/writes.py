@@ -922,9 +922,12 @@ RECRUITMENT = {
         page=lambda w: _edition(w, "recruitment:desk"),
         prepare=_results_not_published,
     ),
-    "recruitment:decide": _desk_row(
-        "recruitment:decide",
-        lambda w, r: _application(w, w.application_a.pk, status="reserve"),
+    # JST B's rejection, after the results: put on the reserve list (JST A is handed over: only withdrawn).
+    "recruitment:decide": Post(
+        lambda w: reverse("recruitment:decide", kwargs={"slug": w.edition_x.slug, "pk": w.application_b.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: _application(w, w.application_b.pk, status="reserve"),
+        page=lambda w: reverse("recruitment:review", kwargs={"slug": w.edition_x.slug, "pk": w.application_b.pk}),
         changes=lambda w: {"decision": "reserve", "rank": "1", "reason": "Lista rezerwowa"},
     ),
     "recruitment:withdraw_qualified": _desk_row(
