@@ -1,8 +1,11 @@
-"""Every URL pattern of the project, for every role: the outcome must be the one the matrix expects."""
+"""Every URL pattern of the project, for every role: the outcome of a GET (matrix.py) and, for every URL that
+accepts POST, of a valid submission (writes.py) must be the one the matrix expects."""
 
 import inspect
 
+import lxml.html
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.db import transaction
 from django.test import Client
@@ -19,25 +22,27 @@ from tests.world import ROLES, build_world
 WHOLE_NAMESPACES_GUARDED_ELSEWHERE = {"admin"}
 
 
-def _all_url_names(resolver=None, namespace=""):
+def _all_views(resolver=None, namespace=""):
+    """The project's URL patterns: {name: view} of the named ones, and the unnamed ones."""
     resolver = resolver or get_resolver()
-    names, unnamed = set(), []
+    views, unnamed = {}, []
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            sub_names, sub_unnamed = _all_url_names(pattern, inner)
-            names |= sub_names
+            sub_views, sub_unnamed = _all_views(pattern, inner)
+            views |= sub_views
             unnamed += sub_unnamed
         elif isinstance(pattern, URLPattern):
             if pattern.name:
-                names.add(f"{namespace}{pattern.name}")
+                views[f"{namespace}{pattern.name}"] = pattern.callback
             else:
                 unnamed.append(f"{namespace}{pattern.pattern}")
-    return names, unnamed
+    return views, unnamed
 
 
 def test_every_url_has_a_row():
-    names, unnamed = _all_url_names()
+    views, unnamed = _all_views()
+    names = set(views)
     checked = {n for n in names if n.split(":")[0] not in WHOLE_NAMESPACES_GUARDED_ELSEWHERE} | {"admin:index"}
     assert not [u for u in unnamed if not u.startswith("admin:")], f"Unnamed URL patterns: {unnamed}"
     missing = sorted(checked - set(MATRIX))
@@ -137,19 +142,10 @@ def _accepts_post(view) -> bool:
     return "request.POST" in source or "request.FILES" in source or '"POST"' in source
 
 
-def _all_views(resolver=None, namespace=""):
-    resolver = resolver or get_resolver()
-    for pattern in resolver.url_patterns:
-        if isinstance(pattern, URLResolver):
-            yield from _all_views(pattern, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
-        elif pattern.name:
-            yield f"{namespace}{pattern.name}", pattern.callback
-
-
 def test_every_url_that_accepts_post_has_a_post_row():
     accepting = {
         name
-        for name, view in _all_views()
+        for name, view in _all_views()[0].items()
         if name.split(":")[0] not in WHOLE_NAMESPACES_GUARDED_ELSEWHERE and _accepts_post(view)
     }
     missing = sorted(accepting - set(POSTS))
@@ -166,9 +162,6 @@ def _post_outcome(response, login_url, done: bool):
 
 def _why(response) -> str:
     """What a refused submission told the person (error summary, field errors, messages), for the failure text."""
-    import lxml.html
-    from django.contrib.messages import get_messages
-
     texts = [str(message) for message in get_messages(response.wsgi_request)]
     if response.status_code == 200 and "html" in response.get("Content-Type", ""):
         page = lxml.html.document_fromstring(response.content)

@@ -282,7 +282,7 @@ def _draft(w: World, name: str, **kwargs) -> str:
 def _publish_draft(w: World) -> None:
     from apps.catalog.services import publish_version
 
-    publish_version(w.catalog_draft, by=w.users["coordinator"])
+    publish_version(version=w.catalog_draft, by=w.users["coordinator"])
 
 
 CATALOGUE = {
