@@ -873,11 +873,18 @@ RECRUITMENT = {
         lambda w, r: _has("recruitment.Application", edition=w.edition_x_open, local_government=w.jst_b),
         changes=lambda w: {"local_government": w.jst_b.teryt},
     ),
+    # The team section (a row per person, the largest of the sections' forms): a fourth person in a free row.
     "recruitment:section": Post(
-        lambda w: reverse("recruitment:section", kwargs={"pk": w.application_draft.pk, "section": "kontakt"}),
+        lambda w: reverse("recruitment:section", kwargs={"pk": w.application_draft.pk, "section": "zespol"}),
         done_by(["applicant"]),
-        lambda w, r: _application(w, w.application_draft.pk, contact_position="Sekretarz gminy"),
-        changes=lambda w: {"contact_position": "Sekretarz gminy", "next": None},
+        lambda w, r: _has(
+            "recruitment.ApplicationTeamMember", application=w.application_draft, email="czwarta@gamma.pl"
+        ),
+        changes=lambda w: {
+            "zespol-3-full_name": "Czwarta Osoba",
+            "zespol-3-position": "Dyrektorka szkoły",
+            "zespol-3-email": "czwarta@gamma.pl",
+        },
     ),
     "recruitment:submit": Post(
         lambda w: reverse("recruitment:submit", kwargs={"pk": w.application_draft.pk}),
