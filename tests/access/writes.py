@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
 
+from apps.accounts.factories import TEST_PASSWORD
 from tests.access.matrix import LOGIN, REDIRECT
 from tests.access.submission import Upload, small_pdf
 from tests.world import ROLES, World
@@ -181,7 +183,7 @@ ACCOUNTS = {
         lambda w: reverse("accounts:login"),
         anonymous_done(),
         lambda w, r: signed_in_as(r) == str(w.login_person.pk),
-        changes=lambda w: {"username": "logowanie@example.org", "password": "Test-haslo-2026"},
+        changes=lambda w: {"username": "logowanie@example.org", "password": TEST_PASSWORD},
         prepare=_login_person,
     ),
     "accounts:logout": Post(
@@ -195,7 +197,7 @@ ACCOUNTS = {
         signed_in_done(),
         lambda w, r: _password_is_new(acting_user(r)),
         changes=lambda w: {
-            "old_password": "Test-haslo-2026",
+            "old_password": TEST_PASSWORD,
             "new_password1": NEW_PASSWORD,
             "new_password2": NEW_PASSWORD,
         },
@@ -227,7 +229,7 @@ ACCOUNTS = {
     "accounts:two_factor_verify": Post(
         lambda w: reverse("accounts:two_factor_verify"),
         signed_in_done(**dict.fromkeys(["applicant", "team_member_a", "team_member_b", "trainer"], REDIRECT)),
-        lambda w, r: "otp_device_id" in r.client.session,
+        lambda w, r: DEVICE_ID_SESSION_KEY in r.client.session,
         per_person=_verify_code,
         prepare=_two_factor_devices,
         verified=False,
