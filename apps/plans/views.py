@@ -345,7 +345,7 @@ def risk_edit(request, engagement_pk: int, pk: int):
     context = {"engagement": engagement, "plan": plan, "risk": risk}
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_risk(risk=risk, expected_version=form.started_from(), by=request.user, **form.values())
+            services.update_risk(plan_risk=risk, expected_version=form.started_from(), by=request.user, **form.values())
         except StaleEdit as error:
             context |= _stale_context(form, error)
             form = _rebind_after_stale(RiskForm, request, error)

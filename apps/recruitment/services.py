@@ -530,6 +530,16 @@ def decide(
         raise ValidationError(_("Nieznana decyzja."))
     if application.status not in {Status.SUBMITTED, Status.QUALIFIED, Status.RESERVE, Status.REJECTED}:
         raise ValidationError(_("Decyzję można podjąć tylko o złożonym zgłoszeniu."))
+    if application.engagement_id and status != Status.QUALIFIED:
+        # Its team already works on the karta JST: only a withdrawal (which ends the engagement) frees the place.
+        raise ValidationError(
+            {
+                "decision": _(
+                    "Ta JST jest zakwalifikowana, a jej zespół pracuje już na karcie JST. Aby zwolnić jej miejsce, "
+                    "użyj „Wycofaj JST”."
+                )
+            }
+        )
     previous = snapshot(application, ["status", "reserve_rank", "decision_reason"])
     if status == Status.QUALIFIED and application.status != Status.QUALIFIED:
         taken = Application.objects.filter(edition=edition, status=Status.QUALIFIED).count()

@@ -1,14 +1,14 @@
-"""The access matrix: for every named URL, how to build it from the world and what each role gets.
+"""The access matrix: for every named URL, how to build it from the world and what each role gets from a GET.
 
 Outcomes: an HTTP status (200, 404, 405, ...), ``LOGIN`` (redirect to the login page) or ``REDIRECT``
-(any other redirect, e.g. after a successful POST or to an admin login). Objects a role may not see answer
-404, never 403, so that their existence does not leak.
+(any other redirect, e.g. to an admin login). Objects a role may not see answer 404, never 403, so that their
+existence does not leak. What a valid POST does, for every URL that accepts one, is in ``writes.py``.
 
 Adding a URL to the project without adding its row here fails ``test_every_url_has_a_row``.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.urls import reverse
 
@@ -22,8 +22,6 @@ REDIRECT = "redirect"
 class Row:
     url: Callable[[World], str]
     expected: dict[str, object]
-    method: str = "get"
-    data: Callable[[World], dict] = field(default=lambda w: {})
 
 
 def everyone(outcome=200) -> dict[str, object]:
@@ -44,6 +42,10 @@ def only(allowed: dict[str, object] | list[str], otherwise=404, anonymous=LOGIN)
     return result
 
 
+# A URL that only accepts POST (its outcomes are in tests/access/writes.py): a GET is refused with 405 after sign-in.
+POST_ONLY = {"anonymous": LOGIN, **{role: 405 for role in ROLES if role != "anonymous"}}
+
+
 def anonymous_only(outcome=200, signed_in_outcome=REDIRECT) -> dict[str, object]:
     return {"anonymous": outcome, **{role: signed_in_outcome for role in ROLES if role != "anonymous"}}
 
@@ -56,17 +58,13 @@ ENGAGEMENT_A_WORKERS = ["team_member_a", "advisor_a"]
 ENGAGEMENT_A_TEAM_MANAGERS = ["team_member_a", "organiser_x"]
 
 
-def _engagement_row(name: str, allowed, method: str = "get", data=None, **kwargs) -> Row:
+def _engagement_row(name: str, allowed, **kwargs) -> Row:
     """A row for one URL of JST A's engagement (``kwargs`` name world objects, e.g. member_pk="member_a2")."""
 
     def url(w: World) -> str:
         return reverse(name, kwargs={"pk": w.engagement_a.pk, **{k: getattr(w, v).pk for k, v in kwargs.items()}})
 
-    return Row(url, only(allowed), method=method, data=data or (lambda w: {}))
-
-
-def _posted(roles: list[str]) -> dict[str, object]:
-    return dict.fromkeys(roles, REDIRECT)
+    return Row(url, only(allowed))
 
 
 def _draft_url(w: World, name: str, **kwargs) -> str:
@@ -77,24 +75,17 @@ def _plan_url(w: World, name: str, **kwargs) -> str:
     return reverse(name, kwargs={"engagement_pk": w.engagement_a.pk, **kwargs})
 
 
-def _plan_row(name: str, allowed, method: str = "get", data=None, **kwargs) -> Row:
+def _plan_row(name: str, allowed, **kwargs) -> Row:
     """A row for one URL of JST A's HDR (``kwargs`` take world object names, e.g. pk="plan_a_action")."""
 
     def url(w: World) -> str:
         return _plan_url(w, name, **{key: getattr(w, value).pk for key, value in kwargs.items()})
 
-    return Row(url, only(allowed), method=method, data=data or (lambda w: {}))
+    return Row(url, only(allowed))
 
 
 # JST A's HDR: its team and its two advisors work on it; the organiser of the edition and the coordinator read it.
 PLAN_A_WORKERS = ["team_member_a", "advisor_a"]
-PLAN_A_WRITE = dict.fromkeys(PLAN_A_WORKERS, REDIRECT)
-
-
-def _today(w: World) -> str:
-    from django.utils import timezone
-
-    return timezone.localdate().isoformat()
 
 
 def _call_url(w: World, name: str, **kwargs) -> str:
@@ -114,16 +105,12 @@ MATRIX: dict[str, Row] = {
     "core:home": Row(lambda w: reverse("core:home"), everyone()),
     "core:accessibility": Row(lambda w: reverse("core:accessibility"), everyone()),
     "core:privacy": Row(lambda w: reverse("core:privacy"), everyone()),
-    "set_language": Row(
-        lambda w: reverse("set_language"),
-        everyone(REDIRECT),
-        method="post",
-        data=lambda w: {"language": "en", "next": "/"},
-    ),
+    # Django's language switch: a GET changes nothing and sends the person back.
+    "set_language": Row(lambda w: reverse("set_language"), everyone(REDIRECT)),
     # Signing in and accounts.
     "core:dashboard": Row(lambda w: reverse("core:dashboard"), signed_in()),
     "accounts:login": Row(lambda w: reverse("accounts:login"), anonymous_only()),
-    "accounts:logout": Row(lambda w: reverse("accounts:logout"), everyone(REDIRECT), method="post"),
+    "accounts:logout": Row(lambda w: reverse("accounts:logout"), everyone(405)),
     "accounts:profile": Row(lambda w: reverse("accounts:profile"), signed_in()),
     "accounts:password_change": Row(lambda w: reverse("accounts:password_change"), signed_in()),
     "accounts:password_change_done": Row(lambda w: reverse("accounts:password_change_done"), signed_in()),
@@ -166,8 +153,7 @@ MATRIX: dict[str, Row] = {
     ),
     "accounts:invitation_revoke": Row(
         lambda w: reverse("accounts:invitation_revoke", kwargs={"slug": w.org_x.slug, "pk": w.invitation_x.pk}),
-        only({"organiser_x": REDIRECT}),
-        method="post",
+        POST_ONLY,
     ),
     # The public TERYT register and the JST picker's endpoints.
     "territory:register": Row(lambda w: reverse("territory:register"), everyone()),
@@ -177,29 +163,16 @@ MATRIX: dict[str, Row] = {
     # The model's catalogue: public; versions are managed by the national coordinator (and the platform admin).
     "catalog:public": Row(lambda w: reverse("catalog:public"), everyone()),
     "catalog:version_list": Row(lambda w: reverse("catalog:version_list"), only(CATALOGUE_MANAGERS)),
-    "catalog:version_create": Row(
-        # A draft exists in the world, so managers are sent back with the reason.
-        lambda w: reverse("catalog:version_create"),
-        only(dict.fromkeys(CATALOGUE_MANAGERS, REDIRECT)),
-        method="post",
-    ),
+    "catalog:version_create": Row(lambda w: reverse("catalog:version_create"), POST_ONLY),
     "catalog:version_detail": Row(lambda w: _draft_url(w, "catalog:version_detail"), only(CATALOGUE_MANAGERS)),
     "catalog:version_edit": Row(lambda w: _draft_url(w, "catalog:version_edit"), only(CATALOGUE_MANAGERS)),
-    "catalog:version_publish": Row(
-        lambda w: _draft_url(w, "catalog:version_publish"),
-        only(dict.fromkeys(CATALOGUE_MANAGERS, REDIRECT)),
-        method="post",
-    ),
+    "catalog:version_publish": Row(lambda w: _draft_url(w, "catalog:version_publish"), POST_ONLY),
     "catalog:version_history": Row(lambda w: _draft_url(w, "catalog:version_history"), only(CATALOGUE_MANAGERS)),
     "catalog:area_create": Row(lambda w: _draft_url(w, "catalog:area_create"), only(CATALOGUE_MANAGERS)),
     "catalog:area_edit": Row(
         lambda w: _draft_url(w, "catalog:area_edit", pk=w.catalog_draft_area.pk), only(CATALOGUE_MANAGERS)
     ),
-    "catalog:area_delete": Row(
-        lambda w: _draft_url(w, "catalog:area_delete", pk=w.catalog_draft_area.pk),
-        only(dict.fromkeys(CATALOGUE_MANAGERS, REDIRECT)),
-        method="post",
-    ),
+    "catalog:area_delete": Row(lambda w: _draft_url(w, "catalog:area_delete", pk=w.catalog_draft_area.pk), POST_ONLY),
     "catalog:solution_create": Row(
         lambda w: _draft_url(w, "catalog:solution_create", pk=w.catalog_draft_area.pk), only(CATALOGUE_MANAGERS)
     ),
@@ -207,9 +180,7 @@ MATRIX: dict[str, Row] = {
         lambda w: _draft_url(w, "catalog:solution_edit", pk=w.catalog_draft_solution.pk), only(CATALOGUE_MANAGERS)
     ),
     "catalog:solution_delete": Row(
-        lambda w: _draft_url(w, "catalog:solution_delete", pk=w.catalog_draft_solution.pk),
-        only(dict.fromkeys(CATALOGUE_MANAGERS, REDIRECT)),
-        method="post",
+        lambda w: _draft_url(w, "catalog:solution_delete", pk=w.catalog_draft_solution.pk), POST_ONLY
     ),
     # Editions: published ones are public; a draft's public page is a preview for its organiser and the
     # coordinator. Organiser pages: own editions only; the coordinator reads all and changes nothing.
@@ -225,34 +196,20 @@ MATRIX: dict[str, Row] = {
     "editions:overview": Row(lambda w: _edition_url(w, "editions:overview"), only(ORGANISER_X_VIEWERS)),
     "editions:edit": Row(lambda w: _edition_url(w, "editions:edit"), only(["organiser_x"])),
     "editions:copy": Row(lambda w: _edition_url(w, "editions:copy"), only(["organiser_x"])),
-    "editions:publish": Row(
-        lambda w: reverse("editions:publish", kwargs={"slug": w.edition_x_draft.slug}),
-        only({"organiser_x": REDIRECT}),
-        method="post",
-    ),
+    "editions:publish": Row(lambda w: reverse("editions:publish", kwargs={"slug": w.edition_x_draft.slug}), POST_ONLY),
     "editions:history": Row(lambda w: _edition_url(w, "editions:history"), only(ORGANISER_X_VIEWERS)),
     "editions:event_create": Row(lambda w: _edition_url(w, "editions:event_create"), only(["organiser_x"])),
     "editions:event_edit": Row(
         lambda w: _edition_url(w, "editions:event_edit", pk=w.event_x.pk), only(["organiser_x"])
     ),
-    "editions:event_delete": Row(
-        lambda w: _edition_url(w, "editions:event_delete", pk=w.event_x.pk),
-        only({"organiser_x": REDIRECT}),
-        method="post",
-    ),
+    "editions:event_delete": Row(lambda w: _edition_url(w, "editions:event_delete", pk=w.event_x.pk), POST_ONLY),
     # The engagement of JST A (karta JST): its team, its two advisors, its organiser and the coordinator see it;
     # the team and the advisors work on it; the leader and the organiser manage the team; the organiser assigns
     # advisors; everyone else gets 404 on every URL.
     "engagements:mine": Row(lambda w: reverse("engagements:mine"), signed_in()),
     "engagements:detail": _engagement_row("engagements:detail", ENGAGEMENT_A_VIEWERS),
     "engagements:history": _engagement_row("engagements:history", ENGAGEMENT_A_VIEWERS),
-    "engagements:advance": _engagement_row(
-        # The area is not chosen in the world, so the guard sends them back with the reason.
-        "engagements:advance",
-        _posted(ENGAGEMENT_A_WORKERS),
-        method="post",
-        data=lambda w: {"to": "diagnosis"},
-    ),
+    "engagements:advance": _engagement_row("engagements:advance", POST_ONLY),
     "engagements:team": _engagement_row("engagements:team", ENGAGEMENT_A_TEAM_MANAGERS),
     "engagements:team_add": _engagement_row("engagements:team_add", ENGAGEMENT_A_TEAM_MANAGERS),
     "engagements:team_replace": _engagement_row(
@@ -262,42 +219,30 @@ MATRIX: dict[str, Row] = {
     "engagements:team_remove_confirm": _engagement_row(
         "engagements:team_remove_confirm", ENGAGEMENT_A_TEAM_MANAGERS, member_pk="member_a2"
     ),
-    "engagements:team_remove": _engagement_row(
-        "engagements:team_remove", _posted(ENGAGEMENT_A_TEAM_MANAGERS), method="post", member_pk="member_a2"
-    ),
-    "engagements:team_leader": _engagement_row(
-        "engagements:team_leader", _posted(ENGAGEMENT_A_TEAM_MANAGERS), method="post", member_pk="member_a2"
-    ),
-    "engagements:team_resend": _engagement_row(
-        "engagements:team_resend", _posted(ENGAGEMENT_A_TEAM_MANAGERS), method="post", member_pk="member_a2"
-    ),
+    "engagements:team_remove": _engagement_row("engagements:team_remove", POST_ONLY, member_pk="member_a2"),
+    "engagements:team_leader": _engagement_row("engagements:team_leader", POST_ONLY, member_pk="member_a2"),
+    "engagements:team_resend": _engagement_row("engagements:team_resend", POST_ONLY, member_pk="member_a2"),
     "engagements:advisors": _engagement_row("engagements:advisors", ["organiser_x"]),
     "engagements:area": _engagement_row("engagements:area", ENGAGEMENT_A_VIEWERS),
-    "engagements:area_confirm": _engagement_row("engagements:area_confirm", _posted(["advisor_a"]), method="post"),
+    "engagements:area_confirm": _engagement_row("engagements:area_confirm", POST_ONLY),
     "engagements:diagnosis": _engagement_row("engagements:diagnosis", ENGAGEMENT_A_VIEWERS),
     "engagements:diagnosis_findings": _engagement_row("engagements:diagnosis_findings", ENGAGEMENT_A_WORKERS),
-    "engagements:diagnosis_pdf": _engagement_row(
-        "engagements:diagnosis_pdf", _posted(ENGAGEMENT_A_VIEWERS), method="post"
-    ),
+    "engagements:diagnosis_pdf": _engagement_row("engagements:diagnosis_pdf", POST_ONLY),
     "engagements:figure_add": _engagement_row("engagements:figure_add", ENGAGEMENT_A_WORKERS),
-    "engagements:figure_remove": _engagement_row(
-        "engagements:figure_remove", _posted(ENGAGEMENT_A_WORKERS), method="post", figure_pk="figure_a"
-    ),
+    "engagements:figure_remove": _engagement_row("engagements:figure_remove", POST_ONLY, figure_pk="figure_a"),
     "engagements:perspective_add": _engagement_row("engagements:perspective_add", ENGAGEMENT_A_WORKERS),
     "engagements:perspective_edit": _engagement_row(
         "engagements:perspective_edit", ENGAGEMENT_A_WORKERS, perspective_pk="perspective_a"
     ),
     "engagements:perspective_remove": _engagement_row(
-        "engagements:perspective_remove", _posted(ENGAGEMENT_A_WORKERS), method="post", perspective_pk="perspective_a"
+        "engagements:perspective_remove", POST_ONLY, perspective_pk="perspective_a"
     ),
     "engagements:priorities": _engagement_row("engagements:priorities", ENGAGEMENT_A_VIEWERS),
     "engagements:priority_add": _engagement_row("engagements:priority_add", ENGAGEMENT_A_WORKERS),
     "engagements:priority_edit": _engagement_row(
         "engagements:priority_edit", ENGAGEMENT_A_WORKERS, priority_pk="candidate_a"
     ),
-    "engagements:priority_remove": _engagement_row(
-        "engagements:priority_remove", _posted(ENGAGEMENT_A_WORKERS), method="post", priority_pk="candidate_a"
-    ),
+    "engagements:priority_remove": _engagement_row("engagements:priority_remove", POST_ONLY, priority_pk="candidate_a"),
     # The organiser's pages of edition X: its staff, and the coordinator reading; bulk assignment: staff only.
     "engagements:edition_matrix": Row(
         lambda w: _edition_url(w, "engagements:edition_matrix"), only(ORGANISER_X_VIEWERS)
@@ -314,65 +259,40 @@ MATRIX: dict[str, Row] = {
     "documents:download": Row(
         lambda w: reverse("documents:download", kwargs={"pk": w.document_a.pk}), only(ENGAGEMENT_A_VIEWERS)
     ),
-    "documents:regenerate": Row(
-        lambda w: reverse("documents:regenerate", kwargs={"pk": w.document_a.pk}),
-        only(dict.fromkeys(ENGAGEMENT_A_VIEWERS, REDIRECT)),
-        method="post",
-    ),
+    "documents:regenerate": Row(lambda w: reverse("documents:regenerate", kwargs={"pk": w.document_a.pk}), POST_ONLY),
     # The HDR (apps.plans): lists are scoped to what each person may see.
     "plans:list": Row(lambda w: reverse("plans:list"), signed_in()),
     "plans:review_list": Row(lambda w: reverse("plans:review_list"), signed_in()),
     "plans:detail": _plan_row("plans:detail", ENGAGEMENT_A_VIEWERS),
-    "plans:create": _plan_row("plans:create", PLAN_A_WRITE, method="post"),
+    "plans:create": _plan_row("plans:create", POST_ONLY),
     "plans:header_edit": _plan_row("plans:header_edit", PLAN_A_WORKERS),
     "plans:timeline": _plan_row("plans:timeline", ENGAGEMENT_A_VIEWERS),
     "plans:action_create": _plan_row("plans:action_create", PLAN_A_WORKERS),
     "plans:action_edit": _plan_row("plans:action_edit", PLAN_A_WORKERS, pk="plan_a_action"),
-    "plans:action_delete": _plan_row("plans:action_delete", PLAN_A_WRITE, method="post", pk="plan_a_action"),
+    "plans:action_delete": _plan_row("plans:action_delete", POST_ONLY, pk="plan_a_action"),
     "plans:risk_create": _plan_row("plans:risk_create", PLAN_A_WORKERS),
     "plans:risk_edit": _plan_row("plans:risk_edit", PLAN_A_WORKERS, pk="plan_a_risk"),
-    "plans:risk_delete": _plan_row("plans:risk_delete", PLAN_A_WRITE, method="post", pk="plan_a_risk"),
+    "plans:risk_delete": _plan_row("plans:risk_delete", POST_ONLY, pk="plan_a_risk"),
     # Submitting and starting a new version: the team; deciding: the advisors.
-    "plans:submit": _plan_row("plans:submit", {"team_member_a": REDIRECT}, method="post"),
-    "plans:new_version": _plan_row("plans:new_version", {"team_member_a": REDIRECT}, method="post"),
-    "plans:approve": _plan_row("plans:approve", {"advisor_a": REDIRECT}, method="post"),
+    "plans:submit": _plan_row("plans:submit", POST_ONLY),
+    "plans:new_version": _plan_row("plans:new_version", POST_ONLY),
+    "plans:approve": _plan_row("plans:approve", POST_ONLY),
     # The plan is a draft in the world, so the advisor is sent back to it with the reason.
     "plans:request_changes": _plan_row("plans:request_changes", {"advisor_a": REDIRECT}),
-    "plans:comment_create": _plan_row(
-        "plans:comment_create", PLAN_A_WRITE, method="post", data=lambda w: {"section": "risks", "text": "Uwaga"}
-    ),
-    "plans:comment_resolve": _plan_row("plans:comment_resolve", PLAN_A_WRITE, method="post", pk="plan_a_comment"),
+    "plans:comment_create": _plan_row("plans:comment_create", POST_ONLY),
+    "plans:comment_resolve": _plan_row("plans:comment_resolve", POST_ONLY, pk="plan_a_comment"),
     "plans:versions": _plan_row("plans:versions", ENGAGEMENT_A_VIEWERS),
     "plans:version_detail": Row(lambda w: _plan_url(w, "plans:version_detail", number=1), only(ENGAGEMENT_A_VIEWERS)),
     "plans:compare": Row(lambda w: _plan_url(w, "plans:compare") + "?a=1&b=robocza", only(ENGAGEMENT_A_VIEWERS)),
-    "plans:pdf": _plan_row("plans:pdf", dict.fromkeys(ENGAGEMENT_A_VIEWERS, REDIRECT), method="post"),
+    "plans:pdf": _plan_row("plans:pdf", POST_ONLY),
     "plans:xlsx": _plan_row("plans:xlsx", ENGAGEMENT_A_VIEWERS),
     "plans:history": _plan_row("plans:history", ENGAGEMENT_A_VIEWERS),
     "plans:monitoring": _plan_row("plans:monitoring", ENGAGEMENT_A_VIEWERS),
-    "plans:report_create": _plan_row(
-        "plans:report_create",
-        PLAN_A_WRITE,
-        method="post",
-        data=lambda w: {"reported_on": _today(w), "assessment": "on_track", "narrative": "Zgodnie z planem."},
-    ),
+    "plans:report_create": _plan_row("plans:report_create", POST_ONLY),
     "plans:action_monitoring": _plan_row("plans:action_monitoring", ENGAGEMENT_A_VIEWERS, pk="plan_a_action"),
-    "plans:action_progress": _plan_row(
-        "plans:action_progress",
-        PLAN_A_WRITE,
-        method="post",
-        pk="plan_a_action",
-        data=lambda w: {"status": "in_progress", "progress": "40"},
-    ),
-    "plans:measurement_create": _plan_row(
-        "plans:measurement_create",
-        PLAN_A_WRITE,
-        method="post",
-        pk="plan_a_action",
-        data=lambda w: {"measured_on": _today(w), "value": "4"},
-    ),
-    "plans:evidence_create": _plan_row(
-        "plans:evidence_create", PLAN_A_WRITE, method="post", pk="plan_a_action", data=lambda w: {"note": "Protokół"}
-    ),
+    "plans:action_progress": _plan_row("plans:action_progress", POST_ONLY, pk="plan_a_action"),
+    "plans:measurement_create": _plan_row("plans:measurement_create", POST_ONLY, pk="plan_a_action"),
+    "plans:evidence_create": _plan_row("plans:evidence_create", POST_ONLY, pk="plan_a_action"),
     "plans:evidence_download": Row(
         lambda w: _plan_url(w, "plans:evidence_download", pk=w.plan_a_action.pk, evidence_pk=w.plan_a_evidence.pk),
         only(ENGAGEMENT_A_VIEWERS),
@@ -398,9 +318,7 @@ MATRIX: dict[str, Row] = {
         only(["applicant"]),
     ),
     "recruitment:submit": Row(
-        lambda w: reverse("recruitment:submit", kwargs={"pk": w.application_draft.pk}),
-        only({"applicant": REDIRECT}),
-        method="post",
+        lambda w: reverse("recruitment:submit", kwargs={"pk": w.application_draft.pk}), POST_ONLY
     ),
     "recruitment:withdraw": Row(
         lambda w: reverse("recruitment:withdraw", kwargs={"pk": w.application_draft.pk}), only(["applicant"])
@@ -420,45 +338,23 @@ MATRIX: dict[str, Row] = {
     "recruitment:call_settings": Row(lambda w: _edition_url(w, "recruitment:call_settings"), only(["organiser_x"])),
     "recruitment:attachments": Row(lambda w: _edition_url(w, "recruitment:attachments"), only(["organiser_x"])),
     "recruitment:attachment_delete": Row(
-        lambda w: _edition_url(w, "recruitment:attachment_delete", pk=w.call_attachment_x.pk),
-        only({"organiser_x": REDIRECT}),
-        method="post",
-    ),
-    "recruitment:publish_results": Row(
-        lambda w: _edition_url(w, "recruitment:publish_results"), only({"organiser_x": REDIRECT}), method="post"
+        lambda w: _edition_url(w, "recruitment:attachment_delete", pk=w.call_attachment_x.pk), POST_ONLY
     ),
     # Publishing e-mails every applicant: its staff see what will happen first (edition X's results are out
     # already, so the page sends them back to the desk).
     "recruitment:publish_results_confirm": Row(
         lambda w: _edition_url(w, "recruitment:publish_results_confirm"), only({"organiser_x": REDIRECT})
     ),
+    "recruitment:publish_results": Row(lambda w: _edition_url(w, "recruitment:publish_results"), POST_ONLY),
     "recruitment:review": Row(lambda w: _review_url(w, "recruitment:review"), only(ORGANISER_X_VIEWERS)),
-    "recruitment:decide": Row(
-        lambda w: _review_url(w, "recruitment:decide"),
-        only({"organiser_x": REDIRECT}),
-        method="post",
-        data=lambda w: {"decision": "reserve"},
-    ),
-    "recruitment:withdraw_qualified": Row(
-        lambda w: _review_url(w, "recruitment:withdraw_qualified"),
-        only({"organiser_x": REDIRECT}),
-        method="post",
-        data=lambda w: {"reason": "Rezygnacja JST"},
-    ),
-    "recruitment:note_add": Row(
-        lambda w: _review_url(w, "recruitment:note_add"),
-        only({"organiser_x": REDIRECT}),
-        method="post",
-        data=lambda w: {"text": "Notatka"},
-    ),
+    "recruitment:decide": Row(lambda w: _review_url(w, "recruitment:decide"), POST_ONLY),
+    "recruitment:withdraw_qualified": Row(lambda w: _review_url(w, "recruitment:withdraw_qualified"), POST_ONLY),
+    "recruitment:note_add": Row(lambda w: _review_url(w, "recruitment:note_add"), POST_ONLY),
     "recruitment:receipt_record": Row(
         lambda w: _review_url(w, "recruitment:receipt_record", document="deklaracja-wspolpracy"), only(["organiser_x"])
     ),
     "recruitment:receipt_reject": Row(
-        lambda w: _review_url(w, "recruitment:receipt_reject", receipt=w.receipt_a.pk),
-        only({"organiser_x": REDIRECT}),
-        method="post",
-        data=lambda w: {"reason": "Nieczytelny skan"},
+        lambda w: _review_url(w, "recruitment:receipt_reject", receipt=w.receipt_a.pk), POST_ONLY
     ),
     "recruitment:history": Row(lambda w: _review_url(w, "recruitment:history"), only(ORGANISER_X_VIEWERS)),
     # The scheduler's runs: every organiser's staff, the coordinator and platform admins (no personal data).

@@ -174,6 +174,23 @@ def test_after_publication_a_new_qualification_is_handed_over_and_announced_at_o
     assert not services.notify_result(application=c)  # already told about this decision
 
 
+def test_a_handed_over_jst_is_taken_back_only_by_withdrawal(applications, organiser):
+    """After publication a qualified JST's team works on its karta JST: moving it to the reserve list or rejecting
+    it would leave that engagement running for a JST that is no longer qualified."""
+    a, b, c, d = applications
+    services.decide(application=a, status=Status.QUALIFIED, by=organiser)
+    for other in (b, c, d):
+        services.decide(application=other, status=Status.RESERVE, by=organiser)
+    services.publish_results(edition=a.edition, by=organiser)
+    for status, reason in [(Status.RESERVE, ""), (Status.REJECTED, "Brak kadry.")]:
+        with pytest.raises(ValidationError) as error:
+            services.decide(application=a, status=status, by=organiser, reason=reason)
+        assert "Wycofaj JST" in error.value.message_dict["decision"][0]
+    a.refresh_from_db()
+    assert a.status == Status.QUALIFIED
+    assert Engagement.objects.get(local_government=a.local_government).withdrawn_at is None
+
+
 def test_the_applicant_sees_no_decision_before_publication(applications, organiser):
     a = applications[0]
     services.decide(application=a, status=Status.REJECTED, by=organiser, reason="x")

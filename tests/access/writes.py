@@ -1,0 +1,1009 @@
+"""The POST matrix: for every URL that accepts POST, a valid submission and what each role gets from it.
+
+A valid submission is what a permitted person sends from the page's form (read from the page, see
+``submission.py``) with what they type on top; every role sends the same data, each on a fresh copy of the world.
+
+Outcomes: ``DONE`` (an answer below 400 and the row's effect is in the database), an HTTP status (404 for what a
+role may not see or do, 403 only for CSRF), ``LOGIN`` (sent to sign in, nothing changed) or ``REDIRECT`` (sent
+elsewhere, nothing changed: e.g. a signed-in person on the sign-in page). A refused role must leave no effect.
+
+Adding a URL that accepts POST without a row here fails ``test_every_url_that_accepts_post_has_a_post_row``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+
+from apps.accounts.factories import TEST_PASSWORD
+from tests.access.matrix import LOGIN, REDIRECT
+from tests.access.submission import Upload, small_pdf
+from tests.world import ROLES, World
+
+DONE = "done"
+SELF = "self"  # the form is on the URL's own GET page
+
+
+def _nothing(w: World) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Post:
+    url: Callable[[World], str]
+    expected: dict[str, object]
+    # The effect of the submission, seen in the database (or the response's session): ``done(world, response)``.
+    done: Callable[[World, object], bool]
+    # The page whose form is submitted: SELF, another page's URL, or None for a POST no page carries a form for.
+    page: Callable[[World], str] | str | None = SELF
+    # What the person types or changes on top of the form's values; a callable of (world, user) for per-person
+    # values such as a TOTP code.
+    changes: Callable[[World], dict] = field(default=lambda w: {})
+    per_person: Callable[[World, object], dict] | None = None
+    # Brings the world to the state in which the submission is valid (once, before every role's copy).
+    prepare: Callable[[World], None] = _nothing
+    # A page each person opens before posting (e.g. a password-reset link, which puts its token in the session).
+    visit: Callable[[World], str] | None = None
+    # Roles that need the second factor sign in already verified, unless the row is about verifying.
+    verified: bool = True
+
+
+def done_by(allowed: list[str] | dict[str, object], otherwise=404, anonymous=LOGIN) -> dict[str, object]:
+    """``allowed`` roles succeed (or get the given outcome); other signed-in roles get ``otherwise``."""
+    if isinstance(allowed, list):
+        allowed = dict.fromkeys(allowed, DONE)
+    return dict.fromkeys(ROLES, otherwise) | {"anonymous": anonymous} | allowed
+
+
+def everyone_done() -> dict[str, object]:
+    return dict.fromkeys(ROLES, DONE)
+
+
+def signed_in_done(**overrides) -> dict[str, object]:
+    return done_by([role for role in ROLES if role != "anonymous"]) | overrides
+
+
+def anonymous_done(signed_in=REDIRECT) -> dict[str, object]:
+    return dict.fromkeys(ROLES, signed_in) | {"anonymous": DONE}
+
+
+def acting_user(response):
+    """The person who sent the request (after it: a sign-in or sign-out changes it)."""
+    from apps.accounts.models import User
+
+    user = response.wsgi_request.user
+    return User.objects.get(pk=user.pk) if user.is_authenticated else None
+
+
+def signed_in_as(response) -> str | None:
+    return response.client.session.get("_auth_user_id")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Accounts.
+
+NEW_PASSWORD = "Nowe-Haslo-Macierzy-2026"
+TWO_FACTOR_ROLES = ["advisor_a", "advisor_b", "organiser_x", "organiser_other", "coordinator", "platform_admin"]
+
+
+def _login_person(w: World) -> None:
+    from apps.accounts.factories import UserFactory
+
+    w.objects["login_person"] = UserFactory(email="logowanie@example.org")
+
+
+def _totp_code(device) -> str:
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift):06d}"
+
+
+def _setup_code(w: World, user) -> dict:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return {"token": _totp_code(device)} if device else {}
+
+
+def _verify_code(w: World, user) -> dict:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return {"token": _totp_code(device)} if device else {}
+
+
+def _two_factor_devices(w: World) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    for role in TWO_FACTOR_ROLES:
+        TOTPDevice.objects.create(user=w.users[role], name="test", confirmed=True)
+
+
+def _new_totp_confirmed(w: World, r) -> bool:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = acting_user(r)
+    return bool(user) and TOTPDevice.objects.filter(user=user, confirmed=True).exclude(name="test").exists()
+
+
+def _reset_link(w: World) -> str:
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from apps.accounts.models import User
+
+    user = User.objects.get(pk=w.users["applicant"].pk)  # as stored now: the token depends on the last sign-in
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return reverse(
+        "accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": default_token_generator.make_token(user)}
+    )
+
+
+def _set_password_url(w: World) -> str:
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    uid = urlsafe_base64_encode(force_bytes(w.users["applicant"].pk))
+    return reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": "set-password"})
+
+
+def _password_is_new(user) -> bool:
+    from apps.accounts.models import User
+
+    return bool(user) and User.objects.get(pk=user.pk).check_password(NEW_PASSWORD)
+
+
+def _mail_to(address: str) -> bool:
+    from django.core import mail
+
+    return any(address in message.to for message in mail.outbox)
+
+
+def _unconfirmed_person(w: World) -> None:
+    from apps.accounts.factories import UserFactory
+
+    w.objects["unconfirmed"] = UserFactory(email="niepotwierdzona@example.org", email_confirmed_at=None)
+
+
+def _confirmation_url(w: World) -> str:
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from apps.accounts.services import confirmation_tokens
+
+    user = w.objects["unconfirmed"]
+    return reverse(
+        "accounts:confirm_email",
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": confirmation_tokens.make_token(user)},
+    )
+
+
+def _email_confirmed(w: World) -> bool:
+    from apps.accounts.models import User
+
+    return User.objects.filter(email="niepotwierdzona@example.org", email_confirmed_at__isnull=False).exists()
+
+
+def _user_exists(email: str) -> bool:
+    from apps.accounts.models import User
+
+    return User.objects.filter(email=email).exists()
+
+
+def _invitation_url(w: World) -> str:
+    return reverse("accounts:invitation", kwargs={"token": w.invitation_x_token})
+
+
+ACCOUNTS = {
+    "set_language": Post(
+        lambda w: reverse("set_language"),
+        everyone_done(),
+        lambda w, r: r.cookies.get("django_language") is not None and r.cookies["django_language"].value == "en",
+        page=lambda w: reverse("core:home"),
+        changes=lambda w: {"language": "en"},
+    ),
+    "accounts:login": Post(
+        lambda w: reverse("accounts:login"),
+        anonymous_done(),
+        lambda w, r: signed_in_as(r) == str(w.login_person.pk),
+        changes=lambda w: {"username": "logowanie@example.org", "password": TEST_PASSWORD},
+        prepare=_login_person,
+    ),
+    "accounts:logout": Post(
+        lambda w: reverse("accounts:logout"),
+        everyone_done(),
+        lambda w, r: signed_in_as(r) is None,
+        page=lambda w: reverse("core:dashboard"),
+    ),
+    "accounts:password_change": Post(
+        lambda w: reverse("accounts:password_change"),
+        signed_in_done(),
+        lambda w, r: _password_is_new(acting_user(r)),
+        changes=lambda w: {
+            "old_password": TEST_PASSWORD,
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+        },
+    ),
+    "accounts:password_reset": Post(
+        lambda w: reverse("accounts:password_reset"),
+        everyone_done(),
+        lambda w, r: _mail_to("applicant@example.org"),
+        changes=lambda w: {"email": "applicant@example.org"},
+    ),
+    # Anyone may ask for a new confirmation link for an address (the answer never says whether it has an account).
+    "accounts:confirm_email_sent": Post(
+        lambda w: reverse("accounts:confirm_email_sent"),
+        everyone_done(),
+        lambda w, r: _mail_to("niepotwierdzona@example.org"),
+        prepare=_unconfirmed_person,
+        changes=lambda w: {"email": "niepotwierdzona@example.org"},
+    ),
+    # The link from the sign-up e-mail is the proof: whoever holds it confirms the address (and is signed in).
+    "accounts:confirm_email": Post(
+        _confirmation_url,
+        everyone_done(),
+        lambda w, r: _email_confirmed(w),
+        prepare=_unconfirmed_person,
+    ),
+    # Whoever holds the link sets the password (after following it, as the e-mail's reader does).
+    "accounts:password_reset_confirm": Post(
+        _set_password_url,
+        everyone_done(),
+        lambda w, r: _password_is_new(w.users["applicant"]),
+        visit=_reset_link,
+        changes=lambda w: {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    ),
+    # Roles that need the second factor have a confirmed device and are verified: they may replace it.
+    "accounts:two_factor_setup": Post(
+        lambda w: reverse("accounts:two_factor_setup"),
+        signed_in_done(),
+        _new_totp_confirmed,
+        visit=lambda w: reverse("accounts:two_factor_setup"),
+        per_person=_setup_code,
+    ),
+    # Signed in without the second factor: a code from the confirmed device verifies the session; people without
+    # a device are sent to set one up.
+    "accounts:two_factor_verify": Post(
+        lambda w: reverse("accounts:two_factor_verify"),
+        signed_in_done(**dict.fromkeys(["applicant", "team_member_a", "team_member_b", "trainer"], REDIRECT)),
+        lambda w, r: DEVICE_ID_SESSION_KEY in r.client.session,
+        per_person=_verify_code,
+        prepare=_two_factor_devices,
+        verified=False,
+    ),
+    # The link is the proof: whoever holds it creates the invited account (and is signed in as it).
+    "accounts:invitation": Post(
+        _invitation_url,
+        everyone_done(),
+        lambda w, r: _user_exists("nowa@example.org"),
+        changes=lambda w: {"full_name": "Nowa Doradczyni", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    ),
+    "accounts:organisation_detail": Post(
+        lambda w: reverse("accounts:organisation_detail", kwargs={"slug": w.org_x.slug}),
+        done_by(["organiser_x"]),
+        lambda w, r: w.org_x.invitations.filter(email="zaproszona@example.org").exists(),
+        changes=lambda w: {"email": "zaproszona@example.org", "full_name": "Zaproszona Osoba", "role": "advisor"},
+    ),
+    "accounts:invitation_revoke": Post(
+        lambda w: reverse("accounts:invitation_revoke", kwargs={"slug": w.org_x.slug, "pk": w.invitation_x.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: type(w.invitation_x).objects.filter(pk=w.invitation_x.pk, revoked_at__isnull=False).exists(),
+        page=lambda w: reverse("accounts:organisation_detail", kwargs={"slug": w.org_x.slug}),
+    ),
+}
+
+
+def _has(model: str, /, **filters) -> bool:
+    """Whether a row of ``model`` ("app.Model") matches ``filters``."""
+    from django.apps import apps
+
+    return apps.get_model(model).objects.filter(**filters).exists()
+
+
+def _in_days(days: int) -> str:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return (timezone.localdate() + timedelta(days=days)).isoformat()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The catalogue: its versions are managed by the national coordinator and the platform administrator.
+
+CATALOGUE_MANAGERS = ["coordinator", "platform_admin"]
+
+
+def _draft(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"number": w.catalog_draft.number, **kwargs})
+
+
+def _publish_draft(w: World) -> None:
+    from apps.catalog.services import publish_version
+
+    publish_version(version=w.catalog_draft, by=w.users["coordinator"])
+
+
+CATALOGUE = {
+    # The world's draft is published first: a new draft can be started only when none exists.
+    "catalog:version_create": Post(
+        lambda w: reverse("catalog:version_create"),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("catalog.CatalogVersion", status="draft"),
+        page=lambda w: reverse("catalog:version_list"),
+        prepare=_publish_draft,
+    ),
+    "catalog:version_edit": Post(
+        lambda w: _draft(w, "catalog:version_edit"),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("catalog.CatalogVersion", pk=w.catalog_draft.pk, label="Wersja z macierzy"),
+        changes=lambda w: {"label": "Wersja z macierzy"},
+    ),
+    "catalog:version_publish": Post(
+        lambda w: _draft(w, "catalog:version_publish"),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("catalog.CatalogVersion", pk=w.catalog_draft.pk, status="published"),
+        page=lambda w: _draft(w, "catalog:version_detail"),
+    ),
+    "catalog:area_create": Post(
+        lambda w: _draft(w, "catalog:area_create"),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("catalog.Area", version=w.catalog_draft, name="Obszar z macierzy"),
+        changes=lambda w: {"name": "Obszar z macierzy", "description": "Opis"},
+    ),
+    "catalog:area_edit": Post(
+        lambda w: _draft(w, "catalog:area_edit", pk=w.catalog_draft_area.pk),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("catalog.Area", pk=w.catalog_draft_area.pk, name="Obszar z macierzy"),
+        changes=lambda w: {"name": "Obszar z macierzy"},
+    ),
+    "catalog:area_delete": Post(
+        lambda w: _draft(w, "catalog:area_delete", pk=w.catalog_draft_area.pk),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: not _has("catalog.Area", pk=w.catalog_draft_area.pk),
+        page=lambda w: _draft(w, "catalog:area_edit", pk=w.catalog_draft_area.pk),
+    ),
+    "catalog:solution_create": Post(
+        lambda w: _draft(w, "catalog:solution_create", pk=w.catalog_draft_area.pk),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("catalog.ManagementSolution", area=w.catalog_draft_area, name="Rozwiązanie z macierzy"),
+        changes=lambda w: {"name": "Rozwiązanie z macierzy", "description": "Opis"},
+    ),
+    "catalog:solution_edit": Post(
+        lambda w: _draft(w, "catalog:solution_edit", pk=w.catalog_draft_solution.pk),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("catalog.ManagementSolution", pk=w.catalog_draft_solution.pk, name="Rozwiązanie z macierzy"),
+        changes=lambda w: {"name": "Rozwiązanie z macierzy"},
+    ),
+    "catalog:solution_delete": Post(
+        lambda w: _draft(w, "catalog:solution_delete", pk=w.catalog_draft_solution.pk),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: not _has("catalog.ManagementSolution", pk=w.catalog_draft_solution.pk),
+        page=lambda w: _draft(w, "catalog:solution_edit", pk=w.catalog_draft_solution.pk),
+    ),
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Editions: the staff of their organiser change them; the coordinator reads and changes nothing.
+
+
+def _edition(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"slug": w.edition_x.slug, **kwargs})
+
+
+EDITIONS = {
+    "editions:create": Post(
+        lambda w: reverse("editions:create"),
+        done_by(["organiser_x", "organiser_other"]),
+        lambda w, r: _has("editions.Edition", name="Edycja z macierzy"),
+        changes=lambda w: {
+            "name": "Edycja z macierzy",
+            "recruitment_opens_on": _in_days(30),
+            "recruitment_deadline": _in_days(60),
+            "results_date": _in_days(65),
+            "period_start": _in_days(90),
+            "period_end": _in_days(330),
+            "capacity": "20",
+            "eligible_jst_kinds": ["rural_gmina"],
+        },
+    ),
+    "editions:edit": Post(
+        lambda w: _edition(w, "editions:edit"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("editions.Edition", pk=w.edition_x.pk, name="Edycja z macierzy"),
+        changes=lambda w: {"name": "Edycja z macierzy"},
+    ),
+    "editions:copy": Post(
+        lambda w: _edition(w, "editions:copy"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("editions.Edition", name="Kopia z macierzy"),
+        changes=lambda w: {"name": "Kopia z macierzy"},
+    ),
+    "editions:publish": Post(
+        lambda w: reverse("editions:publish", kwargs={"slug": w.edition_x_draft.slug}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("editions.Edition", pk=w.edition_x_draft.pk, status="published"),
+        page=lambda w: reverse("editions:overview", kwargs={"slug": w.edition_x_draft.slug}),
+    ),
+    "editions:event_create": Post(
+        lambda w: _edition(w, "editions:event_create"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("editions.PlannedEvent", edition=w.edition_x, title="Wydarzenie z macierzy"),
+        changes=lambda w: {
+            "kind": "workshop_training",
+            "title": "Wydarzenie z macierzy",
+            "starts_on": w.edition_x.period_start.isoformat(),
+            "ends_on": w.edition_x.period_start.isoformat(),
+            "place": "Warszawa",
+        },
+    ),
+    "editions:event_edit": Post(
+        lambda w: _edition(w, "editions:event_edit", pk=w.event_x.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("editions.PlannedEvent", pk=w.event_x.pk, title="Wydarzenie z macierzy"),
+        changes=lambda w: {"title": "Wydarzenie z macierzy"},
+    ),
+    "editions:event_delete": Post(
+        lambda w: _edition(w, "editions:event_delete", pk=w.event_x.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: not _has("editions.PlannedEvent", pk=w.event_x.pk),
+        page=lambda w: _edition(w, "editions:overview"),
+    ),
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# JST A's engagement (karta JST): its team and advisors work on it; the leader (team_member_a) and the organiser
+# manage the team; the organiser assigns advisors; the team chooses the area and the priorities, an advisor
+# confirms the area; everyone else gets 404.
+
+ENGAGEMENT_A_VIEWERS = ["team_member_a", "advisor_a", "organiser_x", "coordinator"]
+WORKERS = ["team_member_a", "advisor_a"]
+TEAM_MANAGERS = ["team_member_a", "organiser_x"]
+
+
+def _eng(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"pk": w.engagement_a.pk, **kwargs})
+
+
+def _area_chosen(w: World, *, confirmed: bool) -> None:
+    from django.utils import timezone
+
+    from apps.engagements.services import AreaChoice, choose_areas
+
+    area = w.catalog_published.areas.first()
+    choose_areas(
+        engagement=w.engagement_a,
+        choices=[AreaChoice(area=area, justification="Uzasadnienie")],
+        by=w.users["team_member_a"],
+    )
+    if confirmed:
+        w.engagement_a.chosen_areas.update(confirmed_at=timezone.now())
+
+
+def _more_members(w: World, n: int) -> None:
+    from apps.engagements.factories import TeamMemberFactory
+
+    for i in range(n):
+        TeamMemberFactory(engagement=w.engagement_a, user=None, email=f"czlonek{i}@alfa.example")
+
+
+def _member_a2(w: World, **fields) -> bool:
+    return _has("engagements.TeamMember", pk=w.member_a2.pk, **fields)
+
+
+ENGAGEMENTS = {
+    # The area is chosen and confirmed, so the next stage (the needs diagnosis) may start.
+    "engagements:advance": Post(
+        lambda w: _eng(w, "engagements:advance"),
+        done_by(WORKERS),
+        lambda w, r: _has("engagements.Engagement", pk=w.engagement_a.pk, stage="diagnosis"),
+        page=lambda w: _eng(w, "engagements:detail"),
+        prepare=lambda w: _area_chosen(w, confirmed=True),
+    ),
+    "engagements:team_add": Post(
+        lambda w: _eng(w, "engagements:team_add"),
+        done_by(TEAM_MANAGERS),
+        lambda w, r: _has("engagements.TeamMember", engagement=w.engagement_a, email="nowy@alfa.example"),
+        changes=lambda w: {"full_name": "Nowy Członek", "email": "nowy@alfa.example"},
+    ),
+    "engagements:team_replace": Post(
+        lambda w: _eng(w, "engagements:team_replace", member_pk=w.member_a2.pk),
+        done_by(TEAM_MANAGERS),
+        lambda w, r: (
+            _has("engagements.TeamMember", engagement=w.engagement_a, email="nowy@alfa.example")
+            and _member_a2(w, left_at__isnull=False)
+        ),
+        changes=lambda w: {"full_name": "Nowy Członek", "email": "nowy@alfa.example"},
+    ),
+    "engagements:team_remove": Post(
+        lambda w: _eng(w, "engagements:team_remove", member_pk=w.member_a2.pk),
+        done_by(TEAM_MANAGERS),
+        lambda w, r: _member_a2(w, left_at__isnull=False),
+        # The team page links a page that says what removal means; its form posts here.
+        page=lambda w: _eng(w, "engagements:team_remove_confirm", member_pk=w.member_a2.pk),
+        prepare=lambda w: _more_members(w, 2),  # a team keeps at least 3 people
+    ),
+    "engagements:team_leader": Post(
+        lambda w: _eng(w, "engagements:team_leader", member_pk=w.member_a2.pk),
+        done_by(TEAM_MANAGERS),
+        lambda w, r: _member_a2(w, is_leader=True),
+        page=lambda w: _eng(w, "engagements:team"),
+    ),
+    "engagements:team_resend": Post(
+        lambda w: _eng(w, "engagements:team_resend", member_pk=w.member_a2.pk),
+        done_by(TEAM_MANAGERS),
+        lambda w, r: _mail_to("ewa@alfa.example"),
+        page=lambda w: _eng(w, "engagements:team"),
+    ),
+    "engagements:advisors": Post(
+        lambda w: _eng(w, "engagements:advisors"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has(
+            "engagements.AdvisorAssignment",
+            engagement=w.engagement_a,
+            role="personal_development",
+            user=w.users["advisor_b"],
+        ),
+        changes=lambda w: {"personal_development": str(w.users["advisor_b"].pk)},
+    ),
+    "engagements:edition_advisors": Post(
+        lambda w: _edition(w, "engagements:edition_advisors"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has(
+            "engagements.AdvisorAssignment",
+            engagement=w.engagement_a,
+            role="personal_development",
+            user=w.users["advisor_b"],
+        ),
+        changes=lambda w: {f"e{w.engagement_a.pk}-personal_development": str(w.users["advisor_b"].pk)},
+    ),
+    # The team chooses the area; advisors see the page but have no form to send.
+    "engagements:area": Post(
+        lambda w: _eng(w, "engagements:area"),
+        done_by(["team_member_a"]),
+        lambda w, r: w.engagement_a.chosen_areas.exists(),
+        changes=lambda w: {"area": str(w.catalog_published.areas.first().pk), "justification": "Uzasadnienie"},
+    ),
+    "engagements:area_confirm": Post(
+        lambda w: _eng(w, "engagements:area_confirm"),
+        done_by(["advisor_a"]),
+        lambda w, r: w.engagement_a.chosen_areas.filter(confirmed_at__isnull=False).exists(),
+        page=lambda w: _eng(w, "engagements:area"),
+        prepare=lambda w: _area_chosen(w, confirmed=False),
+    ),
+    "engagements:diagnosis_findings": Post(
+        lambda w: _eng(w, "engagements:diagnosis_findings"),
+        done_by(WORKERS),
+        lambda w, r: _has("engagements.NeedsAssessment", engagement=w.engagement_a, problems="Problemy z macierzy"),
+        changes=lambda w: {"problems": "Problemy z macierzy"},
+    ),
+    "engagements:diagnosis_pdf": Post(
+        lambda w: _eng(w, "engagements:diagnosis_pdf"),
+        done_by(ENGAGEMENT_A_VIEWERS),
+        lambda w, r: _has("documents.GeneratedDocument", kind="diagnosis_pdf", status="done"),
+        page=lambda w: _eng(w, "engagements:diagnosis"),
+    ),
+    "engagements:figure_add": Post(
+        lambda w: _eng(w, "engagements:figure_add"),
+        done_by(WORKERS),
+        lambda w, r: _has("engagements.ContextFigure", assessment__engagement=w.engagement_a, label="nauczyciele"),
+        changes=lambda w: {
+            "topic": "teachers",
+            "label": "nauczyciele",
+            "value": "120",
+            "unit": "etaty",
+            "year": "2024",
+            "source": "SIO",
+        },
+    ),
+    "engagements:figure_remove": Post(
+        lambda w: _eng(w, "engagements:figure_remove", figure_pk=w.figure_a.pk),
+        done_by(WORKERS),
+        lambda w, r: not _has("engagements.ContextFigure", pk=w.figure_a.pk),
+        page=lambda w: _eng(w, "engagements:diagnosis"),
+    ),
+    "engagements:perspective_add": Post(
+        lambda w: _eng(w, "engagements:perspective_add"),
+        done_by(WORKERS),
+        lambda w, r: _has("engagements.SchoolPerspective", school_name="Przedszkole w Alfie"),
+        changes=lambda w: {"school_name": "Przedszkole w Alfie", "strengths": "Ogród"},
+    ),
+    "engagements:perspective_edit": Post(
+        lambda w: _eng(w, "engagements:perspective_edit", perspective_pk=w.perspective_a.pk),
+        done_by(WORKERS),
+        lambda w, r: _has("engagements.SchoolPerspective", pk=w.perspective_a.pk, strengths="Kadra i sala"),
+        changes=lambda w: {"strengths": "Kadra i sala"},
+    ),
+    "engagements:perspective_remove": Post(
+        lambda w: _eng(w, "engagements:perspective_remove", perspective_pk=w.perspective_a.pk),
+        done_by(WORKERS),
+        lambda w, r: not _has("engagements.SchoolPerspective", pk=w.perspective_a.pk),
+        page=lambda w: _eng(w, "engagements:perspective_edit", perspective_pk=w.perspective_a.pk),
+    ),
+    # The team selects the priorities; advisors see the ranking but have no form to send.
+    "engagements:priorities": Post(
+        lambda w: _eng(w, "engagements:priorities"),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("engagements.DevelopmentPriority", pk=w.candidate_a.pk, is_selected=True),
+        changes=lambda w: {f"select_{w.candidate_a.pk}": "on", f"goal_{w.candidate_a.pk}": "Cel kandydata"},
+    ),
+    "engagements:priority_add": Post(
+        lambda w: _eng(w, "engagements:priority_add"),
+        done_by(WORKERS),
+        lambda w, r: _has("engagements.DevelopmentPriority", engagement=w.engagement_a, title="Nowy kandydat"),
+        changes=lambda w: {"title": "Nowy kandydat", "importance": "3", "feasibility": "3"},
+    ),
+    "engagements:priority_edit": Post(
+        lambda w: _eng(w, "engagements:priority_edit", priority_pk=w.candidate_a.pk),
+        done_by(WORKERS),
+        lambda w, r: _has("engagements.DevelopmentPriority", pk=w.candidate_a.pk, title="Kandydat poprawiony"),
+        changes=lambda w: {"title": "Kandydat poprawiony"},
+    ),
+    "engagements:priority_remove": Post(
+        lambda w: _eng(w, "engagements:priority_remove", priority_pk=w.candidate_a.pk),
+        done_by(WORKERS),
+        lambda w, r: not _has("engagements.DevelopmentPriority", pk=w.candidate_a.pk),
+        page=lambda w: _eng(w, "engagements:priority_edit", priority_pk=w.candidate_a.pk),
+    ),
+    # A generated document: whoever may see its target asks for it again.
+    "documents:regenerate": Post(
+        lambda w: reverse("documents:regenerate", kwargs={"pk": w.document_a.pk}),
+        done_by(ENGAGEMENT_A_VIEWERS),
+        lambda w, r: (
+            _has("documents.GeneratedDocument", kind=w.document_a.kind, status="done")
+            and type(w.document_a).objects.filter(kind=w.document_a.kind).count() > 1
+        ),
+        page=lambda w: reverse("documents:status", kwargs={"pk": w.document_a.pk}),
+    ),
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# JST A's HDR: a draft (its version 1 approved) that the team and the advisors edit and monitor; the team submits
+# and starts new versions, the advisors decide; the organiser and the coordinator only read.
+
+
+PLAN_WORKERS = WORKERS
+
+
+def _plan(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"engagement_pk": w.engagement_a.pk, **kwargs})
+
+
+def _no_plan_yet(w: World) -> None:
+    """JST A has finished its diagnosis and has no HDR yet."""
+    from apps.engagements.models import Engagement
+
+    Engagement.objects.filter(pk=w.engagement_a.pk).update(stage="plan")
+    w.plan_a.delete()
+
+
+def _in_review(w: World) -> None:
+    from apps.plans.services import submit_plan
+
+    submit_plan(plan=w.plan_a, by=w.users["team_member_a"])
+
+
+def _approved(w: World) -> None:
+    from apps.plans.services import approve_plan
+
+    _in_review(w)
+    for assignment in w.engagement_a.advisor_assignments.all():
+        approve_plan(plan=type(w.plan_a).objects.get(pk=w.plan_a.pk), by=assignment.user)
+
+
+def _plan_status(w: World, status: str) -> bool:
+    return _has("plans.DevelopmentPlan", pk=w.plan_a.pk, status=status)
+
+
+PLANS = {
+    "plans:create": Post(
+        lambda w: _plan(w, "plans:create"),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.DevelopmentPlan", engagement=w.engagement_a),
+        page=lambda w: _plan(w, "plans:detail"),
+        prepare=_no_plan_yet,
+    ),
+    "plans:header_edit": Post(
+        lambda w: _plan(w, "plans:header_edit"),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.DevelopmentPlan", pk=w.plan_a.pk, directions="Kierunki z macierzy"),
+        changes=lambda w: {"directions": "Kierunki z macierzy"},
+    ),
+    "plans:action_create": Post(
+        lambda w: _plan(w, "plans:action_create"),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlannedAction", plan=w.plan_a, title="Działanie z macierzy"),
+        page=lambda w: _plan(w, "plans:action_create") + f"?priorytet={w.plan_a_action.priority_id}",
+        changes=lambda w: {
+            "title": "Działanie z macierzy",
+            "responsible": "Wydział edukacji",
+            "expected_result": "Rezultat",
+            "indicator_name": "Liczba szkoleń",
+            "indicator_unit": w.plan_a_action.indicator_unit,
+            "indicator_target": w.plan_a_action.indicator_target,
+            "monitoring_method": "Listy obecności",
+            "start_month": w.plan_a_action.start_month.strftime("%Y-%m"),
+            "end_month": w.plan_a_action.end_month.strftime("%Y-%m"),
+        },
+    ),
+    "plans:action_edit": Post(
+        lambda w: _plan(w, "plans:action_edit", pk=w.plan_a_action.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlannedAction", pk=w.plan_a_action.pk, title="Działanie poprawione"),
+        changes=lambda w: {"title": "Działanie poprawione"},
+    ),
+    # The world's action has evidence (it can only be cancelled): a second action, not yet started, is deleted.
+    "plans:action_delete": Post(
+        lambda w: _plan(w, "plans:action_delete", pk=w.unstarted_action.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: not _has("plans.PlannedAction", pk=w.unstarted_action.pk),
+        page=lambda w: _plan(w, "plans:detail"),
+        prepare=lambda w: _unstarted_action(w),
+    ),
+    "plans:risk_create": Post(
+        lambda w: _plan(w, "plans:risk_create"),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlanRisk", plan=w.plan_a, risk="Ryzyko z macierzy"),
+        changes=lambda w: {"risk": "Ryzyko z macierzy", "mitigation": "Reakcja"},
+    ),
+    "plans:risk_edit": Post(
+        lambda w: _plan(w, "plans:risk_edit", pk=w.plan_a_risk.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlanRisk", pk=w.plan_a_risk.pk, risk="Ryzyko poprawione"),
+        changes=lambda w: {"risk": "Ryzyko poprawione"},
+    ),
+    "plans:risk_delete": Post(
+        lambda w: _plan(w, "plans:risk_delete", pk=w.plan_a_risk.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: not _has("plans.PlanRisk", pk=w.plan_a_risk.pk),
+        page=lambda w: _plan(w, "plans:detail"),
+    ),
+    "plans:submit": Post(
+        lambda w: _plan(w, "plans:submit"),
+        done_by(["team_member_a"]),
+        lambda w, r: _plan_status(w, "in_review"),
+        page=lambda w: _plan(w, "plans:detail"),
+    ),
+    # Both advisors must approve: the world's other advisor has; advisor_a's approval freezes the version.
+    "plans:approve": Post(
+        lambda w: _plan(w, "plans:approve"),
+        done_by(["advisor_a"]),
+        lambda w, r: _plan_status(w, "approved"),
+        page=lambda w: _plan(w, "plans:detail"),
+        prepare=lambda w: _in_review_approved_by_pair(w),
+    ),
+    "plans:request_changes": Post(
+        lambda w: _plan(w, "plans:request_changes"),
+        done_by(["advisor_a"]),
+        lambda w, r: _plan_status(w, "draft") and _has("plans.PlanVersion", plan=w.plan_a, status="changes_requested"),
+        changes=lambda w: {"reason": "Proszę poprawić wskaźniki."},
+        prepare=_in_review,
+    ),
+    "plans:new_version": Post(
+        lambda w: _plan(w, "plans:new_version"),
+        done_by(["team_member_a"]),
+        lambda w, r: _plan_status(w, "draft"),
+        page=lambda w: _plan(w, "plans:detail"),
+        prepare=_approved,
+    ),
+    "plans:comment_create": Post(
+        lambda w: _plan(w, "plans:comment_create"),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlanComment", plan=w.plan_a, text="Komentarz z macierzy"),
+        page=lambda w: _plan(w, "plans:detail"),
+        changes=lambda w: {"text": "Komentarz z macierzy", "section": "risks"},
+    ),
+    "plans:comment_resolve": Post(
+        lambda w: _plan(w, "plans:comment_resolve", pk=w.plan_a_comment.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlanComment", pk=w.plan_a_comment.pk, resolved_at__isnull=False),
+        page=lambda w: _plan(w, "plans:detail"),
+    ),
+    "plans:pdf": Post(
+        lambda w: _plan(w, "plans:pdf"),
+        done_by(ENGAGEMENT_A_VIEWERS),
+        lambda w, r: _has("documents.GeneratedDocument", kind="plan_pdf", status="done"),
+        page=lambda w: _plan(w, "plans:detail"),
+    ),
+    "plans:report_create": Post(
+        lambda w: _plan(w, "plans:report_create"),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.ProgressReport", plan=w.plan_a, narrative="Zgodnie z planem."),
+        page=lambda w: _plan(w, "plans:monitoring"),
+        changes=lambda w: {"assessment": "on_track", "narrative": "Zgodnie z planem."},
+    ),
+    "plans:action_progress": Post(
+        lambda w: _plan(w, "plans:action_progress", pk=w.plan_a_action.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.PlannedAction", pk=w.plan_a_action.pk, progress=40),
+        page=lambda w: _plan(w, "plans:action_monitoring", pk=w.plan_a_action.pk),
+        changes=lambda w: {"status": "in_progress", "progress": "40"},
+    ),
+    "plans:measurement_create": Post(
+        lambda w: _plan(w, "plans:measurement_create", pk=w.plan_a_action.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.IndicatorMeasurement", action=w.plan_a_action, value="4"),
+        page=lambda w: _plan(w, "plans:action_monitoring", pk=w.plan_a_action.pk),
+        changes=lambda w: {"value": "4"},
+    ),
+    "plans:evidence_create": Post(
+        lambda w: _plan(w, "plans:evidence_create", pk=w.plan_a_action.pk),
+        done_by(PLAN_WORKERS),
+        lambda w, r: _has("plans.Evidence", action=w.plan_a_action, note="Protokół", original_name="protokol.pdf"),
+        page=lambda w: _plan(w, "plans:action_monitoring", pk=w.plan_a_action.pk),
+        changes=lambda w: {"note": "Protokół", "file": Upload("protokol.pdf", small_pdf())},
+    ),
+}
+
+
+def _unstarted_action(w: World) -> None:
+    from apps.plans.factories import PlannedActionFactory
+
+    w.objects["unstarted_action"] = PlannedActionFactory(
+        plan=w.plan_a, priority=w.plan_a_action.priority, title="Działanie do usunięcia"
+    )
+
+
+def _in_review_approved_by_pair(w: World) -> None:
+    from apps.plans.services import approve_plan
+
+    _in_review(w)
+    pair = w.engagement_a.advisor_assignments.exclude(user=w.users["advisor_a"]).get().user
+    approve_plan(plan=type(w.plan_a).objects.get(pk=w.plan_a.pk), by=pair)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Recruitment: an account from a call page (anonymous); the applicant's own applications (anybody else, organisers
+# included, gets 404); the organiser's desk (its staff act, the coordinator only reads, everybody else 404).
+
+
+def _review(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"slug": w.edition_x.slug, "pk": w.application_a.pk, **kwargs})
+
+
+def _application(w: World, pk: int, **fields) -> bool:
+    return _has("recruitment.Application", pk=pk, **fields)
+
+
+def _results_not_published(w: World) -> None:
+    from apps.recruitment.models import Call
+
+    Call.objects.filter(edition=w.edition_x).update(results_published_at=None)
+
+
+def _recruitment_opened(w: World) -> None:
+    """Edition X's dates lie ahead in the world; a document can only be received after its call opened."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.editions.models import Edition
+
+    Edition.objects.filter(pk=w.edition_x.pk).update(recruitment_opens_on=timezone.localdate() - timedelta(days=30))
+
+
+def _desk_row(name: str, done, page=None, changes=None, **kwargs) -> Post:
+    """A POST of the desk's review of JST A's application: the organiser's staff only."""
+    return Post(
+        lambda w: _review(w, name, **{key: getattr(w, value).pk for key, value in kwargs.items()}),
+        done_by(["organiser_x"]),
+        done,
+        page=page or (lambda w: _review(w, "recruitment:review")),
+        changes=changes or (lambda w: {}),
+    )
+
+
+RECRUITMENT = {
+    "recruitment:register": Post(
+        lambda w: reverse("recruitment:register", kwargs={"slug": w.edition_x_open.slug}),
+        anonymous_done(),
+        lambda w, r: _user_exists("nowy.zglaszajacy@example.org"),
+        changes=lambda w: {
+            "full_name": "Nowy Zgłaszający",
+            "email": "nowy.zglaszajacy@example.org",
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+            "privacy": "on",
+        },
+    ),
+    # Any signed-in person may start an application for a JST in an open call (here JST B, which has none in it).
+    "recruitment:start": Post(
+        lambda w: reverse("recruitment:start", kwargs={"slug": w.edition_x_open.slug}),
+        signed_in_done(),
+        lambda w, r: _has("recruitment.Application", edition=w.edition_x_open, local_government=w.jst_b),
+        changes=lambda w: {"local_government": w.jst_b.teryt},
+    ),
+    # The team section (a row per person, the largest of the sections' forms): a fourth person in a free row.
+    "recruitment:section": Post(
+        lambda w: reverse("recruitment:section", kwargs={"pk": w.application_draft.pk, "section": "zespol"}),
+        done_by(["applicant"]),
+        lambda w, r: _has(
+            "recruitment.ApplicationTeamMember", application=w.application_draft, email="czwarta@gamma.pl"
+        ),
+        changes=lambda w: {
+            "zespol-3-full_name": "Czwarta Osoba",
+            "zespol-3-position": "Dyrektorka szkoły",
+            "zespol-3-email": "czwarta@gamma.pl",
+        },
+    ),
+    "recruitment:submit": Post(
+        lambda w: reverse("recruitment:submit", kwargs={"pk": w.application_draft.pk}),
+        done_by(["applicant"]),
+        lambda w, r: _application(w, w.application_draft.pk, status="submitted"),
+        page=lambda w: reverse("recruitment:application", kwargs={"pk": w.application_draft.pk}),
+    ),
+    "recruitment:withdraw": Post(
+        lambda w: reverse("recruitment:withdraw", kwargs={"pk": w.application_draft.pk}),
+        done_by(["applicant"]),
+        lambda w, r: _application(w, w.application_draft.pk, status="withdrawn"),
+    ),
+    "recruitment:upload": Post(
+        lambda w: reverse("recruitment:upload", kwargs={"pk": w.application_a.pk, "document": "oswiadczenia"}),
+        done_by(["applicant"]),
+        lambda w, r: _has("recruitment.DocumentReceipt", application=w.application_a, kind="statements"),
+        changes=lambda w: {"method": "scan", "file": Upload("oswiadczenia.pdf", small_pdf())},
+    ),
+    "recruitment:call_settings": Post(
+        lambda w: _edition(w, "recruitment:call_settings"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("recruitment.Call", edition=w.edition_x, introduction="Wstęp z macierzy"),
+        changes=lambda w: {"introduction": "Wstęp z macierzy"},
+    ),
+    "recruitment:attachments": Post(
+        lambda w: _edition(w, "recruitment:attachments"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("recruitment.CallAttachment", edition=w.edition_x, title="Wzór deklaracji"),
+        changes=lambda w: {"title": "Wzór deklaracji", "file": Upload("wzor.pdf", small_pdf())},
+    ),
+    "recruitment:attachment_delete": Post(
+        lambda w: _edition(w, "recruitment:attachment_delete", pk=w.call_attachment_x.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: not _has("recruitment.CallAttachment", pk=w.call_attachment_x.pk),
+        page=lambda w: _edition(w, "recruitment:attachments"),
+    ),
+    # The world's results are published; before that, the organiser publishes them once.
+    "recruitment:publish_results": Post(
+        lambda w: _edition(w, "recruitment:publish_results"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("recruitment.Call", edition=w.edition_x, results_published_at__isnull=False),
+        # The desk links a page that says whom publishing e-mails; its form posts here.
+        page=lambda w: _edition(w, "recruitment:publish_results_confirm"),
+        prepare=_results_not_published,
+    ),
+    # JST B's rejection, after the results: put on the reserve list (JST A is handed over: only withdrawn).
+    "recruitment:decide": Post(
+        lambda w: reverse("recruitment:decide", kwargs={"slug": w.edition_x.slug, "pk": w.application_b.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: _application(w, w.application_b.pk, status="reserve"),
+        page=lambda w: reverse("recruitment:review", kwargs={"slug": w.edition_x.slug, "pk": w.application_b.pk}),
+        changes=lambda w: {"decision": "reserve", "rank": "1", "reason": "Lista rezerwowa"},
+    ),
+    "recruitment:withdraw_qualified": _desk_row(
+        "recruitment:withdraw_qualified",
+        lambda w, r: _application(w, w.application_a.pk, status="withdrawn"),
+        changes=lambda w: {"reason": "Rezygnacja JST"},
+    ),
+    "recruitment:note_add": _desk_row(
+        "recruitment:note_add",
+        lambda w, r: _has("recruitment.ApplicationNote", application=w.application_a, text="Notatka z macierzy"),
+        changes=lambda w: {"text": "Notatka z macierzy"},
+    ),
+    "recruitment:receipt_record": Post(
+        lambda w: _review(w, "recruitment:receipt_record", document="deklaracja-wspolpracy"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("recruitment.DocumentReceipt", application=w.application_a, kind="declaration"),
+        changes=lambda w: {"received_on": _in_days(0)},
+        prepare=_recruitment_opened,
+    ),
+    "recruitment:receipt_reject": _desk_row(
+        "recruitment:receipt_reject",
+        lambda w, r: _has("recruitment.DocumentReceipt", pk=w.receipt_a.pk, rejected_at__isnull=False),
+        changes=lambda w: {"reason": "Nieczytelny skan"},
+        receipt="receipt_a",
+    ),
+}
+
+POSTS: dict[str, Post] = {**ACCOUNTS, **CATALOGUE, **EDITIONS, **ENGAGEMENTS, **PLANS, **RECRUITMENT}
