@@ -1,7 +1,10 @@
-"""Form helpers shared by the apps."""
+"""Form helpers shared by the apps, and the base of every form of a co-edited document (see ``editing.py``)."""
+
+from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 
 
 def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -20,3 +23,85 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def _plain(value):
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n")
+    return value
+
+
+def _differs(form_field: forms.Field, value, raw) -> bool:
+    """Whether the raw input ``raw`` means something else than the Python value ``value`` (line ends aside)."""
+    return form_field.has_changed(_plain(value), _plain(raw))
+
+
+def _as_data(form_field: forms.Field, value) -> list:
+    """A stored value as the list of raw values a browser would send for this field."""
+    value = form_field.prepare_value(value)
+    if isinstance(value, (list, tuple, set, models.QuerySet)):
+        return [form_field.prepare_value(v) for v in value]
+    return ["" if value is None else value]
+
+
+class CoEditedForm:
+    """A form mixin: every visible field also sends the value the editor loaded (``initial-<name>``), so that
+    after a refused stale save it is known which fields this person changed. Hidden fields (versions) are not
+    merged."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form_field in self.fields.values():
+            if not form_field.widget.is_hidden:
+                form_field.show_hidden_initial = True
+
+    def versions_of(self, current) -> dict[str, Any]:
+        """The hidden version inputs that make the next save start from ``current``."""
+        return {"version": current.version}
+
+    def merged_data(self, fresh: forms.BaseForm, current) -> tuple[Any, list, list, list]:
+        """The input rebased on the stored state (``fresh``: the same form, unbound, for the stored object).
+
+        Returns the data and the names of the fields both changed, only they changed, only the user changed."""
+        data = self.data.copy()
+        both, theirs_only, mine_only = [], [], []
+        changed = set(self.changed_data)
+        for name, form_field in self.fields.items():
+            if not form_field.show_hidden_initial or name not in fresh.fields:
+                continue
+            bound = self[name]
+            stored = fresh[name].initial
+            loaded = self._widget_data_value(form_field.hidden_widget(), bound.html_initial_name)
+            theirs_changed = _differs(form_field, stored, loaded)
+            if name not in changed:
+                data.setlist(bound.html_name, _as_data(form_field, stored))
+                if theirs_changed:
+                    theirs_only.append(name)
+            elif theirs_changed and _differs(form_field, stored, bound.data):
+                both.append(name)
+            else:
+                mine_only.append(name)
+            data.setlist(bound.html_initial_name, _as_data(form_field, stored))
+        for key, value in self.versions_of(current).items():
+            data[key] = str(value)
+        return data, both, theirs_only, mine_only
+
+
+class VersionedModelForm(CoEditedForm, forms.ModelForm):
+    """The form of a row under optimistic locking (``apps.core.locking``): it carries the version the editor
+    started from in the one hidden field ``version``. Without it (a client that did not load the form) the save
+    starts from the stored version."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def started_from(self) -> int:
+        return self.cleaned_data.get("version") or self.instance.version
+
+    def values(self) -> dict:
+        """The cleaned values of the model fields the form edits, as the service takes them."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields}

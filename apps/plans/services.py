@@ -257,10 +257,11 @@ def create_risk(*, plan: DevelopmentPlan, by, risk: str, mitigation: str) -> Pla
 
 
 @transaction.atomic
-def update_risk(*, risk: PlanRisk, expected_version: int, by, **values) -> PlanRisk:
-    stored_plan = _lock(risk.plan)
+def update_risk(*, plan_risk: PlanRisk, expected_version: int, by, **values) -> PlanRisk:
+    """``values`` are the risk's fields, among them the text ``risk`` (hence ``plan_risk`` for the row)."""
+    stored_plan = _lock(plan_risk.plan)
     check_editable(stored_plan)
-    stored = PlanRisk.objects.get(pk=risk.pk)
+    stored = PlanRisk.objects.get(pk=plan_risk.pk)
     before = snapshot(stored, RISK_FIELDS)
     _set(stored, RISK_FIELDS, values)
     stored.updated_by = by
