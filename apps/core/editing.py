@@ -76,6 +76,21 @@ def editor_of(current) -> tuple[str, datetime | None]:
     return name or getattr(current, "updated_by_label", "") or _("inna osoba"), getattr(current, "updated_at", None)
 
 
+def _conflict(current, editor, rows, theirs_only, mine_only) -> Conflict:
+    by, at = editor(current)
+    return Conflict(by=by or _("inna osoba"), at=at, fields=rows, taken=theirs_only, kept=mine_only)
+
+
+def _row(form, merged, name, stored, label=None) -> ConflictField:
+    form_field = form.fields[name]
+    return ConflictField(
+        label=label or str(form_field.label),
+        theirs=display(form_field, stored),
+        mine=display(form_field, form.cleaned_data.get(name)),
+        field=merged[name],
+    )
+
+
 def merge_after_stale(
     form: CoEditedForm,
     current,
@@ -88,18 +103,38 @@ def merge_after_stale(
     data, both, theirs_only, mine_only = form.merged_data(fresh, current)
     merged = rebuild(data, copy.copy(current))
     merged.is_valid()
-    by, at = editor(current)
-    rows = [
-        ConflictField(
-            label=str(form.fields[name].label),
-            theirs=display(form.fields[name], fresh[name].initial),
-            mine=display(form.fields[name], form.cleaned_data.get(name)),
-            field=merged[name],
-        )
-        for name in both
-    ]
+    rows = [_row(form, merged, name, fresh[name].initial) for name in both]
     labels = [str(form.fields[name].label) for name in theirs_only], [str(form.fields[n].label) for n in mine_only]
-    return merged, Conflict(by=by, at=at, fields=rows, taken=labels[0], kept=labels[1])
+    return merged, _conflict(current, editor, rows, *labels)
+
+
+def merge_formset_after_stale(
+    formset: forms.BaseFormSet,
+    current,
+    rebuild: Callable[[Any, Any], forms.BaseFormSet],
+    editor: Callable[[Any], tuple[str, datetime | None]] = editor_of,
+    row_label: Callable[[int], str] = str,
+) -> tuple[forms.BaseFormSet, Conflict]:
+    """``merge_after_stale`` for a formset of ``CoEditedForm`` rows, row by row; the version is ``version``."""
+    fresh = rebuild(None, current)
+    data = formset.data.copy()
+    merged_rows = [
+        (i, form, fresh_form, form.merge_into(data, fresh_form))
+        for i, (form, fresh_form) in enumerate(zip(formset.forms, fresh.forms, strict=False))
+    ]
+    data["version"] = str(current.version)
+    merged = rebuild(data, current)
+    merged.is_valid()
+    rows, theirs_only, mine_only = [], [], []
+    for i, form, fresh_form, (both, theirs, mine) in merged_rows:
+        prefix = row_label(i + 1)
+        rows += [
+            _row(form, merged.forms[i], name, fresh_form[name].initial, f"{prefix}: {form.fields[name].label}")
+            for name in both
+        ]
+        theirs_only += [f"{prefix}: {form.fields[name].label}" for name in theirs]
+        mine_only += [f"{prefix}: {form.fields[name].label}" for name in mine]
+    return merged, _conflict(current, editor, rows, theirs_only, mine_only)
 
 
 def show_error(request, error: ValidationError) -> None:

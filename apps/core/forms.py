@@ -7,13 +7,14 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 
 
-def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: next to the field it names, else above the form."""
+def add_errors(form: forms.BaseForm, error: ValidationError, *, field: str | None = None) -> None:
+    """Show a service's ValidationError on the form: next to the field it names, else next to ``field`` (by
+    default above the form)."""
     if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
+        form.add_error(field, error)
         return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields and field != NON_FIELD_ERRORS else None, errors)
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields and name != NON_FIELD_ERRORS else None, errors)
 
 
 class DateInput(forms.DateInput):
@@ -49,11 +50,12 @@ class CoEditedForm:
     after a refused stale save it is known which fields this person changed. Hidden fields (versions) are not
     merged."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for form_field in self.fields.values():
-            if not form_field.widget.is_hidden:
-                form_field.show_hidden_initial = True
+    def __getitem__(self, name):
+        # Here rather than in __init__, so that fields a subclass adds after super().__init__() carry it too.
+        form_field = self.fields.get(name)
+        if form_field is not None and not form_field.widget.is_hidden:
+            form_field.show_hidden_initial = True
+        return super().__getitem__(name)
 
     def versions_of(self, current) -> dict[str, Any]:
         """The hidden version inputs that make the next save start from ``current``."""
@@ -64,10 +66,17 @@ class CoEditedForm:
 
         Returns the data and the names of the fields both changed, only they changed, only the user changed."""
         data = self.data.copy()
+        both, theirs_only, mine_only = self.merge_into(data, fresh)
+        for key, value in self.versions_of(current).items():
+            data[key] = str(value)
+        return data, both, theirs_only, mine_only
+
+    def merge_into(self, data, fresh: forms.BaseForm) -> tuple[list, list, list]:
+        """Write the three-way merge of this form's fields into ``data`` (a mutable QueryDict)."""
         both, theirs_only, mine_only = [], [], []
         changed = set(self.changed_data)
         for name, form_field in self.fields.items():
-            if not form_field.show_hidden_initial or name not in fresh.fields:
+            if form_field.widget.is_hidden or name not in fresh.fields:
                 continue
             bound = self[name]
             stored = fresh[name].initial
@@ -81,10 +90,9 @@ class CoEditedForm:
                 both.append(name)
             else:
                 mine_only.append(name)
+            # What the user has now seen is the new base for the next save.
             data.setlist(bound.html_initial_name, _as_data(form_field, stored))
-        for key, value in self.versions_of(current).items():
-            data[key] = str(value)
-        return data, both, theirs_only, mine_only
+        return both, theirs_only, mine_only
 
 
 class VersionedModelForm(CoEditedForm, forms.ModelForm):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.accounts.roles import roles_of
-from apps.audit.selectors import history_of
+from apps.audit.selectors import history_of, last_change
 from apps.core.decorators import object_view
 from apps.core.editing import form_page, run_action, show_error
 from apps.core.permissions import can, require
@@ -337,14 +337,7 @@ def _diagnosis_url(engagement, anchor: str = "") -> str:
 
 
 def _last_change(engagement, action_prefix: str):
-    """For a refused save of a row with no author field: who changed it last, from the engagement's history."""
-
-    def editor(current):
-        entry = history_of(engagement).filter(action__startswith=action_prefix).first()
-        name = (entry.actor.full_name if entry.actor else entry.actor_label) if entry else ""
-        return name, getattr(current, "updated_at", None)
-
-    return editor
+    return lambda _current: last_change(engagement, action_prefix)
 
 
 @work_view

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.audit.selectors import history_of
+from apps.audit.selectors import history_of, last_change
+from apps.core.editing import form_page
 from apps.core.forms import add_errors
-from apps.core.locking import StaleEdit
 from apps.core.permissions import can, require
 
 from .. import exports, selectors, services
@@ -270,28 +270,18 @@ def call_settings(request, slug: str):
     edition = selectors.desk_edition(request.user, slug)
     require(request.user, "recruitment.manage", edition)
     call = services.stored_call(edition)
-    form = CallForm(request.POST or None, instance=copy.copy(call))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_call(
-                edition, by=request.user, expected_version=form.cleaned_data["version"], **form.values()
-            )
-        except StaleEdit as stale:
-            data = request.POST.copy()
-            data["version"] = str(stale.current.version)
-            form = CallForm(data, instance=copy.copy(call))
-            form.is_valid()
-            form.add_error(
-                None,
-                _("Ustawienia naboru zmienił w międzyczasie ktoś inny. Twoje zmiany są poniżej, niezapisane."),
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Zapisano ustawienia naboru."))
-            return redirect("recruitment:desk", slug=slug)
-    return render(
-        request, "recruitment/call_settings.html", {"edition": edition, "form": form, "placeholders": PLACEHOLDERS}
+    return form_page(
+        request,
+        CallForm(request.POST or None, instance=copy.copy(call)),
+        save=lambda form: services.update_call(
+            edition, by=request.user, expected_version=form.started_from(), **form.values()
+        ),
+        rebuild=lambda data, current: CallForm(data, instance=current),
+        editor=lambda current: last_change(edition, "recruitment.call_updated"),
+        success=_("Zapisano ustawienia naboru."),
+        done=reverse("recruitment:desk", kwargs={"slug": slug}),
+        template="recruitment/call_settings.html",
+        context={"edition": edition, "placeholders": PLACEHOLDERS},
     )
 
 
@@ -306,10 +296,7 @@ def attachments(request, slug: str):
                 edition, title=form.cleaned_data["title"], uploaded_file=form.cleaned_data["file"], by=request.user
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                add_errors(form, error)
-            else:
-                form.add_error("file", error)
+            add_errors(form, error, field="file")
         else:
             messages.success(request, _("Dodano załącznik; jest widoczny na stronie naboru."))
             return redirect("recruitment:attachments", slug=slug)
