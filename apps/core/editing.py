@@ -177,7 +177,8 @@ def form_page(
 ) -> HttpResponse:
     """The one flow of a form page. A valid POST calls ``save(form)`` (the service); then a success message and
     a redirect to ``done``. A ValidationError from the service is shown on the form (next to the field it names);
-    a ``StaleEdit`` rebinds the form with ``rebuild(data, current)`` three-way and shows the conflict.
+    a ``StaleEdit`` rebinds the form three-way on the stored state and shows the conflict (the form is rebuilt
+    with ``rebuild(data, current)``, by default the form's own ``rebuilt``: same class, same arguments).
 
     ``success``/``done`` are values or functions of what ``save`` returned; ``context`` a dict or a function of the
     form returning one (the page is rendered with ``form`` and ``conflict`` added)."""
@@ -186,9 +187,7 @@ def form_page(
         try:
             result = save(form)
         except StaleEdit as stale:
-            if rebuild is None:
-                raise
-            form, conflict = merge_after_stale(form, stale.current, rebuild, editor)
+            form, conflict = merge_after_stale(form, stale.current, rebuild or form.rebuilt, editor)
         except ValidationError as error:
             add_errors(form, error)
         else:

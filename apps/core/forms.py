@@ -50,6 +50,16 @@ class CoEditedForm:
     after a refused stale save it is known which fields this person changed. Hidden fields (versions) are not
     merged."""
 
+    def __new__(cls, *args, **kwargs):
+        # Before any __init__ takes its own arguments away: ``rebuilt`` passes them all again.
+        form = super().__new__(cls)
+        form._own_kwargs = {k: v for k, v in kwargs.items() if k not in {"data", "files", "instance", "initial"}}
+        return form
+
+    def rebuilt(self, data, current):
+        """The same form for the stored state ``current``, bound to ``data`` (unbound for None)."""
+        return type(self)(data, instance=current, **self._own_kwargs)
+
     def __getitem__(self, name):
         # Here rather than in __init__, so that fields a subclass adds after super().__init__() carry it too.
         form_field = self.fields.get(name)

@@ -171,52 +171,40 @@ def team_replace(request, engagement, member_pk: int):
     )
 
 
-def _on_team(request, engagement, member_pk: int, action, success):
-    member = selectors.team_member_of(engagement, member_pk)
-    return run_action(
-        request,
-        lambda: action(member=member, by=request.user),
-        success=lambda outcome: success(member, outcome),
-        done=reverse("engagements:team", kwargs={"pk": engagement.pk}),
-    )
+def _team_button(action, success):
+    """A POST button on a team member (remove, make leader, resend the invitation): ``success(member, outcome)``."""
+
+    @require_POST
+    @team_view
+    def view(request, engagement, member_pk: int):
+        member = selectors.team_member_of(engagement, member_pk)
+        return run_action(
+            request,
+            lambda: action(member=member, by=request.user),
+            success=lambda outcome: success(member, outcome),
+            done=reverse("engagements:team", kwargs={"pk": engagement.pk}),
+        )
+
+    return view
 
 
-@require_POST
-@team_view
-def team_remove(request, engagement, member_pk: int):
-    return _on_team(
-        request,
-        engagement,
-        member_pk,
-        services.remove_team_member,
-        lambda member, _outcome: (
-            _("%(name)s nie jest już w zespole. Jej lub jego dotychczasowy wkład pozostaje podpisany.")
-            % {"name": member.full_name}
-        ),
-    )
+def _resent(member, outcome) -> str:
+    if outcome == "reminded":
+        return _("Ta osoba ma już konto: wysłaliśmy jej przypomnienie o miejscu w zespole.")
+    return _("Wysłano ponownie wiadomość do: %(name)s.") % {"name": member.full_name}
 
 
-@require_POST
-@team_view
-def team_leader(request, engagement, member_pk: int):
-    return _on_team(
-        request,
-        engagement,
-        member_pk,
-        services.set_leader,
-        lambda member, _outcome: _("Liderem zespołu jest teraz %(name)s.") % {"name": member.full_name},
-    )
-
-
-@require_POST
-@team_view
-def team_resend(request, engagement, member_pk: int):
-    def success(member, outcome):
-        if outcome == "reminded":
-            return _("Ta osoba ma już konto: wysłaliśmy jej przypomnienie o miejscu w zespole.")
-        return _("Wysłano ponownie wiadomość do: %(name)s.") % {"name": member.full_name}
-
-    return _on_team(request, engagement, member_pk, services.resend_invitation, success)
+team_remove = _team_button(
+    services.remove_team_member,
+    lambda member, _outcome: (
+        _("%(name)s nie jest już w zespole. Jej lub jego dotychczasowy wkład pozostaje podpisany.")
+        % {"name": member.full_name}
+    ),
+)
+team_leader = _team_button(
+    services.set_leader, lambda member, _outcome: _("Liderem zespołu jest teraz %(name)s.") % {"name": member.full_name}
+)
+team_resend = _team_button(services.resend_invitation, _resent)
 
 
 # Advisors.
@@ -347,16 +335,12 @@ def diagnosis_findings(request, engagement):
     assessment = diagnosis.ensure_assessment(engagement)
     asks = engagement.edition.diagnosis_asks_post_pandemic_needs
 
-    def build(data, instance):
-        return FindingsForm(data, instance=instance, asks_post_pandemic=asks)
-
     return form_page(
         request,
-        build(request.POST or None, copy.copy(assessment)),
+        FindingsForm(request.POST or None, instance=copy.copy(assessment), asks_post_pandemic=asks),
         save=lambda form: diagnosis.save_findings(
             assessment=assessment, expected_version=form.started_from(), values=form.values(), by=request.user
         ),
-        rebuild=build,
         success=_("Zapisano diagnozę potrzeb."),
         done=_diagnosis_url(engagement),
         template="engagements/findings_form.html",
@@ -400,7 +384,6 @@ def _perspective_page(request, engagement, perspective, form, save):
         request,
         form,
         save=save,
-        rebuild=lambda data, instance: SchoolPerspectiveForm(data, instance=instance),
         editor=_last_change(engagement, "diagnosis.school_view"),
         success=_("Zapisano spojrzenie na szkołę.") if perspective else _("Dodano spojrzenie na szkołę."),
         done=_diagnosis_url(engagement, "szkoly"),
@@ -502,7 +485,6 @@ def _priority_page(request, engagement, priority, form, save):
         request,
         form,
         save=save,
-        rebuild=lambda data, instance: PriorityForm(data, instance=instance),
         editor=_last_change(engagement, "priority."),
         success=_("Zapisano priorytet.")
         if priority

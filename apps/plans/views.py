@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.audit.selectors import history_of
@@ -179,7 +180,6 @@ def header_edit(request, engagement_pk: int):
         save=lambda form: services.update_header(
             plan=plan, expected_version=form.started_from(), by=request.user, **form.values()
         ),
-        rebuild=lambda data, instance: PlanHeaderForm(data, instance=instance),
         success=_("Zapisano nagłówek HDR."),
         done=_plan_url(plan, anchor="kierunki"),
         template="plans/header_form.html",
@@ -202,7 +202,6 @@ def _action_page(request, engagement, plan, action, form, save):
         request,
         form,
         save=save,
-        rebuild=lambda data, current: _action_form(plan, engagement, current, data),
         success=(lambda _saved: _("Zapisano działanie."))
         if action
         else lambda saved: _("Dodano działanie „%(title)s”.") % {"title": saved.title},
@@ -264,7 +263,6 @@ def _risk_page(request, engagement, plan, risk, form, save):
         request,
         form,
         save=save,
-        rebuild=lambda data, current: RiskForm(data, instance=current),
         success=_("Zapisano ryzyko.") if risk else _("Dodano ryzyko."),
         done=_plan_url(plan, anchor="ryzyka"),
         template="plans/risk_form.html",
@@ -668,68 +666,46 @@ def action_monitoring(request, engagement_pk: int, pk: int):
     )
 
 
-def _monitoring_form(request, engagement_pk: int, pk: int, form_key: str, form_class, *, save, success, anchor):
-    """One of the three monitoring forms of an action (progress, indicator value, evidence)."""
-    engagement, plan = selectors.plan_for(request.user, engagement_pk)
-    require(request.user, "plan.monitor", plan)
-    action = selectors.action_with_monitoring(plan, pk)
-    url = reverse("plans:action_monitoring", kwargs={"engagement_pk": engagement_pk, "pk": pk})
-    return form_page(
-        request,
-        form_class(request.POST, request.FILES),
-        save=lambda form: save(action, form.cleaned_data),
-        success=success,
-        done=f"{url}#{anchor}",
-        template="plans/action_monitoring.html",
-        context=lambda form: _action_monitoring_context(request, engagement, plan, action, **{form_key: form}),
-    )
+def _monitoring_view(form_key: str, form_class, save, success, anchor: str):
+    """A view of one of the three monitoring forms of an action (progress, indicator value, evidence)."""
+
+    @login_required
+    @require_POST
+    def view(request, engagement_pk: int, pk: int):
+        engagement, plan = selectors.plan_for(request.user, engagement_pk)
+        require(request.user, "plan.monitor", plan)
+        action = selectors.action_with_monitoring(plan, pk)
+        url = reverse("plans:action_monitoring", kwargs={"engagement_pk": engagement_pk, "pk": pk})
+        return form_page(
+            request,
+            form_class(request.POST, request.FILES),
+            save=lambda form: save(action=action, by=request.user, **form.cleaned_data),
+            success=success,
+            done=f"{url}#{anchor}",
+            template="plans/action_monitoring.html",
+            context=lambda form: _action_monitoring_context(request, engagement, plan, action, **{form_key: form}),
+        )
+
+    return view
 
 
-@login_required
-@require_POST
-def action_progress(request, engagement_pk: int, pk: int):
-    return _monitoring_form(
-        request,
-        engagement_pk,
-        pk,
-        "progress_form",
-        ActionProgressForm,
-        save=lambda action, data: services.record_action_progress(action=action, by=request.user, **data),
-        success=_("Zapisano postęp działania."),
-        anchor="postep",
-    )
-
-
-@login_required
-@require_POST
-def measurement_create(request, engagement_pk: int, pk: int):
-    return _monitoring_form(
-        request,
-        engagement_pk,
-        pk,
-        "measurement_form",
-        MeasurementForm,
-        save=lambda action, data: services.add_measurement(action=action, by=request.user, **data),
-        success=_("Zapisano wartość wskaźnika."),
-        anchor="pomiary",
-    )
-
-
-@login_required
-@require_POST
-def evidence_create(request, engagement_pk: int, pk: int):
-    return _monitoring_form(
-        request,
-        engagement_pk,
-        pk,
-        "evidence_form",
-        EvidenceForm,
-        save=lambda action, data: services.add_evidence(
-            action=action, by=request.user, note=data["note"], file=data["file"]
-        ),
-        success=_("Dodano dowód realizacji."),
-        anchor="dowody",
-    )
+action_progress = _monitoring_view(
+    "progress_form",
+    ActionProgressForm,
+    services.record_action_progress,
+    gettext_lazy("Zapisano postęp działania."),
+    "postep",
+)
+measurement_create = _monitoring_view(
+    "measurement_form",
+    MeasurementForm,
+    services.add_measurement,
+    gettext_lazy("Zapisano wartość wskaźnika."),
+    "pomiary",
+)
+evidence_create = _monitoring_view(
+    "evidence_form", EvidenceForm, services.add_evidence, gettext_lazy("Dodano dowód realizacji."), "dowody"
+)
 
 
 @login_required

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.editing import form_page, merge_formset_after_stale
+from apps.core.editing import form_page, merge_formset_after_stale, run_action
 from apps.core.forms import add_errors
 from apps.core.locking import StaleEdit
 from apps.core.permissions import can
@@ -111,7 +111,6 @@ def section(request, pk: int, section: str):
         request,
         form_class(request.POST or None, instance=copy.copy(item)),
         save=save,
-        rebuild=lambda data, current: form_class(data, instance=current),
         editor=_this_applicant,
         success=_("Zapisano: %(section)s.") % {"section": SECTION_TITLES[section]},
         done=_after_save_url(request, item),
@@ -202,13 +201,12 @@ def submit(request, pk: int):
 def withdraw(request, pk: int):
     item = selectors.own_application(request.user, pk)
     if request.method == "POST":
-        try:
-            services.withdraw_application(item, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Zgłoszenie wycofano."))
-        return redirect("recruitment:application", pk=pk)
+        return run_action(
+            request,
+            lambda: services.withdraw_application(item, by=request.user),
+            success=_("Zgłoszenie wycofano."),
+            done=reverse("recruitment:application", kwargs={"pk": pk}),
+        )
     return render(request, "recruitment/withdraw.html", {"application": item})
 
 

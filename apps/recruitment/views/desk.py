@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.audit.selectors import history_of, last_change
-from apps.core.editing import form_page
+from apps.core.editing import form_page, run_action
 from apps.core.forms import add_errors
 from apps.core.permissions import can, require
 
@@ -225,13 +225,12 @@ def receipt_reject(request, slug: str, pk: int, receipt: int):
     if not form.is_valid():
         messages.error(request, _("Podaj powód odrzucenia dokumentu."))
         return _back(edition, application, "dokumenty")
-    try:
-        services.reject_receipt(found, reason=form.cleaned_data["reason"], by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Dokument odrzucono; pozostaje w historii zgłoszenia."))
-    return _back(edition, application, "dokumenty")
+    return run_action(
+        request,
+        lambda: services.reject_receipt(found, reason=form.cleaned_data["reason"], by=request.user),
+        success=_("Dokument odrzucono; pozostaje w historii zgłoszenia."),
+        done=_back(edition, application, "dokumenty").url,
+    )
 
 
 @login_required
@@ -253,16 +252,14 @@ def history(request, slug: str, pk: int):
 def publish_results(request, slug: str):
     edition = selectors.desk_edition(request.user, slug)
     require(request.user, "recruitment.manage", edition)
-    try:
-        services.publish_results(edition, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("Wyniki opublikowano. Zgłaszający otrzymują powiadomienia, a zespoły zakwalifikowanych JST zaproszenia."),
-        )
-    return redirect("recruitment:desk", slug=slug)
+    return run_action(
+        request,
+        lambda: services.publish_results(edition, by=request.user),
+        success=_(
+            "Wyniki opublikowano. Zgłaszający otrzymują powiadomienia, a zespoły zakwalifikowanych JST zaproszenia."
+        ),
+        done=reverse("recruitment:desk", kwargs={"slug": slug}),
+    )
 
 
 @login_required
@@ -276,7 +273,6 @@ def call_settings(request, slug: str):
         save=lambda form: services.update_call(
             edition, by=request.user, expected_version=form.started_from(), **form.values()
         ),
-        rebuild=lambda data, current: CallForm(data, instance=current),
         editor=lambda current: last_change(edition, "recruitment.call_updated"),
         success=_("Zapisano ustawienia naboru."),
         done=reverse("recruitment:desk", kwargs={"slug": slug}),
