@@ -99,3 +99,44 @@ def test_priority_selection_merge_keeps_the_goal_the_other_person_saved(cast):
         "Cel członkini",
     )
     assert "Ktoś zapisał zmiany w tym samym czasie" in refused.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_the_same_moment_end_in_one_save_and_one_conflict_never_an_error(cast):
+    """Both people press "save" at once from the same loaded form: one save goes through, the other is refused with
+    the merge, and neither sees a server error."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        # The in-memory test database of SQLite answers "table is locked" at once to a second writer (shared cache
+        # ignores the busy timeout); SQLite under concurrent use is issue 9 item 2. CI runs this on PostgreSQL.
+        pytest.skip("Concurrent writers need PostgreSQL (CI runs it); SQLite serialises the whole database.")
+    page = url(cast, "diagnosis_findings")
+    people = [(cast.client(cast.leader), "Tekst liderki"), (cast.client(cast.member), "Tekst członkini")]
+    forms = [form_data(client.get(page), "problems") for client, _text in people]
+    barrier = threading.Barrier(2)
+    outcomes, errors = [], []
+
+    def save(client, form, text):
+        try:
+            barrier.wait()
+            client.raise_request_exception = True
+            outcomes.append(post_form(client, page, form, {"problems": text}).status_code)
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=save, args=(client, form, text))
+        for (client, text), form in zip(people, forms, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert sorted(outcomes) == [200, 302]
+    assert NeedsAssessment.objects.get(engagement=cast.engagement).problems in {"Tekst liderki", "Tekst członkini"}
