@@ -37,6 +37,11 @@ def _differs(form_field: forms.Field, value, raw) -> bool:
     return form_field.has_changed(_plain(value), _plain(raw))
 
 
+def _same_text(a, b) -> bool:
+    """Two raw texts that differ only in line ends or surrounding spaces (what Django's comparison misses)."""
+    return isinstance(a, str) and isinstance(b, str) and _plain(a).strip() == _plain(b).strip()
+
+
 def _as_data(form_field: forms.Field, value) -> list:
     """A stored value as the list of raw values a browser would send for this field."""
     value = form_field.prepare_value(value)
@@ -92,14 +97,16 @@ class CoEditedForm:
             stored = fresh[name].initial
             loaded = self._widget_data_value(form_field.hidden_widget(), bound.html_initial_name)
             theirs_changed = _differs(form_field, stored, loaded)
-            if name not in changed:
+            mine_changed = name in changed and not _same_text(loaded, bound.data)
+            if not mine_changed:
                 data.setlist(bound.html_name, _as_data(form_field, stored))
                 if theirs_changed:
                     theirs_only.append(name)
-            elif theirs_changed and _differs(form_field, stored, bound.data):
-                both.append(name)
-            else:
+            elif not theirs_changed:
                 mine_only.append(name)
+            elif _differs(form_field, stored, bound.data):
+                both.append(name)
+            # else both made the same change: nothing to decide.
             # What the user has now seen is the new base for the next save.
             data.setlist(bound.html_initial_name, _as_data(form_field, stored))
         return both, theirs_only, mine_only

@@ -174,6 +174,7 @@ def team_replace(request, engagement, member_pk: int):
 def _team_button(action, success):
     """A POST button on a team member (remove, make leader, resend the invitation): ``success(member, outcome)``."""
 
+    @login_required
     @require_POST
     @team_view
     def view(request, engagement, member_pk: int):
@@ -273,6 +274,7 @@ def area(request, engagement):
     )
 
 
+@login_required
 @require_POST
 @object_view(selectors.engagement_for, rule="engagement.advise", name="engagement")
 def area_confirm(request, engagement):
@@ -367,6 +369,7 @@ def figure_add(request, engagement):
     )
 
 
+@login_required
 @require_POST
 @work_view
 def figure_remove(request, engagement, figure_pk: int):
@@ -430,6 +433,7 @@ def perspective_edit(request, engagement, perspective_pk: int):
     )
 
 
+@login_required
 @require_POST
 @work_view
 def perspective_remove(request, engagement, perspective_pk: int):
@@ -524,6 +528,7 @@ def priority_edit(request, engagement, priority_pk: int):
     )
 
 
+@login_required
 @require_POST
 @work_view
 def priority_remove(request, engagement, priority_pk: int):
