@@ -4,6 +4,7 @@ Every page finds its engagement through ``engagement_for``/``engagement_page_for
 anyone who may not see it) and then checks the action's rule with ``require`` (404 as well)."""
 
 import copy
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -292,13 +293,27 @@ def area_confirm(request, engagement):
 work_view = object_view(selectors.engagement_for, rule="engagement.work", name="engagement")
 
 
-def _editable_or_back(request, engagement, check) -> bool:
-    try:
-        check(engagement)
-    except ValidationError as error:
-        show_error(request, error)
-        return False
-    return True
+def _editable_view(check, back: str):
+    """``work_view``, and back to the ``back`` page with the reason when the document may no longer change."""
+
+    def decorator(view):
+        @work_view
+        @wraps(view)
+        def wrapper(request, engagement, **kwargs):
+            try:
+                check(engagement)
+            except ValidationError as error:
+                show_error(request, error)
+                return redirect(back, pk=engagement.pk)
+            return view(request, engagement, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+diagnosis_view = _editable_view(diagnosis.check_diagnosis_editable, "engagements:diagnosis")
+priorities_view = _editable_view(diagnosis.check_priorities_editable, "engagements:priorities")
 
 
 @login_required
@@ -330,10 +345,8 @@ def _last_change(engagement, action_prefix: str):
     return lambda _current: last_change(engagement, action_prefix)
 
 
-@work_view
+@diagnosis_view
 def diagnosis_findings(request, engagement):
-    if not _editable_or_back(request, engagement, diagnosis.check_diagnosis_editable):
-        return redirect("engagements:diagnosis", pk=engagement.pk)
     assessment = diagnosis.ensure_assessment(engagement)
     asks = engagement.edition.diagnosis_asks_post_pandemic_needs
 
@@ -350,10 +363,8 @@ def diagnosis_findings(request, engagement):
     )
 
 
-@work_view
+@diagnosis_view
 def figure_add(request, engagement):
-    if not _editable_or_back(request, engagement, diagnosis.check_diagnosis_editable):
-        return redirect("engagements:diagnosis", pk=engagement.pk)
     return form_page(
         request,
         FigureForm(request.POST or None),
@@ -395,10 +406,8 @@ def _perspective_page(request, engagement, perspective, form, save):
     )
 
 
-@work_view
+@diagnosis_view
 def perspective_add(request, engagement):
-    if not _editable_or_back(request, engagement, diagnosis.check_diagnosis_editable):
-        return redirect("engagements:diagnosis", pk=engagement.pk)
     # A school director starts from their own school's name.
     own = next((m for m in engagement.active_team if m.user_id == request.user.pk and m.school_name), None)
     form = SchoolPerspectiveForm(request.POST or None, initial={"school_name": own.school_name if own else ""})
@@ -413,11 +422,9 @@ def perspective_add(request, engagement):
     )
 
 
-@work_view
+@diagnosis_view
 def perspective_edit(request, engagement, perspective_pk: int):
     perspective = selectors.school_perspective_of(engagement, perspective_pk)
-    if not _editable_or_back(request, engagement, diagnosis.check_diagnosis_editable):
-        return redirect("engagements:diagnosis", pk=engagement.pk)
     return _perspective_page(
         request,
         engagement,
@@ -499,10 +506,8 @@ def _priority_page(request, engagement, priority, form, save):
     )
 
 
-@work_view
+@priorities_view
 def priority_add(request, engagement):
-    if not _editable_or_back(request, engagement, diagnosis.check_priorities_editable):
-        return redirect("engagements:priorities", pk=engagement.pk)
     return _priority_page(
         request,
         engagement,
@@ -512,11 +517,9 @@ def priority_add(request, engagement):
     )
 
 
-@work_view
+@priorities_view
 def priority_edit(request, engagement, priority_pk: int):
     priority = selectors.priority_of(engagement, priority_pk)
-    if not _editable_or_back(request, engagement, diagnosis.check_priorities_editable):
-        return redirect("engagements:priorities", pk=engagement.pk)
     return _priority_page(
         request,
         engagement,

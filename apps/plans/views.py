@@ -2,6 +2,7 @@
 see (404 otherwise); writes check the plan rules (404 for those who may only read)."""
 
 import copy
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -156,24 +157,27 @@ def create(request, engagement_pk: int):
     return redirect(_plan_url(engagement))
 
 
-def _editable_plan(request, engagement_pk: int):
-    """The plan for an edit page: 404 for those who may not edit, back to the plan when it is frozen."""
-    engagement, plan = selectors.plan_for(request.user, engagement_pk)
-    require(request.user, "plan.edit", plan)
-    if not plan.is_editable:
-        try:
-            services.check_editable(plan)
-        except ValidationError as error:
-            show_error(request, error)
-        return engagement, plan, redirect(_plan_url(plan))
-    return engagement, plan, None
+def _editable_plan_view(view):
+    """An edit page of the plan: 404 for those who may not edit, back to the plan (with why) when it is frozen."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, engagement_pk: int, **kwargs):
+        engagement, plan = selectors.plan_for(request.user, engagement_pk)
+        require(request.user, "plan.edit", plan)
+        if not plan.is_editable:
+            try:
+                services.check_editable(plan)
+            except ValidationError as error:
+                show_error(request, error)
+            return redirect(_plan_url(plan))
+        return view(request, engagement, plan, **kwargs)
+
+    return wrapper
 
 
-@login_required
-def header_edit(request, engagement_pk: int):
-    engagement, plan, back = _editable_plan(request, engagement_pk)
-    if back:
-        return back
+@_editable_plan_view
+def header_edit(request, engagement, plan):
     return form_page(
         request,
         PlanHeaderForm(request.POST or None, instance=copy.copy(plan)),
@@ -211,11 +215,8 @@ def _action_page(request, engagement, plan, action, form, save):
     )
 
 
-@login_required
-def action_create(request, engagement_pk: int):
-    engagement, plan, back = _editable_plan(request, engagement_pk)
-    if back:
-        return back
+@_editable_plan_view
+def action_create(request, engagement, plan):
     instance = PlannedAction(plan=plan)
     priority = request.GET.get("priorytet", "")
     if priority.isdigit():
@@ -228,11 +229,8 @@ def action_create(request, engagement_pk: int):
     return _action_page(request, engagement, plan, None, form, save)
 
 
-@login_required
-def action_edit(request, engagement_pk: int, pk: int):
-    engagement, plan, back = _editable_plan(request, engagement_pk)
-    if back:
-        return back
+@_editable_plan_view
+def action_edit(request, engagement, plan, pk: int):
     action = selectors.action_of(plan, pk)
     form = _action_form(plan, engagement, copy.copy(action), request.POST or None)
 
@@ -270,11 +268,8 @@ def _risk_page(request, engagement, plan, risk, form, save):
     )
 
 
-@login_required
-def risk_create(request, engagement_pk: int):
-    engagement, plan, back = _editable_plan(request, engagement_pk)
-    if back:
-        return back
+@_editable_plan_view
+def risk_create(request, engagement, plan):
 
     def save(form):
         return services.create_risk(plan=plan, by=request.user, **form.values())
@@ -282,11 +277,8 @@ def risk_create(request, engagement_pk: int):
     return _risk_page(request, engagement, plan, None, RiskForm(request.POST or None), save)
 
 
-@login_required
-def risk_edit(request, engagement_pk: int, pk: int):
-    engagement, plan, back = _editable_plan(request, engagement_pk)
-    if back:
-        return back
+@_editable_plan_view
+def risk_edit(request, engagement, plan, pk: int):
     risk = selectors.risk_of(plan, pk)
 
     def save(form):
