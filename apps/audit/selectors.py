@@ -198,3 +198,15 @@ def readable(entries) -> list[HistoryRow]:
 
 def readable_history_of(target: models.Model, limit: int = 500) -> list[HistoryRow]:
     return readable(history_of(target).select_related("target_type", "changes_type")[:limit])
+
+
+def last_change(target: models.Model, action_prefix: str = "") -> tuple[str, object]:
+    """Who last changed ``target`` (by an action starting with ``action_prefix``) and when; for a refused stale
+    save of a row that does not store its editor."""
+    entries = history_of(target)
+    if action_prefix:
+        entries = entries.filter(action__startswith=action_prefix)
+    entry = entries.first()
+    if entry is None:
+        return "", None
+    return (entry.actor.full_name or entry.actor.email) if entry.actor else entry.actor_label, entry.at

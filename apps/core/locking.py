@@ -10,8 +10,10 @@ from django.db.models import F
 
 
 class StaleEdit(Exception):
-    def __init__(self, current: models.Model):
-        super().__init__(f"{type(current).__name__} {current.pk} was changed by someone else.")
+    """``current`` is the stored state now: a row, or for a document of several rows (a selection) their list."""
+
+    def __init__(self, current):
+        super().__init__(f"{type(current).__name__} {getattr(current, 'pk', '')} was changed by someone else.")
         self.current = current
 
 

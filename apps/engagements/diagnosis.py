@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
 from apps.audit.services import diff, snapshot
-from apps.core.locking import save_versioned
+from apps.core.locking import StaleEdit, save_versioned
 
 from .models import ContextFigure, DevelopmentPriority, Engagement, NeedsAssessment, SchoolPerspective, Stage
 from .services import MAX_PRIORITIES, lock_engagement
@@ -288,12 +288,8 @@ def remove_priority(*, priority: DevelopmentPriority, by: User) -> None:
     )
 
 
-class StaleSelection(Exception):
+class StaleSelection(StaleEdit):
     """Someone changed candidate priorities while this person was choosing; ``current`` are the changed ones."""
-
-    def __init__(self, current: list[DevelopmentPriority]):
-        super().__init__("Priorities changed by someone else.")
-        self.current = current
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import CoEditedForm, VersionedModelForm
+
 from .diagnosis import MAX_PRIORITIES, FigureData, PriorityChoice
 from .models import (
     AdvisorAssignment,
@@ -174,9 +176,7 @@ class AreaForm(PolishFormMixin, forms.Form):
         return result
 
 
-class FindingsForm(PolishFormMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-
+class FindingsForm(PolishFormMixin, VersionedModelForm):
     FIELDSETS = [
         (_("Lokalny system oświaty"), ["context_notes", "data_sources"]),
         (_("Wnioski dla wybranego obszaru"), ["strengths", "problems", "needs", "post_pandemic_needs"]),
@@ -209,9 +209,6 @@ class FindingsForm(PolishFormMixin, forms.ModelForm):
 
     def grouped_fields(self):
         return [(legend, [self[name] for name in names if name in self.fields]) for legend, names in self.FIELDSETS]
-
-    def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields}
 
 
 class PolishDecimalField(forms.DecimalField):
@@ -283,7 +280,7 @@ class FigureForm(PolishFormMixin, forms.ModelForm):
         )
 
 
-class SchoolPerspectiveForm(PolishFormMixin, forms.ModelForm):
+class SchoolPerspectiveForm(PolishFormMixin, VersionedModelForm):
     class Meta:
         model = SchoolPerspective
         fields = ["school_name", "strengths", "challenges", "needs"]
@@ -296,19 +293,11 @@ class SchoolPerspectiveForm(PolishFormMixin, forms.ModelForm):
         error_messages = {"school_name": {"required": _("Podaj nazwę szkoły lub placówki.")}}
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in ["strengths", "challenges", "needs"]}
 
-    def __init__(self, *args, versioned: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        if versioned:
-            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-
     def clean(self):
         data = super().clean()
         if not any((data.get(name) or "").strip() for name in ["strengths", "challenges", "needs"]):
             self.add_error("strengths", _("Opisz co najmniej mocne strony, trudności albo potrzeby szkoły."))
         return data
-
-    def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
 
 
 RATING_MESSAGES = {
@@ -318,7 +307,7 @@ RATING_MESSAGES = {
 }
 
 
-class PriorityForm(PolishFormMixin, forms.ModelForm):
+class PriorityForm(PolishFormMixin, VersionedModelForm):
     importance = forms.IntegerField(
         label=_("Ważność (1–5)"),
         min_value=1,
@@ -343,17 +332,10 @@ class PriorityForm(PolishFormMixin, forms.ModelForm):
         error_messages = {"title": {"required": _("Nazwij priorytet.")}}
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, versioned: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        if versioned:
-            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
-
-
-class PrioritySelectionForm(PolishFormMixin, forms.Form):
-    """The choice of 1–3 development priorities from the ranked candidates, each chosen one with its goal."""
+class PrioritySelectionForm(PolishFormMixin, CoEditedForm, forms.Form):
+    """The choice of 1–3 development priorities from the ranked candidates, each chosen one with its goal.
+    Each candidate is versioned on its own (``version_<pk>``)."""
 
     def __init__(self, *args, priorities: list[DevelopmentPriority], **kwargs):
         super().__init__(*args, **kwargs)
@@ -371,6 +353,9 @@ class PrioritySelectionForm(PolishFormMixin, forms.Form):
             )
             _max_length_message(self.fields[f"goal_{p.pk}"])
             self.fields[f"version_{p.pk}"] = forms.IntegerField(widget=forms.HiddenInput, initial=p.version)
+
+    def versions_of(self, current) -> dict:
+        return {f"version_{p.pk}": p.version for p in current}
 
     def rows(self):
         return [(p, self[f"select_{p.pk}"], self[f"goal_{p.pk}"], self[f"version_{p.pk}"]) for p in self.priorities]

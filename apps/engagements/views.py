@@ -4,6 +4,7 @@ Every page finds its engagement through ``engagement_for``/``engagement_page_for
 anyone who may not see it) and then checks the action's rule with ``require`` (404 as well)."""
 
 import copy
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,9 +18,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.accounts.roles import roles_of
-from apps.audit.selectors import readable_history_of
-from apps.core.forms import add_errors
-from apps.core.locking import StaleEdit
+from apps.audit.selectors import last_change, readable_history_of
+from apps.core.decorators import object_view
+from apps.core.editing import form_page, run_action, show_error
 from apps.core.permissions import can, require
 from apps.editions.selectors import edition_for
 from apps.territory.kinds import WorkshopGroup
@@ -41,10 +42,6 @@ from .tracker import stage_tracker
 
 def _detail_url(engagement, anchor: str = "") -> str:
     return reverse("engagements:detail", kwargs={"pk": engagement.pk}) + (f"#{anchor}" if anchor else "")
-
-
-def _error_message(request, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
 
 
 # The engagement page and the overviews.
@@ -121,16 +118,11 @@ def advance(request, pk: int):
 
 # The team.
 
-
-def _team_engagement(request, pk: int):
-    engagement = selectors.engagement_for(request.user, pk)
-    require(request.user, "engagement.manage_team", engagement)
-    return engagement
+team_view = object_view(selectors.engagement_for, rule="engagement.manage_team", name="engagement")
 
 
-@login_required
-def team(request, pk: int):
-    engagement = _team_engagement(request, pk)
+@team_view
+def team(request, engagement):
     return render(
         request,
         "engagements/team.html",
@@ -143,71 +135,33 @@ def team(request, pk: int):
     )
 
 
-@login_required
-def team_add(request, pk: int):
-    engagement = _team_engagement(request, pk)
-    form = TeamMemberForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            member = services.add_team_member(engagement=engagement, data=form.member_data(), by=request.user)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request, _("Dodano do zespołu: %(name)s. Wysłaliśmy zaproszenie e-mailem.") % {"name": member.full_name}
-            )
-            return redirect("engagements:team", pk=engagement.pk)
-    return render(
-        request, "engagements/team_member_form.html", {"engagement": engagement, "form": form, "replaced": None}
+@team_view
+def team_add(request, engagement):
+    return form_page(
+        request,
+        TeamMemberForm(request.POST or None),
+        save=lambda form: services.add_team_member(engagement=engagement, data=form.member_data(), by=request.user),
+        success=lambda member: (
+            _("Dodano do zespołu: %(name)s. Wysłaliśmy zaproszenie e-mailem.") % {"name": member.full_name}
+        ),
+        done=reverse("engagements:team", kwargs={"pk": engagement.pk}),
+        template="engagements/team_member_form.html",
+        context={"engagement": engagement, "replaced": None},
     )
 
 
-@login_required
-def team_replace(request, pk: int, member_pk: int):
-    engagement = _team_engagement(request, pk)
+def _active_member(engagement, member_pk: int):
     member = selectors.team_member_of(engagement, member_pk)
     if not member.is_active:
         raise Http404
-    form = TeamMemberForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            new = services.replace_team_member(member=member, data=form.member_data(), by=request.user)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(new)s zastępuje w zespole: %(old)s. Wysłaliśmy zaproszenie e-mailem.")
-                % {"new": new.full_name, "old": member.full_name},
-            )
-            return redirect("engagements:team", pk=engagement.pk)
-    return render(
-        request, "engagements/team_member_form.html", {"engagement": engagement, "form": form, "replaced": member}
-    )
+    return member
 
 
-def _team_action(request, pk: int, member_pk: int, action, success: str):
-    engagement = _team_engagement(request, pk)
-    member = selectors.team_member_of(engagement, member_pk)
-    try:
-        outcome = action(member=member, by=request.user)
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, success % {"name": member.full_name} if "%(name)s" in success else success)
-        if outcome == "reminded":
-            messages.info(request, _("Ta osoba ma już konto: wysłaliśmy jej przypomnienie o miejscu w zespole."))
-    return redirect("engagements:team", pk=engagement.pk)
-
-
-@login_required
-def team_remove_confirm(request, pk: int, member_pk: int):
+@team_view
+def team_remove_confirm(request, engagement, member_pk: int):
     """Removing someone takes away their access to the JST's card: the page says so, and what the team becomes,
     before the button that does it."""
-    engagement = _team_engagement(request, pk)
-    member = selectors.team_member_of(engagement, member_pk)
-    if not member.is_active:
-        raise Http404
+    member = _active_member(engagement, member_pk)
     remaining = len(engagement.active_team) - 1
     return render(
         request,
@@ -221,61 +175,83 @@ def team_remove_confirm(request, pk: int, member_pk: int):
     )
 
 
-@login_required
-@require_POST
-def team_remove(request, pk: int, member_pk: int):
-    return _team_action(
+@team_view
+def team_replace(request, engagement, member_pk: int):
+    member = _active_member(engagement, member_pk)
+    return form_page(
         request,
-        pk,
-        member_pk,
-        services.remove_team_member,
-        _("%(name)s nie jest już w zespole. Jej lub jego dotychczasowy wkład pozostaje podpisany."),
+        TeamMemberForm(request.POST or None),
+        save=lambda form: services.replace_team_member(member=member, data=form.member_data(), by=request.user),
+        success=lambda new: (
+            _("%(new)s zastępuje w zespole: %(old)s. Wysłaliśmy zaproszenie e-mailem.")
+            % {"new": new.full_name, "old": member.full_name}
+        ),
+        done=reverse("engagements:team", kwargs={"pk": engagement.pk}),
+        template="engagements/team_member_form.html",
+        context={"engagement": engagement, "replaced": member},
     )
 
 
-@login_required
-@require_POST
-def team_leader(request, pk: int, member_pk: int):
-    return _team_action(request, pk, member_pk, services.set_leader, _("Liderem zespołu jest teraz %(name)s."))
+def _team_button(action, success):
+    """A POST button on a team member (remove, make leader, resend the invitation): ``success(member, outcome)``."""
+
+    @login_required
+    @require_POST
+    @team_view
+    def view(request, engagement, member_pk: int):
+        member = selectors.team_member_of(engagement, member_pk)
+        return run_action(
+            request,
+            lambda: action(member=member, by=request.user),
+            success=lambda outcome: success(member, outcome),
+            done=reverse("engagements:team", kwargs={"pk": engagement.pk}),
+        )
+
+    return view
 
 
-@login_required
-@require_POST
-def team_resend(request, pk: int, member_pk: int):
-    return _team_action(
-        request, pk, member_pk, services.resend_invitation, _("Wysłano ponownie wiadomość do: %(name)s.")
-    )
+def _resent(member, outcome) -> str:
+    if outcome == "reminded":
+        return _("Ta osoba ma już konto: wysłaliśmy jej przypomnienie o miejscu w zespole.")
+    return _("Wysłano ponownie wiadomość do: %(name)s.") % {"name": member.full_name}
+
+
+team_remove = _team_button(
+    services.remove_team_member,
+    lambda member, _outcome: (
+        _("%(name)s nie jest już w zespole. Jej lub jego dotychczasowy wkład pozostaje podpisany.")
+        % {"name": member.full_name}
+    ),
+)
+team_leader = _team_button(
+    services.set_leader, lambda member, _outcome: _("Liderem zespołu jest teraz %(name)s.") % {"name": member.full_name}
+)
+team_resend = _team_button(services.resend_invitation, _resent)
 
 
 # Advisors.
 
 
-@login_required
-def advisors(request, pk: int):
-    engagement = selectors.engagement_for(request.user, pk)
-    require(request.user, "engagement.administer", engagement)
+@object_view(selectors.engagement_for, rule="engagement.administer", name="engagement")
+def advisors(request, engagement):
     options = list(selectors.advisor_options(engagement.edition))
     current = {a.role: a.user_id for a in engagement.advisor_assignments.all()}
-    form = AdvisorPairForm(request.POST or None, advisors=options, initial_pair=current)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.set_advisor_pair(engagement=engagement, advisors=form.pair(), by=request.user)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Zapisano parę doradców.") if changed else _("Para doradców bez zmian."))
-            return redirect(_detail_url(engagement, "doradcy"))
-    return render(
-        request, "engagements/advisors_form.html", {"engagement": engagement, "form": form, "options": options}
+    return form_page(
+        request,
+        AdvisorPairForm(request.POST or None, advisors=options, initial_pair=current),
+        save=lambda form: services.set_advisor_pair(engagement=engagement, advisors=form.pair(), by=request.user),
+        success=lambda changed: _("Zapisano parę doradców.") if changed else _("Para doradców bez zmian."),
+        done=_detail_url(engagement, "doradcy"),
+        template="engagements/advisors_form.html",
+        context={"engagement": engagement, "options": options},
     )
 
 
 # Area.
 
 
-@login_required
-def area(request, pk: int):
-    engagement = selectors.engagement_for(request.user, pk)
+@object_view(selectors.engagement_for, name="engagement")
+def area(request, engagement):
     may_choose = can(request.user, "engagement.contribute_as_team", engagement)
     editable = engagement.stage in services.AREA_EDITABLE_STAGES
     chosen = list(engagement.chosen_areas.all())
@@ -284,6 +260,8 @@ def area(request, pk: int):
         initial = {"area": chosen[0].area_id, "justification": chosen[0].justification}
         if len(chosen) > 1:
             initial |= {"second_area": chosen[1].area_id, "second_justification": chosen[1].justification}
+    if not (may_choose and editable) and request.method == "POST":
+        raise Http404
     form = None
     if may_choose and editable:
         form = AreaForm(
@@ -292,46 +270,39 @@ def area(request, pk: int):
             areas=selectors.areas_to_choose(engagement),
             allows_two=engagement.edition.allows_two_areas,
         )
-    if request.method == "POST":
-        if form is None:
-            raise Http404
-        if form.is_valid():
-            try:
-                changed = services.choose_areas(engagement=engagement, choices=form.choices(), by=request.user)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("Zapisano wybór obszaru. Doradca potwierdzi go na karcie JST.")
-                    if changed
-                    else _("Wybór obszaru bez zmian."),
-                )
-                return redirect("engagements:area", pk=engagement.pk)
-    return render(
+    context = {
+        "engagement": engagement,
+        "chosen": chosen,
+        "pending": [c for c in chosen if c.confirmed_at is None],
+        "editable": editable,
+        "may_confirm": can(request.user, "engagement.advise", engagement),
+        "areas": selectors.areas_to_choose(engagement).prefetch_related("solutions"),
+    }
+    if form is None:
+        return render(request, "engagements/area.html", context | {"form": None})
+    return form_page(
         request,
-        "engagements/area.html",
-        {
-            "engagement": engagement,
-            "chosen": chosen,
-            "pending": [c for c in chosen if c.confirmed_at is None],
-            "form": form,
-            "editable": editable,
-            "may_confirm": can(request.user, "engagement.advise", engagement),
-            "areas": selectors.areas_to_choose(engagement).prefetch_related("solutions"),
-        },
+        form,
+        save=lambda form: services.choose_areas(engagement=engagement, choices=form.choices(), by=request.user),
+        success=lambda changed: (
+            _("Zapisano wybór obszaru. Doradca potwierdzi go na karcie JST.")
+            if changed
+            else _("Wybór obszaru bez zmian.")
+        ),
+        done=reverse("engagements:area", kwargs={"pk": engagement.pk}),
+        template="engagements/area.html",
+        context=context,
     )
 
 
 @login_required
 @require_POST
-def area_confirm(request, pk: int):
-    engagement = selectors.engagement_for(request.user, pk)
-    require(request.user, "engagement.advise", engagement)
+@object_view(selectors.engagement_for, rule="engagement.advise", name="engagement")
+def area_confirm(request, engagement):
     try:
         services.confirm_areas(engagement=engagement, by=request.user)
     except ValidationError as error:
-        _error_message(request, error)
+        show_error(request, error)
         return redirect("engagements:area", pk=engagement.pk)
     messages.success(request, _("Potwierdzono obszar. JST przechodzi do diagnozy potrzeb."))
     return redirect(_detail_url(engagement, "etapy"))
@@ -339,20 +310,30 @@ def area_confirm(request, pk: int):
 
 # Needs diagnosis.
 
-
-def _work_engagement(request, pk: int):
-    engagement = selectors.engagement_for(request.user, pk)
-    require(request.user, "engagement.work", engagement)
-    return engagement
+work_view = object_view(selectors.engagement_for, rule="engagement.work", name="engagement")
 
 
-def _editable_or_back(request, engagement, check) -> bool:
-    try:
-        check(engagement=engagement)
-    except ValidationError as error:
-        _error_message(request, error)
-        return False
-    return True
+def _editable_view(check, back: str):
+    """``work_view``, and back to the ``back`` page with the reason when the document may no longer change."""
+
+    def decorator(view):
+        @work_view
+        @wraps(view)
+        def wrapper(request, engagement, **kwargs):
+            try:
+                check(engagement=engagement)
+            except ValidationError as error:
+                show_error(request, error)
+                return redirect(back, pk=engagement.pk)
+            return view(request, engagement, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+diagnosis_view = _editable_view(diagnosis.check_diagnosis_editable, "engagements:diagnosis")
+priorities_view = _editable_view(diagnosis.check_priorities_editable, "engagements:priorities")
 
 
 @login_required
@@ -376,296 +357,211 @@ def diagnosis_page(request, pk: int):
     )
 
 
-def _changed_fields(form, current, fields: list[str]) -> list[dict]:
-    """For a refused stale save: each field where the other person's saved text differs from the user's input."""
-    rows = []
-    for name in fields:
-        if name not in form.fields:
-            continue
-        mine = form.data.get(form.add_prefix(name), "")
-        theirs = getattr(current, name)
-        if (mine or "").replace("\r\n", "\n").strip() != (str(theirs or "")).replace("\r\n", "\n").strip():
-            rows.append({"label": form.fields[name].label, "theirs": theirs, "field": form[name]})
-    return rows
+def _diagnosis_url(engagement, anchor: str = "") -> str:
+    return reverse("engagements:diagnosis", kwargs={"pk": engagement.pk}) + (f"#{anchor}" if anchor else "")
 
 
-def _rebase(request, current_version: int, key: str = "version"):
-    """The user's input with the version moved to the one just saved, so merging and saving again goes through."""
-    data = request.POST.copy()
-    data[key] = str(current_version)
-    return data
+def _last_change(engagement, action_prefix: str):
+    return lambda _current: last_change(engagement, action_prefix)
 
 
-@login_required
-def diagnosis_findings(request, pk: int):
-    engagement = _work_engagement(request, pk)
-    if not _editable_or_back(request, engagement, diagnosis.check_diagnosis_editable):
-        return redirect("engagements:diagnosis", pk=engagement.pk)
+@diagnosis_view
+def diagnosis_findings(request, engagement):
     assessment = diagnosis.ensure_assessment(engagement=engagement)
     asks = engagement.edition.diagnosis_asks_post_pandemic_needs
-    form = FindingsForm(
-        request.POST or None,
-        instance=copy.copy(assessment),
-        initial={"version": assessment.version},
-        asks_post_pandemic=asks,
-    )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            diagnosis.save_findings(
-                assessment=assessment,
-                expected_version=form.cleaned_data["version"],
-                values=form.values(),
-                by=request.user,
-            )
-        except StaleEdit as stale:
-            current = stale.current
-            form = FindingsForm(_rebase(request, current.version), instance=copy.copy(current), asks_post_pandemic=asks)
-            form.is_valid()
-            conflict = {
-                "current": current,
-                "name": current.updated_by_label,
-                "fields": _changed_fields(form, current, diagnosis.FINDINGS_FIELDS),
-            }
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Zapisano diagnozę potrzeb."))
-            return redirect("engagements:diagnosis", pk=engagement.pk)
-    return render(
+
+    return form_page(
         request,
-        "engagements/findings_form.html",
-        {"engagement": engagement, "form": form, "conflict": conflict, "assessment": assessment},
+        FindingsForm(request.POST or None, instance=copy.copy(assessment), asks_post_pandemic=asks),
+        save=lambda form: diagnosis.save_findings(
+            assessment=assessment, expected_version=form.started_from(), values=form.values(), by=request.user
+        ),
+        success=_("Zapisano diagnozę potrzeb."),
+        done=_diagnosis_url(engagement),
+        template="engagements/findings_form.html",
+        context={"engagement": engagement, "assessment": assessment},
     )
 
 
-@login_required
-def figure_add(request, pk: int):
-    engagement = _work_engagement(request, pk)
-    if not _editable_or_back(request, engagement, diagnosis.check_diagnosis_editable):
-        return redirect("engagements:diagnosis", pk=engagement.pk)
-    form = FigureForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            figure = diagnosis.add_context_figure(
-                assessment=diagnosis.ensure_assessment(engagement=engagement), data=form.figure_data(), by=request.user
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Dodano dane: %(figure)s.") % {"figure": figure})
-            if "another" in request.POST:
-                return redirect("engagements:figure_add", pk=engagement.pk)
-            return redirect(reverse("engagements:diagnosis", kwargs={"pk": engagement.pk}) + "#dane")
-    return render(request, "engagements/figure_form.html", {"engagement": engagement, "form": form})
+@diagnosis_view
+def figure_add(request, engagement):
+    return form_page(
+        request,
+        FigureForm(request.POST or None),
+        save=lambda form: diagnosis.add_context_figure(
+            assessment=diagnosis.ensure_assessment(engagement=engagement), data=form.figure_data(), by=request.user
+        ),
+        success=lambda figure: _("Dodano dane: %(figure)s.") % {"figure": figure},
+        done=reverse("engagements:figure_add", kwargs={"pk": engagement.pk})
+        if "another" in request.POST
+        else _diagnosis_url(engagement, "dane"),
+        template="engagements/figure_form.html",
+        context={"engagement": engagement},
+    )
 
 
 @login_required
 @require_POST
-def figure_remove(request, pk: int, figure_pk: int):
-    engagement = _work_engagement(request, pk)
+@work_view
+def figure_remove(request, engagement, figure_pk: int):
     figure = selectors.figure_of(engagement, figure_pk)
-    try:
-        diagnosis.remove_context_figure(figure=figure, by=request.user)
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, _("Usunięto dane: %(figure)s.") % {"figure": figure})
-    return redirect(reverse("engagements:diagnosis", kwargs={"pk": engagement.pk}) + "#dane")
+    return run_action(
+        request,
+        lambda: diagnosis.remove_context_figure(figure=figure, by=request.user),
+        success=_("Usunięto dane: %(figure)s.") % {"figure": figure},
+        done=_diagnosis_url(engagement, "dane"),
+    )
 
 
-@login_required
-def perspective_add(request, pk: int):
-    engagement = _work_engagement(request, pk)
-    if not _editable_or_back(request, engagement, diagnosis.check_diagnosis_editable):
-        return redirect("engagements:diagnosis", pk=engagement.pk)
+def _perspective_page(request, engagement, perspective, form, save):
+    return form_page(
+        request,
+        form,
+        save=save,
+        editor=_last_change(engagement, "diagnosis.school_view"),
+        success=_("Zapisano spojrzenie na szkołę.") if perspective else _("Dodano spojrzenie na szkołę."),
+        done=_diagnosis_url(engagement, "szkoly"),
+        template="engagements/perspective_form.html",
+        context={"engagement": engagement, "perspective": perspective},
+    )
+
+
+@diagnosis_view
+def perspective_add(request, engagement):
     # A school director starts from their own school's name.
     own = next((m for m in engagement.active_team if m.user_id == request.user.pk and m.school_name), None)
     form = SchoolPerspectiveForm(request.POST or None, initial={"school_name": own.school_name if own else ""})
-    if request.method == "POST" and form.is_valid():
-        try:
-            diagnosis.save_school_perspective(
-                assessment=diagnosis.ensure_assessment(engagement=engagement), values=form.values(), by=request.user
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Dodano spojrzenie na szkołę."))
-            return redirect(reverse("engagements:diagnosis", kwargs={"pk": engagement.pk}) + "#szkoly")
-    return render(
+    return _perspective_page(
         request,
-        "engagements/perspective_form.html",
-        {"engagement": engagement, "form": form, "perspective": None, "conflict": None},
+        engagement,
+        None,
+        form,
+        lambda form: diagnosis.save_school_perspective(
+            assessment=diagnosis.ensure_assessment(engagement=engagement), values=form.values(), by=request.user
+        ),
     )
 
 
-@login_required
-def perspective_edit(request, pk: int, perspective_pk: int):
-    engagement = _work_engagement(request, pk)
+@diagnosis_view
+def perspective_edit(request, engagement, perspective_pk: int):
     perspective = selectors.school_perspective_of(engagement, perspective_pk)
-    if not _editable_or_back(request, engagement, diagnosis.check_diagnosis_editable):
-        return redirect("engagements:diagnosis", pk=engagement.pk)
-    form = SchoolPerspectiveForm(
-        request.POST or None, instance=copy.copy(perspective), initial={"version": perspective.version}, versioned=True
-    )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            diagnosis.save_school_perspective(
-                assessment=perspective.assessment,
-                perspective=perspective,
-                expected_version=form.cleaned_data["version"],
-                values=form.values(),
-                by=request.user,
-            )
-        except StaleEdit as stale:
-            current = stale.current
-            form = SchoolPerspectiveForm(_rebase(request, current.version), instance=copy.copy(current), versioned=True)
-            form.is_valid()
-            conflict = {"current": current, "fields": _changed_fields(form, current, diagnosis.PERSPECTIVE_FIELDS)}
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Zapisano spojrzenie na szkołę."))
-            return redirect(reverse("engagements:diagnosis", kwargs={"pk": engagement.pk}) + "#szkoly")
-    return render(
+    return _perspective_page(
         request,
-        "engagements/perspective_form.html",
-        {"engagement": engagement, "form": form, "perspective": perspective, "conflict": conflict},
+        engagement,
+        perspective,
+        SchoolPerspectiveForm(request.POST or None, instance=copy.copy(perspective)),
+        lambda form: diagnosis.save_school_perspective(
+            assessment=perspective.assessment,
+            perspective=perspective,
+            expected_version=form.started_from(),
+            values=form.values(),
+            by=request.user,
+        ),
     )
 
 
 @login_required
 @require_POST
-def perspective_remove(request, pk: int, perspective_pk: int):
-    engagement = _work_engagement(request, pk)
+@work_view
+def perspective_remove(request, engagement, perspective_pk: int):
     perspective = selectors.school_perspective_of(engagement, perspective_pk)
-    try:
-        diagnosis.remove_school_perspective(perspective=perspective, by=request.user)
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, _("Usunięto spojrzenie na szkołę: %(school)s.") % {"school": perspective.school_name})
-    return redirect(reverse("engagements:diagnosis", kwargs={"pk": engagement.pk}) + "#szkoly")
+    return run_action(
+        request,
+        lambda: diagnosis.remove_school_perspective(perspective=perspective, by=request.user),
+        success=_("Usunięto spojrzenie na szkołę: %(school)s.") % {"school": perspective.school_name},
+        done=_diagnosis_url(engagement, "szkoly"),
+    )
 
 
 # Priorities.
 
 
-@login_required
-def priorities(request, pk: int):
+@object_view(selectors.engagement_for, name="engagement")
+def priorities(request, engagement):
     """The ranked candidates; the team picks 1–3 development priorities with their goals."""
-    engagement = selectors.engagement_for(request.user, pk)
     ranked = selectors.ranked_priorities(engagement)
     editable = engagement.stage in diagnosis.PRIORITIES_EDITABLE_STAGES
     may_select = editable and can(request.user, "engagement.contribute_as_team", engagement)
-    form = PrioritySelectionForm(request.POST or None, priorities=ranked) if may_select and ranked else None
-    conflict = None
-    if request.method == "POST":
-        if form is None:
+    context = {
+        "engagement": engagement,
+        "priorities": ranked,
+        "may_edit": editable and can(request.user, "engagement.work", engagement),
+        "editable": editable,
+    }
+    if not (may_select and ranked):
+        if request.method == "POST":
             raise Http404
-        if form.is_valid():
-            try:
-                chosen = diagnosis.select_priorities(engagement=engagement, choices=form.choices(), by=request.user)
-            except diagnosis.StaleSelection as stale:
-                conflict = stale.current
-                data = request.POST.copy()
-                for p in stale.current:
-                    data[f"version_{p.pk}"] = str(p.version)
-                ranked = selectors.ranked_priorities(engagement)
-                form = PrioritySelectionForm(data, priorities=ranked)
-                form.is_valid()
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("Zapisano wybór priorytetów rozwojowych: %(titles)s.")
-                    % {"titles": "; ".join(p.title for p in chosen)},
-                )
-                return redirect("engagements:priorities", pk=engagement.pk)
-    return render(
+        return render(request, "engagements/priorities.html", context | {"form": None})
+
+    def build(data, _current):
+        return PrioritySelectionForm(data, priorities=selectors.ranked_priorities(engagement))
+
+    return form_page(
         request,
-        "engagements/priorities.html",
-        {
-            "engagement": engagement,
-            "priorities": ranked,
-            "form": form,
-            "conflict": conflict,
-            "may_edit": editable and can(request.user, "engagement.work", engagement),
-            "editable": editable,
-        },
+        PrioritySelectionForm(request.POST or None, priorities=ranked),
+        save=lambda form: diagnosis.select_priorities(engagement=engagement, choices=form.choices(), by=request.user),
+        rebuild=build,
+        editor=_last_change(engagement, "priority."),
+        success=lambda chosen: (
+            _("Zapisano wybór priorytetów rozwojowych: %(titles)s.") % {"titles": "; ".join(p.title for p in chosen)}
+        ),
+        done=reverse("engagements:priorities", kwargs={"pk": engagement.pk}),
+        template="engagements/priorities.html",
+        context=lambda form: context | {"priorities": form.priorities},
     )
 
 
-@login_required
-def priority_add(request, pk: int):
-    engagement = _work_engagement(request, pk)
-    if not _editable_or_back(request, engagement, diagnosis.check_priorities_editable):
-        return redirect("engagements:priorities", pk=engagement.pk)
-    form = PriorityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            priority = diagnosis.add_priority(engagement=engagement, by=request.user, **form.values())
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Dodano kandydata na priorytet: %(title)s.") % {"title": priority.title})
-            return redirect("engagements:priorities", pk=engagement.pk)
-    return render(
+def _priority_page(request, engagement, priority, form, save):
+    return form_page(
         request,
-        "engagements/priority_form.html",
-        {"engagement": engagement, "form": form, "priority": None, "conflict": None},
+        form,
+        save=save,
+        editor=_last_change(engagement, "priority."),
+        success=_("Zapisano priorytet.")
+        if priority
+        else lambda added: _("Dodano kandydata na priorytet: %(title)s.") % {"title": added.title},
+        done=reverse("engagements:priorities", kwargs={"pk": engagement.pk}),
+        template="engagements/priority_form.html",
+        context={"engagement": engagement, "priority": priority},
     )
 
 
-@login_required
-def priority_edit(request, pk: int, priority_pk: int):
-    engagement = _work_engagement(request, pk)
+@priorities_view
+def priority_add(request, engagement):
+    return _priority_page(
+        request,
+        engagement,
+        None,
+        PriorityForm(request.POST or None),
+        lambda form: diagnosis.add_priority(engagement=engagement, by=request.user, **form.values()),
+    )
+
+
+@priorities_view
+def priority_edit(request, engagement, priority_pk: int):
     priority = selectors.priority_of(engagement, priority_pk)
-    if not _editable_or_back(request, engagement, diagnosis.check_priorities_editable):
-        return redirect("engagements:priorities", pk=engagement.pk)
-    form = PriorityForm(
-        request.POST or None, instance=copy.copy(priority), initial={"version": priority.version}, versioned=True
-    )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            diagnosis.update_priority(
-                priority=priority,
-                expected_version=form.cleaned_data["version"],
-                values=form.values(),
-                by=request.user,
-            )
-        except StaleEdit as stale:
-            current = stale.current
-            form = PriorityForm(_rebase(request, current.version), instance=copy.copy(current), versioned=True)
-            form.is_valid()
-            conflict = {"current": current, "fields": _changed_fields(form, current, diagnosis.PRIORITY_FIELDS)}
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Zapisano priorytet."))
-            return redirect("engagements:priorities", pk=engagement.pk)
-    return render(
+    return _priority_page(
         request,
-        "engagements/priority_form.html",
-        {"engagement": engagement, "form": form, "priority": priority, "conflict": conflict},
+        engagement,
+        priority,
+        PriorityForm(request.POST or None, instance=copy.copy(priority)),
+        lambda form: diagnosis.update_priority(
+            priority=priority, expected_version=form.started_from(), values=form.values(), by=request.user
+        ),
     )
 
 
 @login_required
 @require_POST
-def priority_remove(request, pk: int, priority_pk: int):
-    engagement = _work_engagement(request, pk)
+@work_view
+def priority_remove(request, engagement, priority_pk: int):
     priority = selectors.priority_of(engagement, priority_pk)
-    try:
-        diagnosis.remove_priority(priority=priority, by=request.user)
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, _("Usunięto priorytet: %(title)s.") % {"title": priority.title})
-    return redirect("engagements:priorities", pk=engagement.pk)
+    return run_action(
+        request,
+        lambda: diagnosis.remove_priority(priority=priority, by=request.user),
+        success=_("Usunięto priorytet: %(title)s.") % {"title": priority.title},
+        done=reverse("engagements:priorities", kwargs={"pk": engagement.pk}),
+    )
 
 
 @login_required
@@ -782,7 +678,7 @@ def edition_advisors(request, slug: str):
                     by=request.user,
                 )
             except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
+                show_error(request, error)
             else:
                 messages.success(request, _("Zapisano pary doradców (zmienione JST: %(n)s).") % {"n": changed})
                 url = reverse("engagements:edition_advisors", kwargs={"slug": slug})

@@ -5,10 +5,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.catalog.models import ManagementSolution
-from apps.core.forms import DateInput
+from apps.core.forms import DateInput, VersionedModelForm
 
 from .models import DevelopmentPlan, Evidence, PlannedAction, PlanRisk, ProgressReport
-from .months import first_of_month, parse_month
+from .months import first_of_month, format_month, parse_month
 
 MONTH_HELP = _("Miesiąc i rok, np. 03.2026.")
 
@@ -28,8 +28,16 @@ class MonthInput(forms.TextInput):
         return f"{parsed.year:04d}-{parsed.month:02d}" if parsed else value
 
 
+class MonthHiddenInput(forms.HiddenInput):
+    """The month the editor loaded (``show_hidden_initial``), in the form MonthField reads back."""
+
+    def format_value(self, value):
+        return MonthInput().format_value(value)
+
+
 class MonthField(forms.Field):
     widget = MonthInput
+    hidden_widget = MonthHiddenInput
     default_error_messages = {
         "invalid": _("Podaj miesiąc i rok w formacie MM.RRRR, np. 03.2026."),
         "required": _("Podaj miesiąc i rok."),
@@ -44,6 +52,9 @@ class MonthField(forms.Field):
         if parsed is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return parsed
+
+    def display(self, value) -> str:
+        return format_month(value) if isinstance(value, date) else str(value)
 
 
 class AmountField(forms.DecimalField):
@@ -60,24 +71,7 @@ class AmountField(forms.DecimalField):
         return super().to_python(value)
 
 
-class VersionedForm(forms.ModelForm):
-    """A form for a row under optimistic locking: it carries the version the editor started from."""
-
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["expected_version"].initial = self.instance.version
-
-    def started_from(self) -> int:
-        return self.cleaned_data.get("expected_version") or self.instance.version
-
-    def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
-
-class PlanHeaderForm(VersionedForm):
+class PlanHeaderForm(VersionedModelForm):
     period_start = MonthField(label=_("Początek okresu HDR"), help_text=MONTH_HELP)
     period_end = MonthField(label=_("Koniec okresu HDR"), help_text=MONTH_HELP)
 
@@ -93,7 +87,7 @@ class PlanHeaderForm(VersionedForm):
         }
 
 
-class ActionForm(VersionedForm):
+class ActionForm(VersionedModelForm):
     start_month = MonthField(label=_("Początek (miesiąc)"), help_text=MONTH_HELP)
     end_month = MonthField(label=_("Koniec (miesiąc)"), help_text=MONTH_HELP)
     cost = AmountField(label=_("Koszt (zł)"), required=False, max_digits=12, decimal_places=2, min_value=Decimal(0))
@@ -195,7 +189,7 @@ class ActionForm(VersionedForm):
         return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
 
 
-class RiskForm(VersionedForm):
+class RiskForm(VersionedModelForm):
     class Meta:
         model = PlanRisk
         fields = ["risk", "mitigation"]

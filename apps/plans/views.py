@@ -2,13 +2,12 @@
 see (404 otherwise); writes check the plan rules (404 for those who may only read)."""
 
 import copy
-from datetime import date
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Model
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -17,8 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.audit.selectors import readable_history_of
+from apps.core.editing import form_page, run_action, show_error
 from apps.core.forms import add_errors
-from apps.core.locking import StaleEdit
 from apps.core.permissions import can, require
 from apps.core.text import ascii_slug
 from apps.documents.exports import build_xlsx, export_response
@@ -52,10 +51,6 @@ from .xlsx import action_table
 def _plan_url(plan_or_engagement, name="plans:detail", anchor="") -> str:
     engagement_pk = getattr(plan_or_engagement, "engagement_id", None) or plan_or_engagement.pk
     return reverse(name, kwargs={"engagement_pk": engagement_pk}) + (f"#{anchor}" if anchor else "")
-
-
-def _fail(request, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
 
 
 # The plan page.
@@ -156,95 +151,47 @@ def create(request, engagement_pk: int):
     try:
         services.create_plan(engagement=engagement, by=request.user)
     except ValidationError as error:
-        _fail(request, error)
+        show_error(request, error)
     else:
         messages.success(request, _("Rozpoczęto HDR. Dodajcie działania do każdego priorytetu."))
     return redirect(_plan_url(engagement))
 
 
-def _editable_plan(request, engagement_pk: int):
-    """The plan for an edit page: 404 for those who may not edit, back to the plan when it is frozen."""
-    engagement, plan = selectors.plan_for(request.user, engagement_pk)
-    require(request.user, "plan.edit", plan)
-    if not plan.is_editable:
-        try:
-            services.check_editable(plan=plan)
-        except ValidationError as error:
-            _fail(request, error)
-        return engagement, plan, redirect(_plan_url(plan))
-    return engagement, plan, None
+def _editable_plan_view(view):
+    """An edit page of the plan: 404 for those who may not edit, back to the plan (with why) when it is frozen."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, engagement_pk: int, **kwargs):
+        engagement, plan = selectors.plan_for(request.user, engagement_pk)
+        require(request.user, "plan.edit", plan)
+        if not plan.is_editable:
+            try:
+                services.check_editable(plan=plan)
+            except ValidationError as error:
+                show_error(request, error)
+            return redirect(_plan_url(plan))
+        return view(request, engagement, plan, **kwargs)
+
+    return wrapper
 
 
-def _display(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, date):
-        return format_month(value)
-    if isinstance(value, Model):
-        return str(value)
-    return str(value)
+@_editable_plan_view
+def header_edit(request, engagement, plan):
+    return form_page(
+        request,
+        PlanHeaderForm(request.POST or None, instance=copy.copy(plan)),
+        save=lambda form: services.update_header(
+            plan=plan, expected_version=form.started_from(), by=request.user, **form.values()
+        ),
+        success=_("Zapisano nagłówek HDR."),
+        done=_plan_url(plan, anchor="kierunki"),
+        template="plans/header_form.html",
+        context={"engagement": engagement, "plan": plan},
+    )
 
 
-def _conflicts(form, current) -> list[tuple[str, str, str]]:
-    """(label, what is stored now, what the user typed) for each field where the two differ."""
-    rows = []
-    for name in form.Meta.fields:
-        mine = form.cleaned_data.get(name)
-        theirs = getattr(current, name)
-        if (mine or None) != (theirs or None):
-            field = form.fields[name]
-            if hasattr(field, "choices") and not isinstance(theirs, Model) and theirs:
-                theirs_text = dict(field.choices).get(theirs, theirs)
-                mine_text = dict(field.choices).get(mine, mine)
-            else:
-                theirs_text, mine_text = _display(theirs), _display(mine)
-            rows.append((str(field.label), str(theirs_text), str(mine_text) if mine_text else "—"))
-    return rows
-
-
-def _rebind_after_stale(form_class, request, error: StaleEdit, **kwargs):
-    """The user's input again, now based on the stored version, so that saving again is a deliberate choice."""
-    data = request.POST.copy()
-    data["expected_version"] = str(error.current.version)
-    form = form_class(data, instance=copy.copy(error.current), **kwargs)
-    form.is_valid()
-    return form
-
-
-def _stale_context(form, error: StaleEdit) -> dict:
-    current = error.current
-    editor = getattr(current, "updated_by", None)
-    return {
-        "stale": {
-            "by": editor.full_name if editor else _("inna osoba"),
-            "at": current.updated_at,
-            "rows": _conflicts(form, current),
-        }
-    }
-
-
-@login_required
-def header_edit(request, engagement_pk: int):
-    engagement, plan, back = _editable_plan(request, engagement_pk)
-    if back:
-        return back
-    form = PlanHeaderForm(request.POST or None, instance=copy.copy(plan))
-    context = {"engagement": engagement, "plan": plan}
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_header(plan=plan, expected_version=form.started_from(), by=request.user, **form.values())
-        except StaleEdit as error:
-            context |= _stale_context(form, error)
-            form = _rebind_after_stale(PlanHeaderForm, request, error)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Zapisano nagłówek HDR."))
-            return redirect(_plan_url(plan, anchor="kierunki"))
-    return render(request, "plans/header_form.html", context | {"form": form})
-
-
-def _action_form(request, plan, engagement, instance, data=None):
+def _action_form(plan, engagement, instance, data=None):
     return ActionForm(
         data,
         instance=instance,
@@ -254,53 +201,45 @@ def _action_form(request, plan, engagement, instance, data=None):
     )
 
 
-@login_required
-def action_create(request, engagement_pk: int):
-    engagement, plan, back = _editable_plan(request, engagement_pk)
-    if back:
-        return back
+def _action_page(request, engagement, plan, action, form, save):
+    return form_page(
+        request,
+        form,
+        save=save,
+        success=(lambda _saved: _("Zapisano działanie."))
+        if action
+        else lambda saved: _("Dodano działanie „%(title)s”.") % {"title": saved.title},
+        done=lambda saved: _plan_url(plan, anchor=f"dzialanie-{saved.pk}"),
+        template="plans/action_form.html",
+        context={"engagement": engagement, "plan": plan, "action": action},
+    )
+
+
+@_editable_plan_view
+def action_create(request, engagement, plan):
     instance = PlannedAction(plan=plan)
     priority = request.GET.get("priorytet", "")
     if priority.isdigit():
         instance.priority_id = int(priority)
-    form = _action_form(request, plan, engagement, instance, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            action = services.create_action(plan=plan, by=request.user, **form.values())
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Dodano działanie „%(title)s”.") % {"title": action.title})
-            return redirect(_plan_url(plan, anchor=f"dzialanie-{action.pk}"))
-    return render(request, "plans/action_form.html", {"engagement": engagement, "plan": plan, "form": form})
+    form = _action_form(plan, engagement, instance, request.POST or None)
+
+    def save(form):
+        return services.create_action(plan=plan, by=request.user, **form.values())
+
+    return _action_page(request, engagement, plan, None, form, save)
 
 
-@login_required
-def action_edit(request, engagement_pk: int, pk: int):
-    engagement, plan, back = _editable_plan(request, engagement_pk)
-    if back:
-        return back
+@_editable_plan_view
+def action_edit(request, engagement, plan, pk: int):
     action = selectors.action_of(plan, pk)
-    form = _action_form(request, plan, engagement, copy.copy(action), request.POST or None)
-    context = {"engagement": engagement, "plan": plan, "action": action}
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_action(
-                action=action, expected_version=form.started_from(), by=request.user, **form.values()
-            )
-        except StaleEdit:
-            current = selectors.action_of(plan, pk)  # with its relations loaded, for the comparison
-            context |= _stale_context(form, StaleEdit(current))
-            data = request.POST.copy()
-            data["expected_version"] = str(current.version)
-            form = _action_form(request, plan, engagement, copy.copy(current), data)
-            form.is_valid()
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Zapisano działanie."))
-            return redirect(_plan_url(plan, anchor=f"dzialanie-{pk}"))
-    return render(request, "plans/action_form.html", context | {"form": form})
+    form = _action_form(plan, engagement, copy.copy(action), request.POST or None)
+
+    def save(form):
+        return services.update_action(
+            action=action, expected_version=form.started_from(), by=request.user, **form.values()
+        )
+
+    return _action_page(request, engagement, plan, action, form, save)
 
 
 @login_required
@@ -309,52 +248,45 @@ def action_delete(request, engagement_pk: int, pk: int):
     engagement, plan = selectors.plan_for(request.user, engagement_pk)
     require(request.user, "plan.edit", plan)
     action = selectors.action_of(plan, pk)
-    try:
-        services.delete_action(action=action, by=request.user)
-    except ValidationError as error:
-        _fail(request, error)
-    else:
-        messages.success(request, _("Usunięto działanie „%(title)s”.") % {"title": action.title})
-    return redirect(_plan_url(plan, anchor="dzialania"))
+    return run_action(
+        request,
+        lambda: services.delete_action(action=action, by=request.user),
+        success=_("Usunięto działanie „%(title)s”.") % {"title": action.title},
+        done=_plan_url(plan, anchor="dzialania"),
+    )
 
 
-@login_required
-def risk_create(request, engagement_pk: int):
-    engagement, plan, back = _editable_plan(request, engagement_pk)
-    if back:
-        return back
-    form = RiskForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_risk(plan=plan, by=request.user, **form.values())
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Dodano ryzyko."))
-            return redirect(_plan_url(plan, anchor="ryzyka"))
-    return render(request, "plans/risk_form.html", {"engagement": engagement, "plan": plan, "form": form})
+def _risk_page(request, engagement, plan, risk, form, save):
+    return form_page(
+        request,
+        form,
+        save=save,
+        success=_("Zapisano ryzyko.") if risk else _("Dodano ryzyko."),
+        done=_plan_url(plan, anchor="ryzyka"),
+        template="plans/risk_form.html",
+        context={"engagement": engagement, "plan": plan, "risk": risk},
+    )
 
 
-@login_required
-def risk_edit(request, engagement_pk: int, pk: int):
-    engagement, plan, back = _editable_plan(request, engagement_pk)
-    if back:
-        return back
+@_editable_plan_view
+def risk_create(request, engagement, plan):
+
+    def save(form):
+        return services.create_risk(plan=plan, by=request.user, **form.values())
+
+    return _risk_page(request, engagement, plan, None, RiskForm(request.POST or None), save)
+
+
+@_editable_plan_view
+def risk_edit(request, engagement, plan, pk: int):
     risk = selectors.risk_of(plan, pk)
-    form = RiskForm(request.POST or None, instance=copy.copy(risk))
-    context = {"engagement": engagement, "plan": plan, "risk": risk}
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_risk(plan_risk=risk, expected_version=form.started_from(), by=request.user, **form.values())
-        except StaleEdit as error:
-            context |= _stale_context(form, error)
-            form = _rebind_after_stale(RiskForm, request, error)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Zapisano ryzyko."))
-            return redirect(_plan_url(plan, anchor="ryzyka"))
-    return render(request, "plans/risk_form.html", context | {"form": form})
+
+    def save(form):
+        return services.update_risk(
+            plan_risk=risk, expected_version=form.started_from(), by=request.user, **form.values()
+        )
+
+    return _risk_page(request, engagement, plan, risk, RiskForm(request.POST or None, instance=copy.copy(risk)), save)
 
 
 @login_required
@@ -363,13 +295,12 @@ def risk_delete(request, engagement_pk: int, pk: int):
     engagement, plan = selectors.plan_for(request.user, engagement_pk)
     require(request.user, "plan.edit", plan)
     risk = selectors.risk_of(plan, pk)
-    try:
-        services.delete_risk(risk=risk, by=request.user)
-    except ValidationError as error:
-        _fail(request, error)
-    else:
-        messages.success(request, _("Usunięto ryzyko."))
-    return redirect(_plan_url(plan, anchor="ryzyka"))
+    return run_action(
+        request,
+        lambda: services.delete_risk(risk=risk, by=request.user),
+        success=_("Usunięto ryzyko."),
+        done=_plan_url(plan, anchor="ryzyka"),
+    )
 
 
 @login_required
@@ -407,7 +338,7 @@ def submit(request, engagement_pk: int):
     except ValidationError as error:
         plan.refresh_from_db()
         if plan.status != DevelopmentPlan.Status.DRAFT:
-            _fail(request, error)
+            show_error(request, error)
             return redirect(_plan_url(plan))
         contents = selectors.plan_contents(plan)
         problems = services.submission_problems(plan=plan, **contents)
@@ -428,7 +359,7 @@ def approve(request, engagement_pk: int):
     try:
         version = services.approve_plan(plan=plan, by=request.user)
     except ValidationError as error:
-        _fail(request, error)
+        show_error(request, error)
     else:
         if version.status == version.Status.APPROVED:
             messages.success(
@@ -448,16 +379,15 @@ def request_changes(request, engagement_pk: int):
     if plan.status != DevelopmentPlan.Status.IN_REVIEW:
         messages.error(request, _("HDR nie czeka teraz na decyzję doradców."))
         return redirect(_plan_url(plan))
-    form = RequestChangesForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.request_changes(plan=plan, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Przekazano zespołowi prośbę o poprawki."))
-            return redirect(_plan_url(plan))
-    return render(request, "plans/request_changes.html", {"engagement": engagement, "plan": plan, "form": form})
+    return form_page(
+        request,
+        RequestChangesForm(request.POST or None),
+        save=lambda form: services.request_changes(plan=plan, by=request.user, reason=form.cleaned_data["reason"]),
+        success=_("Przekazano zespołowi prośbę o poprawki."),
+        done=_plan_url(plan),
+        template="plans/request_changes.html",
+        context={"engagement": engagement, "plan": plan},
+    )
 
 
 @login_required
@@ -468,7 +398,7 @@ def new_version(request, engagement_pk: int):
     try:
         services.start_new_version(plan=plan, by=request.user)
     except ValidationError as error:
-        _fail(request, error)
+        show_error(request, error)
     else:
         messages.success(
             request,
@@ -689,16 +619,15 @@ def monitoring(request, engagement_pk: int):
 def report_create(request, engagement_pk: int):
     engagement, plan = selectors.plan_for(request.user, engagement_pk)
     require(request.user, "plan.monitor", plan)
-    form = ProgressReportForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_progress_report(plan=plan, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Zapisano raport z realizacji HDR."))
-            return redirect(_plan_url(plan, "plans:monitoring", anchor="raporty"))
-    return render(request, "plans/monitoring.html", _monitoring_context(request, engagement, plan, report_form=form))
+    return form_page(
+        request,
+        ProgressReportForm(request.POST),
+        save=lambda form: services.add_progress_report(plan=plan, by=request.user, **form.cleaned_data),
+        success=_("Zapisano raport z realizacji HDR."),
+        done=_plan_url(plan, "plans:monitoring", anchor="raporty"),
+        template="plans/monitoring.html",
+        context=lambda form: _monitoring_context(request, engagement, plan, report_form=form),
+    )
 
 
 def _action_monitoring_context(request, engagement, plan, action, **forms) -> dict:
@@ -729,71 +658,46 @@ def action_monitoring(request, engagement_pk: int, pk: int):
     )
 
 
-def _monitoring_write(request, engagement_pk, pk, form_class, form_key, write, success, anchor, files=False):
-    engagement, plan = selectors.plan_for(request.user, engagement_pk)
-    require(request.user, "plan.monitor", plan)
-    action = selectors.action_with_monitoring(plan, pk)
-    form = form_class(request.POST, request.FILES) if files else form_class(request.POST)
-    if form.is_valid():
-        try:
-            write(action, form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect(
-                reverse("plans:action_monitoring", kwargs={"engagement_pk": engagement_pk, "pk": pk}) + f"#{anchor}"
-            )
-    context = _action_monitoring_context(request, engagement, plan, action, **{form_key: form})
-    return render(request, "plans/action_monitoring.html", context)
+def _monitoring_view(form_key: str, form_class, save, success, anchor: str):
+    """A view of one of the three monitoring forms of an action (progress, indicator value, evidence)."""
+
+    @login_required
+    @require_POST
+    def view(request, engagement_pk: int, pk: int):
+        engagement, plan = selectors.plan_for(request.user, engagement_pk)
+        require(request.user, "plan.monitor", plan)
+        action = selectors.action_with_monitoring(plan, pk)
+        url = reverse("plans:action_monitoring", kwargs={"engagement_pk": engagement_pk, "pk": pk})
+        return form_page(
+            request,
+            form_class(request.POST, request.FILES),
+            save=lambda form: save(action=action, by=request.user, **form.cleaned_data),
+            success=success,
+            done=f"{url}#{anchor}",
+            template="plans/action_monitoring.html",
+            context=lambda form: _action_monitoring_context(request, engagement, plan, action, **{form_key: form}),
+        )
+
+    return view
 
 
-@login_required
-@require_POST
-def action_progress(request, engagement_pk: int, pk: int):
-    return _monitoring_write(
-        request,
-        engagement_pk,
-        pk,
-        ActionProgressForm,
-        "progress_form",
-        lambda action, data: services.record_action_progress(action=action, by=request.user, **data),
-        _("Zapisano postęp działania."),
-        "postep",
-    )
-
-
-@login_required
-@require_POST
-def measurement_create(request, engagement_pk: int, pk: int):
-    return _monitoring_write(
-        request,
-        engagement_pk,
-        pk,
-        MeasurementForm,
-        "measurement_form",
-        lambda action, data: services.add_measurement(action=action, by=request.user, **data),
-        _("Zapisano wartość wskaźnika."),
-        "pomiary",
-    )
-
-
-@login_required
-@require_POST
-def evidence_create(request, engagement_pk: int, pk: int):
-    return _monitoring_write(
-        request,
-        engagement_pk,
-        pk,
-        EvidenceForm,
-        "evidence_form",
-        lambda action, data: services.add_evidence(
-            action=action, by=request.user, note=data["note"], file=data["file"]
-        ),
-        _("Dodano dowód realizacji."),
-        "dowody",
-        files=True,
-    )
+action_progress = _monitoring_view(
+    "progress_form",
+    ActionProgressForm,
+    services.record_action_progress,
+    gettext_lazy("Zapisano postęp działania."),
+    "postep",
+)
+measurement_create = _monitoring_view(
+    "measurement_form",
+    MeasurementForm,
+    services.add_measurement,
+    gettext_lazy("Zapisano wartość wskaźnika."),
+    "pomiary",
+)
+evidence_create = _monitoring_view(
+    "evidence_form", EvidenceForm, services.add_evidence, gettext_lazy("Dodano dowód realizacji."), "dowody"
+)
 
 
 @login_required

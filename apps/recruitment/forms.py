@@ -8,7 +8,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import DateInput
+from apps.core.forms import CoEditedForm, DateInput, VersionedModelForm
 from apps.territory.forms import LocalGovernmentField
 from apps.territory.kinds import JstKind, WorkshopGroup
 from apps.territory.selectors import voivodeships
@@ -66,24 +66,19 @@ class StartApplicationForm(forms.Form):
     local_government = LocalGovernmentField(label=_("JST, którą zgłaszasz"))
 
 
-class DraftForm(forms.ModelForm):
+class DraftForm(VersionedModelForm):
     """A section of the Karta zgłoszenia: nothing is required to save, ``REQUIRED_TO_SUBMIT`` are not optional."""
 
     REQUIRED_TO_SUBMIT: list[str] = []
-    version = forms.IntegerField(widget=forms.HiddenInput)
     use_required_attribute = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
         for name, field in self.fields.items():
             if name == "version":
                 continue
             field.required = False
             field.draft_required = name in self.REQUIRED_TO_SUBMIT
-
-    def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
 
 
 def _clean_phone(value: str) -> str:
@@ -221,7 +216,7 @@ SECTION_FORMS = {
 }
 
 
-class TeamMemberForm(forms.Form):
+class TeamMemberForm(CoEditedForm, forms.Form):
     """One row of the team. An empty row is ignored; a filled one is checked for format only."""
 
     use_required_attribute = False
@@ -439,9 +434,7 @@ class DeskFilterForm(forms.Form):
         )
 
 
-class CallForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
+class CallForm(VersionedModelForm):
     class Meta:
         model = Call
         fields = [
@@ -464,15 +457,11 @@ class CallForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
         for name in ["card_text", "declaration_text", "statements_text"]:
             self.fields[name].help_text = _(
                 "Akapity oddziel pustym wierszem; wiersze zaczynające się od „- ” tworzą listę. Pola do wstawienia "
                 "podano niżej."
             )
-
-    def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
 
 
 class AttachmentForm(forms.Form):

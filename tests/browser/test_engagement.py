@@ -85,3 +85,47 @@ def test_area_diagnosis_with_a_conflict_priorities_and_on_to_the_hdr(ui, other_w
     # The timeline says who did what.
     expect(ui.page.locator(".timeline")).to_contain_text("Żaneta Członkini")
     expect(ui.page.locator(".timeline")).to_contain_text("Adam Doradca")
+
+
+def test_the_merge_after_a_stale_save_shows_both_versions_side_by_side(ui, other_window, engagement_world):
+    """B and A open the findings; A saves three fields; B changed one of them and one more. After the refusal,
+    B's form has A's text where only A wrote, B's own text where only B wrote, and the field both wrote side by
+    side with A's name; B decides and saves, and nobody's text is lost. axe at desktop width and at 320 px."""
+    w = engagement_world
+    pk = w["engagement"].pk
+    Engagement.objects.filter(pk=pk).update(stage=Stage.DIAGNOSIS)
+    page = f"/karty-jst/{pk}/diagnoza/wnioski/"
+    browser_login(ui, w["leader"].email, TEST_PASSWORD)
+    colleague = other_window()
+    browser_login(colleague, w["member"].email, TEST_PASSWORD)
+    colleague.visit(page)
+    ui.visit(page)
+    ui.get_by_label("Mocne strony").fill("Dobra sieć szkół.")
+    ui.get_by_label("Problemy").fill("Rosnące koszty dowozu uczniów.")
+    ui.get_by_label("Potrzeby (opcjonalnie)", exact=True).fill("Plan sieci szkół.")
+    steps.submit(ui, "Zapisz diagnozę")
+    expect(ui.page.get_by_text("Zapisano diagnozę potrzeb.")).to_be_visible()
+
+    colleague.get_by_label("Problemy").fill("Brak planu remontów.")
+    colleague.get_by_label("Wykorzystane źródła danych").fill("SIO 2024")
+    steps.submit(colleague, "Zapisz diagnozę")
+    conflict = colleague.page.get_by_role("alert")
+    expect(conflict).to_contain_text("Ktoś zapisał zmiany w tym samym czasie")
+    side_by_side = colleague.page.get_by_role("table", name="Pola, które różnią się od zapisanej wersji")
+    expect(side_by_side.get_by_role("columnheader", name="Wersja zapisana: Łucja Liderka")).to_be_visible()
+    expect(side_by_side.get_by_role("row", name="Problemy")).to_contain_text("Rosnące koszty dowozu uczniów.")
+    expect(side_by_side.get_by_role("row", name="Problemy")).to_contain_text("Brak planu remontów.")
+    expect(colleague.get_by_label("Mocne strony")).to_have_value("Dobra sieć szkół.")  # only A wrote it
+    expect(colleague.get_by_label("Wykorzystane źródła danych")).to_have_value("SIO 2024")  # only B wrote it
+    expect(colleague.get_by_label("Problemy")).to_have_value("Brak planu remontów.")  # B decides
+    colleague.check_accessibility()
+    colleague.page.set_viewport_size({"width": 320, "height": 800})
+    colleague.check_accessibility()
+    assert colleague.page.evaluate("() => document.documentElement.scrollWidth") <= 320
+
+    colleague.get_by_label("Problemy").fill("Rosnące koszty dowozu uczniów.\nBrak planu remontów.")
+    steps.submit(colleague, "Zapisz diagnozę")
+    expect(colleague.page.get_by_text("Zapisano diagnozę potrzeb.")).to_be_visible()
+    saved = NeedsAssessment.objects.get(engagement_id=pk)
+    assert (saved.strengths, saved.needs, saved.data_sources) == ("Dobra sieć szkół.", "Plan sieci szkół.", "SIO 2024")
+    assert "Rosnące koszty dowozu uczniów." in saved.problems and "Brak planu remontów." in saved.problems

@@ -125,7 +125,7 @@ def test_versions_comparison_stale_save_and_lists_are_accessible(ui, people, oth
     )
     ui.get_by_label("Działanie (co?)").fill("Tytuł zespołu")
     steps.submit(ui, "Zapisz działanie", exact=False)
-    expect(ui.page.get_by_role("alert")).to_contain_text("Ktoś zapisał zmiany w międzyczasie")
+    expect(ui.page.get_by_role("alert")).to_contain_text("Ktoś zapisał zmiany w tym samym czasie")
     expect(ui.page.get_by_role("table", name="Pola, które różnią się od zapisanej wersji")).to_contain_text(
         "Tytuł zapisany przez doradcę"
     )

@@ -212,7 +212,7 @@ def test_stale_selection_is_refused_with_the_changes_shown(cast):
     stale = selection([priority], [priority.pk], {priority.pk: "Mój cel"})
     diagnosis.update_priority(priority=priority, expected_version=1, values={"importance": 5}, by=cast.advisor)
     body = cast.client(cast.leader).post(url(cast, "priorities"), stale).content.decode()
-    assert "Ktoś zmienił priorytety w tym samym czasie" in body
+    assert "Ktoś zapisał zmiany w tym samym czasie" in body
     assert "Mój cel</textarea>" in body
     priority.refresh_from_db()
     assert not priority.is_selected and priority.importance == 5

@@ -129,24 +129,24 @@ def test_a_stale_save_shows_the_other_change_and_keeps_the_input(plan, prioritie
     form_version = action.version
     theirs.post(
         url(plan, "plans:action_edit", pk=action.pk),
-        action_post(priorities[0], plan, title="Tytuł doradcy", expected_version=form_version),
+        action_post(priorities[0], plan, title="Tytuł doradcy", version=form_version),
     )
     response = mine.post(
         url(plan, "plans:action_edit", pk=action.pk),
-        action_post(priorities[0], plan, title="Tytuł zespołu", expected_version=form_version),
+        action_post(priorities[0], plan, title="Tytuł zespołu", version=form_version),
     )
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Ktoś zapisał zmiany w międzyczasie" in body
+    assert "Ktoś zapisał zmiany w tym samym czasie" in body
     assert "Piotr Doradca" in body and "Tytuł doradcy" in body  # the other person's change
     assert 'value="Tytuł zespołu"' in body  # the user's input, kept
     action.refresh_from_db()
     assert action.title == "Tytuł doradcy"
-    assert f'name="expected_version" value="{action.version}"' in body
+    assert f'name="version" value="{action.version}"' in body
     # Saving again, after looking, is a deliberate choice and goes through.
     response = mine.post(
         url(plan, "plans:action_edit", pk=action.pk),
-        action_post(priorities[0], plan, title="Tytuł wspólny", expected_version=action.version),
+        action_post(priorities[0], plan, title="Tytuł wspólny", version=action.version),
     )
     assert response.status_code == 302
     action.refresh_from_db()
@@ -157,7 +157,7 @@ def test_stale_header_save(plan, leader, advisors):
     data = {
         "period_start": f"{plan.period_start:%Y-%m}",
         "period_end": f"{plan.period_end:%Y-%m}",
-        "expected_version": plan.version,
+        "version": plan.version,
     }
     client_for(advisors[1]).post(url(plan, "plans:header_edit"), data | {"directions": "Wersja doradczyni"})
     response = client_for(leader).post(url(plan, "plans:header_edit"), data | {"directions": "Wersja zespołu"})

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from apps.core.editing import form_page, merge_formset_after_stale, run_action
 from apps.core.forms import add_errors
 from apps.core.locking import StaleEdit
 from apps.core.permissions import can
@@ -22,10 +23,10 @@ from ..checks import SECTION_TITLES, SECTIONS, call_is_open, check_application
 from ..forms import SECTION_FORMS, StartApplicationForm, UploadForm, team_formset
 from ..kinds import KIND_BY_SLUG, DocumentKind
 
-STALE_MESSAGE = _(
-    "Zgłoszenie zapisano w międzyczasie w innym oknie lub karcie. Twoich zmian poniżej nie zapisano: sprawdź je "
-    "i zapisz ponownie."
-)
+
+def _this_applicant(current):
+    """Only the applicant edits an application: a stale save comes from their own other window."""
+    return _("Ty (w innym oknie lub karcie)"), current.updated_at
 
 
 @login_required
@@ -94,42 +95,28 @@ def section(request, pk: int, section: str):
     if section == "zespol":
         return _team_section(request, item)
     form_class = SECTION_FORMS[section]
-    form = form_class(request.POST or None, instance=_copy(item))
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         areas = form.cleaned_data.get("areas") if "areas" in form.fields else None
-        try:
-            services.save_section(
-                application=item,
-                section=section,
-                values=form.values(),
-                by=request.user,
-                expected_version=form.cleaned_data["version"],
-                areas=areas,
-            )
-        except StaleEdit as stale:
-            form = _rebound(form_class, request.POST, item, stale.current.version)
-            form.is_valid()
-            form.add_error(None, STALE_MESSAGE)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            return _after_save(request, item, section)
-    return render(
+        return services.save_section(
+            application=item,
+            section=section,
+            values=form.values(),
+            by=request.user,
+            expected_version=form.started_from(),
+            areas=areas,
+        )
+
+    return form_page(
         request,
-        "recruitment/section.html",
-        {"application": item, "form": form, "section": section, "title": SECTION_TITLES[section], **_nav(section)},
+        form_class(request.POST or None, instance=copy.copy(item)),
+        save=save,
+        editor=_this_applicant,
+        success=_("Zapisano: %(section)s.") % {"section": SECTION_TITLES[section]},
+        done=_after_save_url(request, item),
+        template="recruitment/section.html",
+        context={"application": item, "section": section, "title": SECTION_TITLES[section], **_nav(section)},
     )
-
-
-def _copy(item):
-    # A bound ModelForm writes into its instance; the service must compare against the stored row.
-    return copy.copy(item)
-
-
-def _rebound(form_class, data, item, version: int):
-    data = data.copy()
-    data["version"] = str(version)
-    return form_class(data, instance=_copy(item))
 
 
 def _nav(section: str) -> dict:
@@ -141,35 +128,39 @@ def _nav(section: str) -> dict:
     }
 
 
-def _after_save(request, item, section: str):
+def _after_save_url(request, item) -> str:
     """ "Zapisz i przejdź dalej" goes to the next section, "Zapisz wersję roboczą" back to the overview."""
-    messages.success(request, _("Zapisano: %(section)s.") % {"section": SECTION_TITLES[section]})
     following = request.POST.get("next")
     if following in SECTION_TITLES:
-        return redirect("recruitment:section", pk=item.pk, section=following)
-    return redirect("recruitment:application", pk=item.pk)
+        return reverse("recruitment:section", kwargs={"pk": item.pk, "section": following})
+    return reverse("recruitment:application", kwargs={"pk": item.pk})
 
 
 def _team_section(request, item):
     formset = team_formset(item, request.POST or None)
-    version = item.version
-    stale = False
+    conflict = None
     refused: list[str] = []  # what the service refused for the team as a whole
-    if request.method == "POST":
+    if request.method == "POST" and formset.is_valid():
         try:
-            version = int(request.POST.get("version", ""))
+            version = int(request.POST.get("version", "")) or None
         except ValueError:
             version = None
-        if formset.is_valid():
-            try:
-                services.save_team(application=item, rows=formset.rows(), by=request.user, expected_version=version)
-            except StaleEdit as error:
-                stale = True
-                version = error.current.version
-            except ValidationError as error:
-                refused = error.messages
-            else:
-                return _after_save(request, item, "zespol")
+        try:
+            services.save_team(application=item, rows=formset.rows(), by=request.user, expected_version=version)
+        except StaleEdit as error:
+            formset, conflict = merge_formset_after_stale(
+                formset,
+                error.current,
+                lambda data, current: team_formset(current, data),
+                editor=_this_applicant,
+                row_label=lambda n: _("Osoba %(n)s") % {"n": n},
+            )
+            item = error.current
+        except ValidationError as error:
+            refused = error.messages
+        else:
+            messages.success(request, _("Zapisano: %(section)s.") % {"section": SECTION_TITLES["zespol"]})
+            return redirect(_after_save_url(request, item))
     edition = item.edition
     return render(
         request,
@@ -177,8 +168,8 @@ def _team_section(request, item):
         {
             "application": item,
             "formset": formset,
-            "version": version if version is not None else item.version,
-            "stale_message": STALE_MESSAGE if stale else "",
+            "version": item.version,
+            "conflict": conflict,
             "refused": refused,
             "edition": edition,
             "call": services.stored_call(edition=edition),
@@ -210,13 +201,12 @@ def submit(request, pk: int):
 def withdraw(request, pk: int):
     item = selectors.own_application(request.user, pk)
     if request.method == "POST":
-        try:
-            services.withdraw_application(application=item, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Zgłoszenie wycofano."))
-        return redirect("recruitment:application", pk=pk)
+        return run_action(
+            request,
+            lambda: services.withdraw_application(application=item, by=request.user),
+            success=_("Zgłoszenie wycofano."),
+            done=reverse("recruitment:application", kwargs={"pk": pk}),
+        )
     return render(request, "recruitment/withdraw.html", {"application": item})
 
 
@@ -240,10 +230,7 @@ def upload(request, pk: int, document: str):
                 by=request.user,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                add_errors(form, error)
-            else:
-                form.add_error("file", error)
+            add_errors(form, error, field="file")
         else:
             if receipt.signature_state == "broken":
                 messages.warning(

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.audit.selectors import readable_history_of
+from apps.audit.selectors import last_change, readable_history_of
+from apps.core.editing import form_page, run_action
 from apps.core.forms import add_errors
-from apps.core.locking import StaleEdit
 from apps.core.permissions import can, require
 
 from .. import exports, selectors, services
@@ -227,13 +227,12 @@ def receipt_reject(request, slug: str, pk: int, receipt: int):
     if not form.is_valid():
         messages.error(request, _("Podaj powód odrzucenia dokumentu."))
         return _back(edition, application, "dokumenty")
-    try:
-        services.reject_receipt(receipt=found, reason=form.cleaned_data["reason"], by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Dokument odrzucono; pozostaje w historii zgłoszenia."))
-    return _back(edition, application, "dokumenty")
+    return run_action(
+        request,
+        lambda: services.reject_receipt(receipt=found, reason=form.cleaned_data["reason"], by=request.user),
+        success=_("Dokument odrzucono; pozostaje w historii zgłoszenia."),
+        done=_back(edition, application, "dokumenty").url,
+    )
 
 
 @login_required
@@ -271,16 +270,14 @@ def publish_results_confirm(request, slug: str):
 def publish_results(request, slug: str):
     edition = selectors.desk_edition(request.user, slug)
     require(request.user, "recruitment.manage", edition)
-    try:
-        services.publish_results(edition=edition, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("Wyniki opublikowano. Zgłaszający otrzymują powiadomienia, a zespoły zakwalifikowanych JST zaproszenia."),
-        )
-    return redirect("recruitment:desk", slug=slug)
+    return run_action(
+        request,
+        lambda: services.publish_results(edition=edition, by=request.user),
+        success=_(
+            "Wyniki opublikowano. Zgłaszający otrzymują powiadomienia, a zespoły zakwalifikowanych JST zaproszenia."
+        ),
+        done=reverse("recruitment:desk", kwargs={"slug": slug}),
+    )
 
 
 @login_required
@@ -288,28 +285,17 @@ def call_settings(request, slug: str):
     edition = selectors.desk_edition(request.user, slug)
     require(request.user, "recruitment.manage", edition)
     call = services.stored_call(edition=edition)
-    form = CallForm(request.POST or None, instance=copy.copy(call))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_call(
-                edition=edition, by=request.user, expected_version=form.cleaned_data["version"], **form.values()
-            )
-        except StaleEdit as stale:
-            data = request.POST.copy()
-            data["version"] = str(stale.current.version)
-            form = CallForm(data, instance=copy.copy(call))
-            form.is_valid()
-            form.add_error(
-                None,
-                _("Ustawienia naboru zmienił w międzyczasie ktoś inny. Twoje zmiany są poniżej, niezapisane."),
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Zapisano ustawienia naboru."))
-            return redirect("recruitment:desk", slug=slug)
-    return render(
-        request, "recruitment/call_settings.html", {"edition": edition, "form": form, "placeholders": PLACEHOLDERS}
+    return form_page(
+        request,
+        CallForm(request.POST or None, instance=copy.copy(call)),
+        save=lambda form: services.update_call(
+            edition=edition, by=request.user, expected_version=form.started_from(), **form.values()
+        ),
+        editor=lambda current: last_change(edition, "recruitment.call_updated"),
+        success=_("Zapisano ustawienia naboru."),
+        done=reverse("recruitment:desk", kwargs={"slug": slug}),
+        template="recruitment/call_settings.html",
+        context={"edition": edition, "placeholders": PLACEHOLDERS},
     )
 
 
@@ -327,10 +313,7 @@ def attachments(request, slug: str):
                 by=request.user,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                add_errors(form, error)
-            else:
-                form.add_error("file", error)
+            add_errors(form, error, field="file")
         else:
             messages.success(request, _("Dodano załącznik; jest widoczny na stronie naboru."))
             return redirect("recruitment:attachments", slug=slug)
