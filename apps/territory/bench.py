@@ -1,0 +1,21 @@
+"""The register pages ``make bench`` measures (see apps.core.bench)."""
+
+from apps.core.bench import BENCH, BenchCase
+
+BENCH.register(
+    "territory.register",
+    BenchCase("Rejestr JST", "territory:register", actor="anonymous", per_edition=False),
+    order=40,
+)
+BENCH.register(
+    "territory.search",
+    BenchCase(
+        "Rejestr JST: wyszukiwanie", "territory:register", query="?q=gmina", actor="anonymous", per_edition=False
+    ),
+    order=41,
+)
+BENCH.register(
+    "territory.suggestions",
+    BenchCase("Podpowiedzi JST", "territory:suggestions", query="?q=bol", actor="anonymous", per_edition=False),
+    order=42,
+)
