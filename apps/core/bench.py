@@ -3,7 +3,7 @@
 the runner::
 
     BENCH.register("plans.detail_40", BenchCase(
-        "HDR: 40 działań", "plans:detail", args={"engagement_pk": "long_plan.engagement_id"}, actor="leader"))
+        "HDR page, 40 actions", "plans:detail", args={"engagement_pk": "long_plan.engagement_id"}, actor="leader"))
 
 ``args`` values are attribute paths on the bench world of one edition (``apps.demo.benchmark.World``: ``edition``,
 ``engagement``, ``long_plan``, ``application``...); ``actor`` is who asks (``anonymous``, ``organiser``,
@@ -27,4 +27,4 @@ class BenchCase:
 
 
 BENCH: Registry[BenchCase] = Registry("bench case")
-BENCH.register("core.home", BenchCase("Strona główna", "core:home", actor="anonymous", per_edition=False), order=1)
+BENCH.register("core.home", BenchCase("Home", "core:home", actor="anonymous", per_edition=False), order=1)

@@ -144,7 +144,7 @@ def cases(only: str = "") -> list[tuple[str, BenchCase]]:
 
 # Not a page of the platform: the Django admin's list of the long HDR's actions, the yardstick for the HDR page.
 ADMIN_ACTIONS = BenchCase(
-    "Django admin: lista 40 działań HDR",
+    "Django admin list of the same 40 actions",
     "benchadmin:plans_plannedaction_changelist",
     query="?plan__id__exact={w.long_plan.pk}",
     actor="admin",

@@ -3,5 +3,5 @@
 from apps.core.bench import BENCH, BenchCase
 
 BENCH.register(
-    "editions.overview", BenchCase("Przegląd edycji", "editions:overview", {"slug": "edition.slug"}), order=5
+    "editions.overview", BenchCase("Edition overview", "editions:overview", {"slug": "edition.slug"}), order=5
 )

@@ -4,28 +4,28 @@ from apps.core.bench import BENCH, BenchCase
 
 SLUG = {"slug": "edition.slug"}
 
-BENCH.register("recruitment.desk", BenchCase("Biurko naboru", "recruitment:desk", SLUG), order=30)
+BENCH.register("recruitment.desk", BenchCase("Recruitment desk", "recruitment:desk", SLUG), order=30)
 BENCH.register(
     "recruitment.desk_filtered",
-    BenchCase("Biurko naboru z filtrami", "recruitment:desk", SLUG, query="?status=qualified&kind=rural_gmina&q=a"),
+    BenchCase("Recruitment desk, filtered", "recruitment:desk", SLUG, query="?status=qualified&kind=rural_gmina&q=a"),
     order=31,
 )
 BENCH.register(
     "recruitment.export_xlsx",
-    BenchCase("Eksport zgłoszeń XLSX", "recruitment:export", {**SLUG, "fmt": "=xlsx"}),
+    BenchCase("Desk export XLSX", "recruitment:export", {**SLUG, "fmt": "=xlsx"}),
     order=32,
 )
 BENCH.register(
-    "recruitment.export_csv", BenchCase("Eksport zgłoszeń CSV", "recruitment:export", {**SLUG, "fmt": "=csv"}), order=33
+    "recruitment.export_csv", BenchCase("Desk export CSV", "recruitment:export", {**SLUG, "fmt": "=csv"}), order=33
 )
 BENCH.register(
-    "recruitment.call", BenchCase("Strona naboru", "recruitment:call_detail", SLUG, actor="anonymous"), order=34
+    "recruitment.call", BenchCase("Call page (public)", "recruitment:call_detail", SLUG, actor="anonymous"), order=34
 )
 BENCH.register(
-    "recruitment.results", BenchCase("Wyniki naboru", "recruitment:results", SLUG, actor="anonymous"), order=35
+    "recruitment.results", BenchCase("Call results (public)", "recruitment:results", SLUG, actor="anonymous"), order=35
 )
 BENCH.register(
     "recruitment.calls",
-    BenchCase("Lista naborów", "recruitment:call_list", actor="anonymous", per_edition=False),
+    BenchCase("Calls list (public)", "recruitment:call_list", actor="anonymous", per_edition=False),
     order=36,
 )

@@ -4,18 +4,16 @@ from apps.core.bench import BENCH, BenchCase
 
 BENCH.register(
     "territory.register",
-    BenchCase("Rejestr JST", "territory:register", actor="anonymous", per_edition=False),
+    BenchCase("JST register (public)", "territory:register", actor="anonymous", per_edition=False),
     order=40,
 )
 BENCH.register(
     "territory.search",
-    BenchCase(
-        "Rejestr JST: wyszukiwanie", "territory:register", query="?q=gmina", actor="anonymous", per_edition=False
-    ),
+    BenchCase("JST register, search", "territory:register", query="?q=gmina", actor="anonymous", per_edition=False),
     order=41,
 )
 BENCH.register(
     "territory.suggestions",
-    BenchCase("Podpowiedzi JST", "territory:suggestions", query="?q=bol", actor="anonymous", per_edition=False),
+    BenchCase("JST picker suggestions", "territory:suggestions", query="?q=bol", actor="anonymous", per_edition=False),
     order=42,
 )
