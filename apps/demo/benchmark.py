@@ -105,6 +105,7 @@ class Report:
 
     floor_ms: float
     anonymous_floor_ms: float
+    hdr_vs_admin: float = 0.0
     rows: list[Row] = field(default_factory=list)
     vendor: str = ""
 
@@ -118,23 +119,34 @@ class Budget:
     seconds: float = 1.5
 
 
-def measure(client: Client, url: str, budget: Budget) -> Measurement:
-    response = client.get(url)  # warm: caches, compiled templates, the session
-    if response.status_code != 200:
-        raise AssertionError(f"{url} answered {response.status_code}")
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    queries = len(ctx.captured_queries)  # now: the next request clears the connection's query log
-    size = len(response.content) / 1024
-    times: list[float] = []
+def measure_together(targets: list[tuple[Client, str]], budget: Budget) -> list[Measurement]:
+    """Measure several pages round-robin (the large and the small edition of a page, the HDR page and the admin
+    list), so that a neighbour's load on the machine falls on all of them alike and their ratio holds."""
+    queries, sizes = [], []
+    for client, url in targets:
+        response = client.get(url)  # warm: caches, compiled templates, the session
+        if response.status_code != 200:
+            raise AssertionError(f"{url} answered {response.status_code}")
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        queries.append(len(ctx.captured_queries))  # now: the next request clears the connection's query log
+        sizes.append(len(response.content) / 1024)
+    times: list[list[float]] = [[] for _ in targets]
     started = time.perf_counter()
-    while len(times) < budget.min_runs or (
-        len(times) < budget.max_runs and time.perf_counter() - started < budget.seconds
+    while len(times[0]) < budget.min_runs or (
+        len(times[0]) < budget.max_runs and time.perf_counter() - started < budget.seconds * len(targets)
     ):
-        t0 = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - t0) * 1000)
-    return Measurement(statistics.median(times), queries, size, len(times))
+        for index, (client, url) in enumerate(targets):
+            t0 = time.perf_counter()
+            client.get(url)
+            times[index].append((time.perf_counter() - t0) * 1000)
+    return [
+        Measurement(statistics.median(t), q, size, len(t)) for t, q, size in zip(times, queries, sizes, strict=True)
+    ]
+
+
+def measure(client: Client, url: str, budget: Budget) -> Measurement:
+    return measure_together([(client, url)], budget)[0]
 
 
 def cases(only: str = "") -> list[tuple[str, BenchCase]]:
@@ -151,7 +163,7 @@ ADMIN_ACTIONS = BenchCase(
 )
 
 
-def run(*, budget: Budget = Budget(), only: str = "", log=lambda text: None) -> Report:
+def run(*, budget: Budget = Budget(), only: str = "", compare: bool = True, log=lambda text: None) -> Report:
     with override_settings(ROOT_URLCONF=URLCONF):
         worlds = [load_world(scale.LARGE), load_world(scale.SMALL)]
         clients: dict[tuple[str, str], Client] = {}
@@ -180,9 +192,11 @@ def run(*, budget: Budget = Budget(), only: str = "", log=lambda text: None) -> 
             position = next((i for i, (k, _c) in enumerate(selected) if k == "plans.detail_40"), len(selected) - 1)
             selected.insert(position + 1, ("bench.admin_actions", ADMIN_ACTIONS))
         for key, case in selected:
-            results = []
-            for world in worlds if case.per_edition else worlds[:1]:
-                results.append(measure(client_for(world, case.actor), case_url(case, world), budget))
+            targets = [
+                (client_for(world, case.actor), case_url(case, world))
+                for world in (worlds if case.per_edition else worlds[:1])
+            ]
+            results = measure_together(targets, budget)
             row = Row(
                 key=key,
                 label=case.label,
@@ -192,6 +206,15 @@ def run(*, budget: Budget = Budget(), only: str = "", log=lambda text: None) -> 
             )
             report.rows.append(row)
             log(format_row(row, floors[0][row.signed_in]))
+        if compare and (not only or "admin" in only) and "plans.detail_40" in BENCH:
+            # The HDR page of 40 actions against the Django admin's list of the same actions, interleaved.
+            page, admin = (
+                (client_for(worlds[0], case.actor), case_url(case, worlds[0]))
+                for case in (BENCH["plans.detail_40"], ADMIN_ACTIONS)
+            )
+            hdr, listing = measure_together([page, admin], budget)
+            report.hdr_vs_admin = hdr.median_ms / listing.median_ms
+            log(f"HDR page of 40 actions / admin list of them (interleaved): {report.hdr_vs_admin:.2f}")
         floors.append(floors_now())
         report.floor_ms = statistics.mean(f[True] for f in floors)
         report.anonymous_floor_ms = statistics.mean(f[False] for f in floors)
@@ -217,4 +240,6 @@ def format_report(report: Report) -> str:
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     lines += [format_row(row, report.floor_ms if row.signed_in else report.anonymous_floor_ms) for row in report.rows]
+    if report.hdr_vs_admin:
+        lines += ["", f"HDR page of 40 actions ÷ Django admin list of the same actions: {report.hdr_vs_admin:.2f}"]
     return "\n".join(lines)
