@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test setup venv assets system-deps messages lint format clean-db worker scheduler
+.PHONY: run test setup venv assets system-deps messages lint format clean-db worker scheduler bench
 
 # e-mailed links point at the address this server answers on (make run PORT=8001)
 run: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -62,6 +62,14 @@ lint: venv
 format: venv
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# National-scale data in its own database (var/bench.sqlite3, rebuilt each time; or an empty DATABASE_URL), then
+# the median server time, queries and growth of every listing page (docs/performance.md). BENCH_ARGS="--only plans".
+bench: setup
+	@if [ -z "$$DATABASE_URL" ]; then rm -f var/bench.sqlite3 var/bench.sqlite3-wal var/bench.sqlite3-shm; fi
+	DJANGO_SETTINGS_MODULE=config.settings.bench $(PY) manage.py migrate --noinput -v0
+	DJANGO_SETTINGS_MODULE=config.settings.bench $(PY) manage.py seed_scale
+	DJANGO_SETTINGS_MODULE=config.settings.bench $(PY) -W ignore manage.py bench $(BENCH_ARGS)
 
 worker: setup
 	$(PY) manage.py db_worker --queue-name "*"

@@ -49,8 +49,12 @@ def _expire_lost_jobs(content_type, object_id: str, kind: str) -> None:
         _fail(document, _("Przygotowanie dokumentu trwało zbyt długo i zostało przerwane. Zleć je ponownie."))
 
 
-def request_document(*, target, kind: str, title: str, builder: str, view_action: str, by) -> GeneratedDocument:
-    """Queue the generation of a document for ``target``, or return the job already queued or running for it."""
+def request_document(
+    *, target, kind: str, title: str, builder: str, view_action: str, by, params: dict | None = None
+) -> GeneratedDocument:
+    """Queue the generation of a document for ``target``, or return the job already queued or running for it.
+
+    ``params`` (JSON) are passed to the builder as keyword arguments; different params need different kinds."""
     import_string(builder)  # a wrong path is a programming error: fail here, not later in the worker
     title = str(title)[:300]  # a lazy translation is fixed in the language of the request
     if view_action not in registered_actions():
@@ -72,6 +76,7 @@ def request_document(*, target, kind: str, title: str, builder: str, view_action
                     title=title,
                     builder=builder,
                     view_action=view_action,
+                    params=params or {},
                     requested_by=by if getattr(by, "is_authenticated", False) else None,
                 )
         except IntegrityError:
@@ -106,7 +111,7 @@ def run_document_job(document_id) -> GeneratedDocument | None:
         if target is None:
             raise DocumentBuildError(_("Obiekt, którego dotyczy dokument, już nie istnieje."))
         builder: Builder = import_string(document.builder)
-        filename, data, mime_type = builder(target, _progress_reporter(document))
+        filename, data, mime_type = builder(target, _progress_reporter(document), **(document.params or {}))
         if not isinstance(data, bytes) or not data or not filename:
             raise TypeError(f"Builder {document.builder} returned no file: {filename!r}, {type(data)}")
     except DocumentBuildError as error:

@@ -38,6 +38,8 @@ class GeneratedDocument(models.Model):
     kind = models.CharField(_("rodzaj"), max_length=50)
     title = models.CharField(_("tytuł"), max_length=300)
     builder = models.CharField(max_length=200, help_text="Dotted path of fn(target, progress) -> (name, data, type)")
+    # Keyword arguments of the builder, e.g. an export's format and filters (JSON).
+    params = models.JSONField(default=dict, blank=True)
     view_action = models.CharField(max_length=100, help_text="Permission rule checked on the target")
     status = models.CharField(_("stan"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.QUEUED)
     progress = models.PositiveSmallIntegerField(_("postęp"), default=0)

@@ -63,6 +63,7 @@ def regenerate(request, pk):
         builder=document.builder,
         view_action=document.view_action,
         by=request.user,
+        params=document.params,
     )
     if fresh.pk == document.pk:
         messages.info(request, _("Dokument jest już przygotowywany."))

@@ -323,7 +323,7 @@ def advisor_assignment_page(edition, *, page=1) -> Page:
     rows = (
         edition.engagements.filter(withdrawn_at__isnull=True)
         .select_related("local_government")
-        .prefetch_related("advisor_assignments")
+        .prefetch_related(Prefetch("advisor_assignments", queryset=AdvisorAssignment.objects.select_related("user")))
         .order_by("local_government__display_name", "pk")
     )
     return Paginator(rows, PAGE_SIZE).get_page(page)

@@ -120,6 +120,81 @@ class AdvisorPairForm(forms.Form):
         }
 
 
+def advisor_label(user) -> str:
+    """How an advisor is written in the assignment table (and what its shared suggestion list inserts)."""
+    return f"{user.full_name or user.email} ({user.email})"
+
+
+class AdvisorTableForm(forms.Form):
+    """A page of the edition's JSTs × the two advisor roles. Each cell is a text field that takes an advisor as
+    the shared suggestion list writes it ("Name (e-mail)"), or just the e-mail or the unique name, so the page
+    carries the advisor pool once (one ``<datalist>``) instead of once per cell: its size grows with the JSTs on
+    the page plus the advisors, not with their product."""
+
+    def __init__(self, data=None, *, engagements, advisors):
+        super().__init__(data)
+        self.engagements = list(engagements)
+        self.advisors = list(advisors)
+        self._by_email = {u.email.lower(): u for u in self.advisors}
+        names: dict[str, list] = {}
+        for user in self.advisors:
+            names.setdefault((user.full_name or "").strip().lower(), []).append(user)
+        self._by_name = {name: users[0] for name, users in names.items() if name and len(users) == 1}
+        self.current = {e.pk: {a.role: a.user for a in e.advisor_assignments.all()} for e in self.engagements}
+        for engagement in self.engagements:
+            for role, role_label in AdvisorAssignment.Role.choices:
+                user = self.current[engagement.pk].get(role)
+                self.fields[self.field_name(engagement, role)] = forms.CharField(
+                    label=f"{capfirst(role_label)}: {engagement.local_government.display_name}",
+                    required=False,
+                    max_length=400,
+                    initial=advisor_label(user) if user else "",
+                )
+
+    @staticmethod
+    def field_name(engagement, role: str) -> str:
+        return f"e{engagement.pk}-{role}"
+
+    def rows(self) -> list[tuple]:
+        """(engagement, its two bound fields, whether the row has an error) for the template."""
+        rows = []
+        for engagement in self.engagements:
+            cells = [self[self.field_name(engagement, role)] for role in AdvisorAssignment.Role.values]
+            rows.append((engagement, cells, any(cell.errors for cell in cells)))
+        return rows
+
+    def _advisor(self, text: str):
+        text = text.strip()
+        if not text:
+            return None
+        if text.endswith(")") and "(" in text:
+            text = text[text.rindex("(") + 1 : -1].strip()
+        return self._by_email.get(text.lower()) or self._by_name.get(text.lower())
+
+    def clean(self):
+        data = super().clean()
+        self.pairs: dict[int, dict] = {}
+        for engagement in self.engagements:
+            pair = {}
+            for role in AdvisorAssignment.Role.values:
+                name = self.field_name(engagement, role)
+                text = data.get(name) or ""
+                user = self._advisor(text)
+                if text.strip() and user is None:
+                    self.add_error(name, _("Wybierz doradcę z listy doradców organizatora."))
+                pair[role] = user
+            chosen = [u.pk for u in pair.values() if u is not None]
+            if len(chosen) != len(set(chosen)):
+                self.add_error(
+                    self.field_name(engagement, AdvisorAssignment.Role.MANAGEMENT),
+                    _("Para doradców to dwie różne osoby: wybierz innego doradcę ds. rozwiązań zarządczych."),
+                )
+            current = {role: getattr(u, "pk", None) for role, u in self.current[engagement.pk].items()}
+            if any(current.get(role) != getattr(user, "pk", None) for role, user in pair.items()):
+                self.pairs[engagement.pk] = pair  # only changed rows go to the service
+        return data
+
+
 class AreaForm(PolishFormMixin, forms.Form):
     area = forms.ModelChoiceField(
         label=_("Obszar wsparcia"),

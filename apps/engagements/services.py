@@ -371,7 +371,7 @@ def assign_advisors_in_bulk(*, edition, pairs: dict[int, dict[str, User | None]]
     """The organiser's table of the edition's JSTs × the two roles: one transaction, only changed rows written.
 
     An error names the JST it is about, and nothing is saved."""
-    engagements = {e.pk: e for e in edition.engagements.select_related("local_government")}
+    engagements = {e.pk: e for e in edition.engagements.filter(pk__in=pairs).select_related("local_government")}
     changed = 0
     for engagement_id, advisors in pairs.items():
         engagement = engagements.get(engagement_id)

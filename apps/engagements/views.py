@@ -28,6 +28,7 @@ from apps.territory.kinds import WorkshopGroup
 from . import dashboards, diagnosis, selectors, services
 from .forms import (
     AdvisorPairForm,
+    AdvisorTableForm,
     AreaForm,
     FigureForm,
     FindingsForm,
@@ -35,6 +36,7 @@ from .forms import (
     PrioritySelectionForm,
     SchoolPerspectiveForm,
     TeamMemberForm,
+    advisor_label,
 )
 from .models import STAGE_ORDER, AdvisorAssignment, ContextFigure, Stage
 from .tracker import stage_tracker
@@ -652,31 +654,17 @@ def edition_areas(request, slug: str):
 
 @login_required
 def edition_advisors(request, slug: str):
-    """Advisor pairs for all the edition's JSTs in one table (a page of them at a time)."""
+    """Advisor pairs for all the edition's JSTs in one table (a page of them at a time). The advisor pool is sent
+    once, as the suggestion list every cell shares (see ``AdvisorTableForm``)."""
     edition = edition_for(request.user, slug)
     require(request.user, "edition.change", edition)
     options = list(selectors.advisor_options(edition))
     page = dashboards.advisor_assignment_page(edition, page=request.GET.get("strona", 1))
-    forms_by_engagement = [
-        (
-            engagement,
-            AdvisorPairForm(
-                request.POST or None,
-                advisors=options,
-                initial_pair={a.role: a.user_id for a in engagement.advisor_assignments.all()},
-                prefix=f"e{engagement.pk}",
-            ),
-        )
-        for engagement in page.object_list
-    ]
+    form = AdvisorTableForm(request.POST or None, engagements=page.object_list, advisors=options)
     if request.method == "POST":
-        if all(form.is_valid() for _engagement, form in forms_by_engagement):
+        if form.is_valid():
             try:
-                changed = services.assign_advisors_in_bulk(
-                    edition=edition,
-                    pairs={engagement.pk: form.pair() for engagement, form in forms_by_engagement},
-                    by=request.user,
-                )
+                changed = services.assign_advisors_in_bulk(edition=edition, pairs=form.pairs, by=request.user)
             except ValidationError as error:
                 show_error(request, error)
             else:
@@ -684,15 +672,15 @@ def edition_advisors(request, slug: str):
                 url = reverse("engagements:edition_advisors", kwargs={"slug": slug})
                 return redirect(f"{url}?strona={page.number}" if page.number > 1 else url)
         else:
-            messages.error(request, _("Popraw zaznaczone wiersze: para doradców to dwie różne osoby."))
+            messages.error(request, _("Popraw zaznaczone wiersze."))
     return render(
         request,
         "engagements/edition_advisors.html",
         {
             "edition": edition,
             "page": page,
-            "rows": forms_by_engagement,
-            "options": options,
+            "rows": form.rows(),
+            "options": [advisor_label(user) for user in options],
             "roles": AdvisorAssignment.Role.choices,
         },
     )

@@ -93,7 +93,7 @@ def comments_of(plan: DevelopmentPlan) -> list[PlanComment]:
     """Threads (first comments) with their replies, oldest first."""
     return list(
         plan.comments.filter(parent__isnull=True)
-        .select_related("action", "version", "resolved_by")
+        .select_related("version", "resolved_by")
         .prefetch_related(Prefetch("replies", queryset=PlanComment.objects.order_by("created_at", "pk")))
     )
 

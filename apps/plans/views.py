@@ -26,7 +26,7 @@ from apps.documents.selectors import documents_for_target
 from apps.documents.views import serve_private_file
 from apps.engagements.selectors import engagement_for
 
-from . import selectors, services
+from . import display, selectors, services
 from .forms import (
     CURRENT,
     ActionForm,
@@ -99,9 +99,12 @@ def _detail_context(request, engagement, plan: DevelopmentPlan, *, problems=None
         group["problems"] = problems_by_anchor.get(f"priorytet-{group['priority'].pk}", [])
     for action in actions:
         action.problems = problems_by_anchor.get(f"dzialanie-{action.pk}", [])
+    display.prepare_actions(engagement, actions)
     return {
         "engagement": engagement,
         "plan": plan,
+        "labels": display.action_labels(),
+        "comment_url": reverse("plans:comment_create", kwargs={"engagement_pk": engagement.pk}),
         "groups": groups,
         "unassigned": [a for a in actions if a.priority_id not in selected],
         "actions": actions,

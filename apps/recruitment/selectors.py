@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -65,27 +66,35 @@ def public_attachment(user, slug: str, pk: int) -> CallAttachment:
     return get_object_or_404(CallAttachment.objects.select_related("edition"), edition=edition, pk=pk)
 
 
+@dataclass(frozen=True)
+class ResultRow:
+    name: str
+    voivodeship: str
+
+
 @dataclass
 class ResultsGroup:
     kind: str
     label: str
-    applications: list[Application]
+    jsts: list[ResultRow]
 
 
 def public_results(slug: str) -> tuple[Edition, Call, list[ResultsGroup]]:
-    """The qualified JSTs of an edition whose results are published, grouped by JST kind; 404 before that."""
+    """The qualified JSTs of an edition whose results are published, grouped by JST kind; 404 before that.
+
+    Only what the page prints is read (name, kind, voivodeship), as plain values."""
     edition = get_object_or_404(Edition.objects.select_related("organiser"), slug=slug, status=Edition.Status.PUBLISHED)
     call = stored_call(edition=edition)
     if not call.results_published:
         raise Http404
     qualified = (
         Application.objects.filter(edition=edition, status=Status.QUALIFIED)
-        .select_related("local_government", "local_government__voivodeship")
         .order_by("local_government__display_name")
+        .values_list("local_government__display_name", "local_government__kind", "local_government__voivodeship__name")
     )
-    by_kind: dict[str, list[Application]] = {}
-    for application in qualified:
-        by_kind.setdefault(application.local_government.kind, []).append(application)
+    by_kind: dict[str, list[ResultRow]] = {}
+    for name, kind, voivodeship in qualified:
+        by_kind.setdefault(kind, []).append(ResultRow(name, voivodeship or ""))
     groups = [ResultsGroup(kind, JstKind(kind).label, by_kind[kind]) for kind in JstKind.values if kind in by_kind]
     return edition, call, groups
 
@@ -458,8 +467,27 @@ def receipt_of(application: Application, pk: int) -> DocumentReceipt:
     return get_object_or_404(DocumentReceipt.objects.select_related("application"), application=application, pk=pk)
 
 
-def export_rows(edition: Edition, filters: DeskFilters) -> list[Application]:
-    return with_team_sizes(list(desk_ordering(desk_queryset(edition, filters))))
+def export_rows(edition: Edition, filters: DeskFilters) -> QuerySet:
+    """The desk's list for an export: only the printed columns, as tuples (``exports.COLUMNS``), with the team size
+    counted in the same query."""
+    from .exports import COLUMNS
+
+    team_size = (
+        ApplicationTeamMember.objects.filter(application=OuterRef("pk"))
+        .order_by()
+        .values("application")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        desk_ordering(desk_queryset(edition, filters))
+        .annotate(export_team_size=Coalesce(Subquery(team_size), 0))
+        .values_list(*COLUMNS)
+    )
+
+
+def export_count(edition: Edition, filters: DeskFilters) -> int:
+    return desk_queryset(edition, filters).count()
 
 
 def status_counts_for(edition: Edition) -> Counter:

@@ -558,7 +558,7 @@ ENGAGEMENTS = {
             role="personal_development",
             user=w.users["advisor_b"],
         ),
-        changes=lambda w: {f"e{w.engagement_a.pk}-personal_development": str(w.users["advisor_b"].pk)},
+        changes=lambda w: {f"e{w.engagement_a.pk}-personal_development": w.users["advisor_b"].email},
     ),
     # The team chooses the area; advisors see the page but have no form to send.
     "engagements:area": Post(

@@ -64,34 +64,64 @@ def test_advisor_form_offers_only_the_organisers_advisors(cast):
     assert cast.client(cast.coordinator).get(url).status_code == 404  # the coordinator only reads
 
 
+def label(user) -> str:
+    return f"{user.full_name} ({user.email})"
+
+
 def test_bulk_assignment_saves_changed_rows_and_reports_errors_per_row(cast):
     second = EngagementFactory(edition=cast.edition)
     url = reverse("engagements:edition_advisors", kwargs={"slug": cast.edition.slug})
     client = cast.client(cast.organiser)
     assert client.get(url).status_code == 200
     data = {
-        f"e{cast.engagement.pk}-{PD}": str(cast.advisor.pk),
-        f"e{cast.engagement.pk}-{MG}": str(cast.advisor2.pk),
-        f"e{second.pk}-{PD}": str(cast.advisor.pk),
-        f"e{second.pk}-{MG}": str(cast.advisor.pk),
+        f"e{cast.engagement.pk}-{PD}": label(cast.advisor),
+        f"e{cast.engagement.pk}-{MG}": label(cast.advisor2),
+        f"e{second.pk}-{PD}": label(cast.advisor),
+        f"e{second.pk}-{MG}": cast.advisor.email.upper(),  # the bare e-mail, in any letter case, is the same person
     }
     body = client.post(url, data).content.decode()
     assert "Para doradców to dwie różne osoby" in body
     assert not second.advisor_assignments.exists()
-    data[f"e{second.pk}-{MG}"] = str(cast.advisor2.pk)
+    body = client.post(url, {**data, f"e{second.pk}-{MG}": "Ktoś Spoza (obcy@example.org)"}).content.decode()
+    assert "Wybierz doradcę z listy doradców organizatora." in body
+    assert 'value="Ktoś Spoza (obcy@example.org)"' in body  # what was typed stays
+    data[f"e{second.pk}-{MG}"] = cast.advisor2.full_name  # a unique name is enough
     response = client.post(url, data, follow=True)
     assert "zmienione JST: 1" in response.content.decode()
     assert pair(second) == {PD: cast.advisor, MG: cast.advisor2}
+    # An emptied cell takes the advisor off.
+    response = client.post(url, {**data, f"e{second.pk}-{MG}": ""}, follow=True)
+    assert "zmienione JST: 1" in response.content.decode()
+    assert pair(second) == {PD: cast.advisor}
 
 
-def test_bulk_page_query_count_does_not_grow_with_jsts(cast):
+def test_bulk_page_sends_each_advisor_once_whatever_the_number_of_jsts(cast):
+    """The advisor pool is one shared suggestion list, not options repeated in every cell: an unassigned advisor
+    is named once on a page of 12 JSTs, and 30 more advisors add about 30 short lines, not 30 × 24 options."""
     client = cast.client(cast.organiser)
     url = reverse("engagements:edition_advisors", kwargs={"slug": cast.edition.slug})
-    advisors = [advisor_of(cast) for _ in range(3)]
+    for _ in range(11):
+        EngagementFactory(edition=cast.edition)
+    idle = advisor_of(cast, user__full_name="Zofia Wolna")
+    body = client.get(url).content.decode()
+    assert body.count("Zofia Wolna") == 1
+    before = len(body.encode())
+    for number in range(30):
+        advisor_of(cast, user__full_name=f"Doradca Dodatkowy {number:02d}")
+    after = len(client.get(url).content)
+    assert after - before < 30 * 150, f"30 advisors added {after - before} bytes"
+    assert idle.email in body
+
+
+def test_bulk_page_query_count_does_not_grow_with_jsts_or_advisors(cast):
+    client = cast.client(cast.organiser)
+    url = reverse("engagements:edition_advisors", kwargs={"slug": cast.edition.slug})
 
     def build(n):
-        for i in range(n):
+        for _ in range(n):
+            first, second = advisor_of(cast), advisor_of(cast)
             engagement = EngagementFactory(edition=cast.edition)
-            AdvisorAssignment.objects.create(engagement=engagement, user=advisors[i % 3], role=PD)
+            AdvisorAssignment.objects.create(engagement=engagement, user=first, role=PD)
+            AdvisorAssignment.objects.create(engagement=engagement, user=second, role=MG)
 
-    assert_constant_queries(build=build, request=lambda: client.get(url), few=1, many=30)
+    assert_constant_queries(build=build, request=lambda: client.get(url), few=1, many=20)

@@ -4,6 +4,7 @@ documents, signature checks, notes, history and decisions; the call's settings, 
 Organiser staff of the edition act; the national coordinator sees the same pages read-only; everyone else 404."""
 
 import copy
+from dataclasses import asdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,6 +19,7 @@ from apps.audit.selectors import last_change, readable_history_of
 from apps.core.editing import form_page, run_action
 from apps.core.forms import add_errors
 from apps.core.permissions import can, require
+from apps.documents.jobs import request_document
 
 from .. import exports, selectors, services
 from ..checks import check_application
@@ -65,6 +67,18 @@ def export(request, slug: str, fmt: str):
     if fmt not in exports.FORMATS:
         raise Http404
     filters = DeskFilterForm(request.GET or None).filters()
+    if selectors.export_count(edition, filters) > exports.BACKGROUND_ROWS:
+        # Many thousand rows: prepared in the background, the status page shows the progress and the download.
+        document = request_document(
+            target=edition,
+            kind=exports.document_kind(fmt, asdict(filters)),
+            title=_("Zgłoszenia: %(edition)s (%(format)s)") % {"edition": edition.name, "format": fmt.upper()},
+            builder=exports.BUILDER,
+            view_action="recruitment.review",
+            by=request.user,
+            params={"fmt": fmt, "filters": asdict(filters)},
+        )
+        return redirect("documents:status", pk=document.pk)
     return exports.applications_export(edition, selectors.export_rows(edition, filters), fmt)
 
 

@@ -55,7 +55,7 @@ def results(request, slug: str):
     return render(
         request,
         "recruitment/results.html",
-        {"edition": edition, "call": call, "groups": groups, "total": sum(len(g.applications) for g in groups)},
+        {"edition": edition, "call": call, "groups": groups, "total": sum(len(g.jsts) for g in groups)},
     )
 
 

@@ -1,0 +1,22 @@
+"""The engagement pages ``make bench`` measures (see apps.core.bench)."""
+
+from apps.core.bench import BENCH, BenchCase
+
+SLUG = {"slug": "edition.slug"}
+
+BENCH.register(
+    "engagements.matrix", BenchCase("Edition matrix (JSTs × stages)", "engagements:edition_matrix", SLUG), order=10
+)
+BENCH.register("engagements.areas", BenchCase("Areas table", "engagements:edition_areas", SLUG), order=11)
+BENCH.register(
+    "engagements.advisors", BenchCase("Advisors page (pair assignment)", "engagements:edition_advisors", SLUG), order=12
+)
+BENCH.register(
+    "engagements.advisor_dashboard", BenchCase("Advisor dashboard", "core:dashboard", actor="advisor"), order=13
+)
+BENCH.register("engagements.mine", BenchCase("Advisor's karty JST list", "engagements:mine", actor="advisor"), order=14)
+BENCH.register(
+    "engagements.detail",
+    BenchCase("Karta JST (engagement page)", "engagements:detail", {"pk": "engagement.pk"}, actor="leader"),
+    order=15,
+)
