@@ -92,7 +92,18 @@ def build_world() -> World:
     _add_documents(world)
     _add_plans(world)
     _add_recruitment(world)
+    _add_public_face(world)
     return world
+
+
+def _add_public_face(world: World) -> None:
+    """Organiser X's logo; the funding marks of edition X and of its draft."""
+    from apps.branding.factories import funding_mark, identity_with_logo
+
+    o = world.objects
+    identity_with_logo(world.org_x, contact_phone="22 345 37 00")
+    o["mark_x"] = funding_mark(o["edition_x"])
+    o["mark_x_draft"] = funding_mark(o["edition_x_draft"])
 
 
 def _add_engagements(world: World) -> None:

@@ -71,9 +71,16 @@ class AdvisorDashboard:
     overdue_count: int = 0
     stage_counts: list[tuple[str, int]] = field(default_factory=list)
 
+    @property
+    def on_time_count(self) -> int:
+        return self.waiting_count - self.overdue_count
+
 
 def _waiting_for(user, engagements: QuerySet) -> tuple[list[Waiting], list[Waiting], int, int]:
-    """Every app's waiting items for these engagements, oldest first; the JST names only for the items shown."""
+    """Every app's waiting items for these engagements, oldest first; the JST names only for the items shown.
+
+    The waiting count is every item, overdue ones included: an overdue item still waits for the advisor, so the
+    page never says "nothing waits" above one (issue 9, item 12)."""
     items = sorted(waiting_items(user, engagements.only("pk")), key=lambda i: (str(i.since or ""), i.engagement_id))
     waiting = [i for i in items if not i.overdue]
     overdue = [i for i in items if i.overdue]
@@ -86,7 +93,7 @@ def _waiting_for(user, engagements: QuerySet) -> tuple[list[Waiting], list[Waiti
     return (
         [Waiting(i, names.get(i.engagement_id, "")) for i in waiting[:WAITING_SHOWN]],
         [Waiting(i, names.get(i.engagement_id, "")) for i in overdue[:WAITING_SHOWN]],
-        len(waiting),
+        len(items),
         len(overdue),
     )
 
@@ -356,7 +363,7 @@ def advisor_cards(user) -> list[dict]:
     return [
         {
             "title": _("JST pod moją opieką"),
-            "text": _("JST: %(n)s. Czeka na Ciebie: %(waiting)s, po terminie: %(overdue)s.")
+            "text": _("JST: %(n)s. Czeka na Ciebie: %(waiting)s, w tym po terminie: %(overdue)s.")
             % {"n": engagements.count(), "waiting": waiting_count, "overdue": overdue_count},
             "url": reverse("engagements:mine"),
         }

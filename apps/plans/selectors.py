@@ -129,13 +129,10 @@ def review_in_progress(plan: DevelopmentPlan) -> PlanVersion | None:
 
 
 def last_change_request(plan: DevelopmentPlan) -> PlanVersion | None:
-    return (
-        plan.versions.filter(status=PlanVersion.Status.CHANGES_REQUESTED)
-        .select_related("decided_by")
-        .defer("snapshot")
-        .order_by("-number")
-        .first()
-    )
+    """The change request the draft answers: only while it is the newest version. Once a later version was
+    submitted or approved (and a new version started from it), the old request no longer applies."""
+    latest = plan.versions.select_related("decided_by").defer("snapshot").order_by("-number").first()
+    return latest if latest is not None and latest.status == PlanVersion.Status.CHANGES_REQUESTED else None
 
 
 def action_of(plan: DevelopmentPlan, pk: int) -> PlannedAction:

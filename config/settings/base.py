@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "apps.recruitment",
     "apps.plans",
     "apps.scheduling",
+    "apps.branding",
 ]
 
 MIDDLEWARE = [
@@ -204,6 +205,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Doradztwo dla JST <no-reply@doradztwo.example>")
+# The platform's own contact in the footer of pages that belong to no organiser (apps.branding).
+PLATFORM_CONTACT_NAME = os.environ.get("PLATFORM_CONTACT_NAME", "")
+PLATFORM_CONTACT_EMAIL = os.environ.get("PLATFORM_CONTACT_EMAIL", "")
+PLATFORM_CONTACT_PHONE = os.environ.get("PLATFORM_CONTACT_PHONE", "")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Background work goes through one interface (django-tasks); the default queue is the database.

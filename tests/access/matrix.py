@@ -361,6 +361,21 @@ MATRIX: dict[str, Row] = {
     "scheduling:runs": Row(
         lambda w: reverse("scheduling:runs"), only(["organiser_x", "organiser_other", "coordinator", "platform_admin"])
     ),
+    # The public face: help, logos and funding marks are public (a draft edition's marks only to who previews it);
+    # the organiser's own staff manage them, the coordinator reads only.
+    "branding:help": Row(lambda w: reverse("branding:help"), everyone()),
+    "branding:logo": Row(lambda w: reverse("branding:logo", kwargs={"slug": w.org_x.slug}), everyone()),
+    "branding:mark_image": Row(
+        lambda w: reverse("branding:mark_image", kwargs={"slug": w.edition_x_draft.slug, "pk": w.mark_x_draft.pk}),
+        only(ORGANISER_X_VIEWERS, anonymous=404),
+    ),
+    "branding:identity_edit": Row(
+        lambda w: reverse("branding:identity_edit", kwargs={"slug": w.org_x.slug}), only(["organiser_x"])
+    ),
+    "branding:edition_marks": Row(lambda w: _edition_url(w, "branding:edition_marks"), only(["organiser_x"])),
+    "branding:edition_mark_delete": Row(
+        lambda w: _edition_url(w, "branding:edition_mark_delete", pk=w.mark_x.pk), POST_ONLY
+    ),
     # The Django admin: platform administrators only; everybody else is sent to the admin's login.
     "admin:index": Row(lambda w: reverse("admin:index"), everyone(REDIRECT) | {"platform_admin": 200}),
 }

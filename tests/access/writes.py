@@ -1006,4 +1006,36 @@ RECRUITMENT = {
     ),
 }
 
-POSTS: dict[str, Post] = {**ACCOUNTS, **CATALOGUE, **EDITIONS, **ENGAGEMENTS, **PLANS, **RECRUITMENT}
+# ---------------------------------------------------------------------------------------------------------------
+# The public face: the organiser's own staff manage its identity and an edition's funding marks.
+
+
+def _png() -> Upload:
+    from apps.branding.factories import png_bytes
+
+    return Upload("znaki.png", png_bytes(), content_type="image/png")
+
+
+BRANDING: dict[str, Post] = {
+    "branding:identity_edit": Post(
+        lambda w: reverse("branding:identity_edit", kwargs={"slug": w.org_x.slug}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("branding.OrganiserIdentity", organisation=w.org_x, help_url="https://pomoc.example.org/"),
+        changes=lambda w: {"help_url": "https://pomoc.example.org/", "contact_phone": "+48221234567"},
+    ),
+    "branding:edition_marks": Post(
+        lambda w: reverse("branding:edition_marks", kwargs={"slug": w.edition_x.slug}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("branding.FundingMark", edition=w.edition_x, alt_text="Znak z macierzy dostępu"),
+        changes=lambda w: {"image": _png(), "alt_text": "Znak z macierzy dostępu"},
+    ),
+    "branding:edition_mark_delete": Post(
+        lambda w: reverse("branding:edition_mark_delete", kwargs={"slug": w.edition_x.slug, "pk": w.mark_x.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: not _has("branding.FundingMark", pk=w.mark_x.pk),
+        page=lambda w: reverse("branding:edition_marks", kwargs={"slug": w.edition_x.slug}),
+    ),
+}
+
+
+POSTS: dict[str, Post] = {**ACCOUNTS, **CATALOGUE, **EDITIONS, **ENGAGEMENTS, **PLANS, **RECRUITMENT, **BRANDING}

@@ -142,11 +142,11 @@ def test_password_reset_by_email(ui):
     assert len(mail.outbox) == 1
     link = re.search(r"https?://[^/]+(/konto/haslo/reset/\S+)", mail.outbox[0].body).group(1)
     ui.visit(link)
-    expect(ui.page.locator("h1")).to_have_text("Nowe hasło")
+    expect(ui.page.locator("h1")).to_have_text("Ustaw nowe hasło")
     ui.get_by_label("Nowe hasło", exact=True).fill("Nowe-haslo-bardzo-2026")
     ui.get_by_label("Nowe hasło (powtórz)").fill("Nowe-haslo-bardzo-2026")
     ui.get_by_role("button", name="Zapisz nowe hasło").click()
-    expect(ui.page.locator("h1")).to_have_text("Hasło zmienione")
+    expect(ui.page.locator("h1")).to_have_text("Nowe hasło ustawione")
     ui.visit(link)
     expect(ui.page.get_by_text("Ten link do ustawienia hasła jest nieważny")).to_be_visible()
 

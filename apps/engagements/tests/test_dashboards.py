@@ -150,7 +150,20 @@ def test_advisor_sees_waiting_confirmations_and_overdue_ones(cast):
     assert late.local_government.display_name in overdue
     assert "JST pod moją opieką (2)" in body
     dashboard = cast.client(cast.advisor).get(reverse("core:dashboard")).content.decode()
-    assert "JST: 2. Czeka na Ciebie: 1, po terminie: 1." in dashboard
+    assert "JST: 2. Czeka na Ciebie: 2, w tym po terminie: 1." in dashboard
+
+
+def test_an_overdue_item_counts_in_what_waits_for_the_advisor(cast):
+    """Issue 9, item 12: the list said "Czeka na Ciebie (0) — Nic nie czeka" above an overdue confirmation."""
+    area = cast.edition.catalogue_version.areas.first()
+    old = ChosenArea.objects.create(engagement=cast.engagement, area=area, justification="y")
+    ChosenArea.objects.filter(pk=old.pk).update(chosen_at=timezone.now() - timedelta(days=9))
+    body = cast.client(cast.advisor).get(reverse("engagements:mine")).content.decode()
+    waiting = body[body.index('id="czeka"') : body.index('id="po-terminie"')]
+    assert "Czeka na Ciebie (1)" in waiting
+    assert "Nic nie czeka" not in waiting
+    assert "W tym po terminie: 1" in waiting
+    assert "Po terminie (1)" in body
 
 
 def test_team_member_sees_their_next_step_on_both_dashboards(cast):

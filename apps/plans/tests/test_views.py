@@ -198,6 +198,20 @@ def test_review_through_the_pages(complete_plan, leader, advisors, mailoutbox):
     assert "Działanie 1" in body and "zatwierdzona" in body
 
 
+def test_a_new_version_does_not_show_the_old_versions_change_request(complete_plan, leader, advisors):
+    """Issue 9, item 12: after v1 was sent back, v2 approved and a new version started, the plan page still showed
+    v1's change request as if the advisor had just asked for it."""
+    services.submit_plan(plan=complete_plan, by=leader)
+    services.request_changes(plan=complete_plan, by=advisors[0], reason="Doprecyzujcie wskaźniki.")
+    team = client_for(leader)
+    assert "Doprecyzujcie wskaźniki." in team.get(url(complete_plan)).content.decode()
+    services.submit_plan(plan=complete_plan, by=leader)
+    approve_by_both(complete_plan, advisors)
+    services.start_new_version(plan=complete_plan, by=leader)
+    body = team.get(url(complete_plan)).content.decode()
+    assert "Doradca poprosił o poprawki" not in body and "Doprecyzujcie wskaźniki." not in body
+
+
 def test_organiser_reads_but_does_not_edit(complete_plan, engagement):
     organiser = MembershipFactory(
         organisation=engagement.edition.organiser, role=Membership.Role.STAFF, user__email="org@example.org"
