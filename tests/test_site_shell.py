@@ -102,8 +102,70 @@ def test_the_menu_keeps_its_entries_and_their_order(client, signed_in):
     for role in (Membership.Role.STAFF, Membership.Role.COORDINATOR, Membership.Role.ADVISOR):
         MembershipFactory(user=everything, role=role)
     assert _nav_labels(signed_in(everything).get("/")) == MENU_IN_ORDER
+    # An applicant (no organiser role, no JST card yet) has "Moje zgłoszenia" and no empty "Karty JST" (issue 9,
+    # item 14: dead ends).
     applicant = _nav_labels(signed_in(UserFactory()).get("/"))
-    assert applicant == [*MENU_IN_ORDER[:7], "Moje konto"]
+    assert applicant == [*MENU_IN_ORDER[:6], "Moje zgłoszenia", "Moje konto"]
+    trainer = MembershipFactory(role=Membership.Role.TRAINER).user
+    assert _nav_labels(signed_in(trainer).get("/")) == [*MENU_IN_ORDER[:6], "Moje konto"]
+
+
+def test_a_team_member_keeps_karty_jst_and_a_trainer_gets_the_timetables_of_the_organisers_editions(signed_in):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.editions.factories import EditionFactory, PlannedEventFactory
+    from apps.engagements.factories import TeamMemberFactory
+
+    member = TeamMemberFactory().user
+    assert "Karty JST" in _nav_labels(signed_in(member).get("/"))
+    trainer = MembershipFactory(role=Membership.Role.TRAINER).user
+    cards = signed_in(trainer).get(reverse("core:dashboard")).context["cards"]
+    assert [str(c["title"]) for c in cards][0] == "Szkolenia i spotkania"  # none yet: says so, links the editions
+    edition = EditionFactory(organiser=trainer.memberships.get().organisation, published=True, name="Edycja 2027")
+    today = timezone.localdate()
+    PlannedEventFactory(
+        edition=edition,
+        title="Szkolenie warsztatowe I",
+        starts_on=today + timedelta(days=40),
+        ends_on=today + timedelta(days=41),
+        place="Hotel Leśny",
+    )
+    cards = signed_in(trainer).get(reverse("core:dashboard")).context["cards"]
+    card = next(c for c in cards if str(c["title"]).startswith("Szkolenia i spotkania: "))
+    assert card["title"] == "Szkolenia i spotkania: Edycja 2027"
+    assert "Szkolenie warsztatowe I" in card["text"] and "Hotel Leśny" in card["text"]
+    assert card["url"] == reverse("editions:public_detail", kwargs={"slug": edition.slug})
+
+
+def test_the_home_page_shows_open_calls_and_the_catalogues_cycle(client):
+    """One source for the cycle: the published catalogue's steps, not a list written into the page."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.catalog.models import CycleStep
+    from apps.catalog.services import ensure_initial_catalog
+    from apps.editions.factories import EditionFactory
+
+    version = ensure_initial_catalog()
+    steps = list(CycleStep.objects.filter(version=version).values_list("name", flat=True))
+    body = client.get("/").content.decode()
+    assert all(name in body for name in steps) and "Otwarte nabory" not in body
+    today = timezone.localdate()
+    edition = EditionFactory(
+        catalogue_version=version,
+        published=True,
+        name="Nabór 2027",
+        recruitment_opens_on=today - timedelta(days=1),
+        recruitment_deadline=today + timedelta(days=20),
+        results_date=today + timedelta(days=25),
+        period_start=today + timedelta(days=30),
+        period_end=today + timedelta(days=300),
+    )
+    body = client.get("/").content.decode()
+    assert "Otwarte nabory" in body and reverse("recruitment:call_detail", args=[edition.slug]) in body
 
 
 def test_the_dashboard_keeps_its_cards_and_their_order(signed_in):

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import polib
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PO = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
@@ -51,6 +52,7 @@ def test_catalogue_has_every_string_of_the_code(tmp_path):
     )
 
 
+@pytest.mark.django_db
 def test_english_is_served(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
     assert re.search(r'<html lang="en"', response.content.decode())

@@ -3,10 +3,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from .dashboard import cards_for
+from .home import sections_for as home_sections_for
 
 
 def home(request):
-    return render(request, "core/home.html")
+    return render(request, "core/home.html", {"sections": home_sections_for(request)})
 
 
 def accessibility_statement(request):

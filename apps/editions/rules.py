@@ -23,3 +23,9 @@ def can_change_edition(user, roles, edition):
 @rule("edition.list")
 def can_list_editions(user, roles, obj=None):
     return roles.is_organiser_staff or roles.is_coordinator
+
+
+@rule("edition.train")
+def trains_for_some_organiser(user, roles, obj=None):
+    """A trainer at some organiser: sees the timetables of that organiser's editions on the dashboard."""
+    return roles.is_trainer

@@ -84,3 +84,19 @@ def public_edition_for(user, slug: str) -> Edition:
     if not edition.is_published and not can(user, "edition.view", edition):
         raise Http404
     return edition
+
+
+def editions_trained_by(user) -> list[Edition]:
+    """Published editions of the organisers where the user is a trainer that have not ended, each with its planned
+    events from today on (``upcoming_events``), in two queries."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    upcoming = PlannedEvent.objects.filter(ends_on__gte=today).order_by("starts_on", "pk")
+    return list(
+        Edition.objects.filter(
+            organiser_id__in=roles_of(user).trainer_of, status=Edition.Status.PUBLISHED, period_end__gte=today
+        )
+        .prefetch_related(Prefetch("planned_events", queryset=upcoming, to_attr="upcoming_events"))
+        .order_by("period_start", "name")
+    )

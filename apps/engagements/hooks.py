@@ -194,7 +194,7 @@ def stage_guards(stage: str) -> list[StageGuard]:
 
 # Engagements in the site shell: its menu entry and dashboard cards. The cards are built in ``dashboards``, which
 # imports this module, hence the imports inside the builders.
-menu_item("engagements:mine", gettext_lazy("Karty JST"), order=70, rule="site.signed_in", section="/karty-jst/")
+menu_item("engagements:mine", gettext_lazy("Karty JST"), order=70, rule="engagement.list", section="/karty-jst/")
 
 
 @dashboard_card("engagements.team", rule="site.signed_in", order=10)

@@ -50,3 +50,10 @@ def can_administer(user, roles, engagement):
 def advises_some_engagement(user, roles, obj=None):
     """Assigned as an advisor to at least one JST (the advisor's dashboard card)."""
     return bool(engagement_access(user).advisor_of)
+
+
+@rule("engagement.list")
+def has_engagements_to_list(user, roles, obj=None):
+    """ "Karty JST" in the menu: for whoever works on a JST's card or follows an organiser's (a trainer or an
+    applicant without one would find an empty page)."""
+    return roles.is_organiser_staff or roles.is_coordinator or roles.is_advisor or engagement_access(user).any

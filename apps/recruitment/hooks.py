@@ -7,15 +7,23 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.dashboard import dashboard_card
+from apps.core.home import HomeSection, home_section
 from apps.core.navigation import menu_item
 from apps.editions.overview import OVERVIEW_SECTIONS, OverviewSection
 from apps.scheduling.jobs import Daily, local_date, scheduled_job
 from apps.territory.jst_page import JST_PAGE_SECTIONS, JstPageSection
 
 from . import dashboards, services
-from .selectors import calls_open_to, edition_recruitment_summary, public_participation_of
+from .selectors import calls_open_to, edition_recruitment_summary, public_calls, public_participation_of
 
 menu_item("recruitment:call_list", gettext_lazy("Nabory"), order=40, section="/nabory/")
+menu_item(
+    "recruitment:my_applications",
+    gettext_lazy("Moje zgłoszenia"),
+    order=65,
+    rule="application.list_own",
+    section="/zgloszenia/",
+)
 dashboard_card("recruitment.my_applications", rule="site.signed_in", order=40)(dashboards.my_applications_card)
 dashboard_card("recruitment.desks", rule="organisation.staff_member", order=50)(dashboards.desk_cards)
 
@@ -70,3 +78,22 @@ def participation_section(jst, user):
         template="recruitment/_jst_participation.html",
         context={"editions": editions},
     )
+
+
+@home_section("recruitment.calls", order=10)
+def calls_section(request):
+    """Open calls first (what a JST official comes for), else the next announced ones; nothing when neither."""
+    calls = public_calls()
+    if calls.open:
+        return HomeSection(
+            heading=_("Otwarte nabory"),
+            template="recruitment/_home_calls.html",
+            context={"editions": calls.open, "open": True},
+        )
+    if calls.upcoming:
+        return HomeSection(
+            heading=_("Zapowiedziane nabory"),
+            template="recruitment/_home_calls.html",
+            context={"editions": calls.upcoming, "open": False},
+        )
+    return None

@@ -38,3 +38,12 @@ def can_review_recruitment(user, roles, edition):
 def can_manage_recruitment(user, roles, edition):
     """Decide, record receipts, publish results, change the call's texts and attachments."""
     return _staff(roles, edition)
+
+
+@rule("application.list_own")
+def may_have_own_applications(user, roles, obj=None):
+    """ "Moje zgłoszenia" in the menu: a signed-in person who is not at an organiser (applicants are JST staff);
+    decided from the role facts, without a query per page."""
+    return roles.is_authenticated and not (
+        roles.is_organiser_staff or roles.is_advisor or roles.is_trainer or roles.is_coordinator
+    )
