@@ -71,7 +71,7 @@ LAYOUT_CHECK = """
   for (const el of document.body.querySelectorAll('*')) {
     const style = getComputedStyle(el);
     if (style.overflowX === 'visible' || el.scrollWidth <= el.clientWidth + 1 || hiddenClip(el)) continue;
-    if (el.clientWidth <= 1) continue;
+    if (el.clientWidth <= 1 || el.matches('input, textarea, select')) continue;  // text boxes scroll their own value
     if (style.overflowX === 'hidden' || style.overflowX === 'clip') {
       problems.push(`${describe(el)} cuts off its content (${el.scrollWidth}px in ${el.clientWidth}px)`);
     } else if (desktop) {
