@@ -28,7 +28,7 @@ PREFERRED_ROLES = [
     "platform_admin",
     "anonymous",
 ]
-LONG_JST_NAME = "Miasta i Gminy Przykładowo-Wielkopolskie nad Kanałem Bydgoskim"
+LONG_JST_NAME = "Wielkie Oczy-Przykładowo nad Wisłą"  # "Gmina … (gmina miejsko-wiejska)": 65 characters
 LONG_EMAIL = "sekretariat.wydzialu.edukacji.i.spraw.spolecznych@urzad-miasta-i-gminy-przykladowo.example.pl"
 
 
@@ -36,6 +36,7 @@ def lengthen(world) -> None:
     """The values that made pages scroll sideways at 320 px and clip at 1280 px."""
     jst = world.jst_a
     jst.name = LONG_JST_NAME
+    jst.display_name = f"Gmina {LONG_JST_NAME} (gmina miejsko-wiejska)"
     jst.save()
     engagement = world.engagement_a
     for n in range(3):
@@ -79,8 +80,8 @@ def test_every_page_is_accessible_and_reflows_at_1280_and_320_px(ui):
         url = row.url(world)
         open_as(ui, role, world, sessions)
         response = ui.page.request.get(ui.base_url + url)
-        if not response.headers.get("content-type", "").startswith("text/html"):
-            continue  # downloads (PDF, XLSX, CSV) are checked by their own tests
+        if not response.headers.get("content-type", "").startswith("text/html") or "<html" not in response.text():
+            continue  # downloads (PDF, XLSX, CSV) and htmx fragments are checked by their own tests
         try:
             ui.visit(url)
             expect(ui.page.locator("h1").first).to_be_visible()
@@ -89,3 +90,15 @@ def test_every_page_is_accessible_and_reflows_at_1280_and_320_px(ui):
             failures.append(f"{name} ({role}): {problem}")
     assert opened > 60, f"only {opened} pages opened: the sweep lost its pages"
     assert not failures, f"{len(failures)} page(s) fail:\n\n" + "\n\n".join(failures)
+
+
+def test_the_edition_matrix_fits_a_desktop_screen_with_names_on_at_most_two_lines(ui):
+    """At 1280 px the organiser sees every stage column without scrolling, and a long JST name is not squeezed
+    into a column a word wide."""
+    world = build_world()
+    lengthen(world)
+    open_as(ui, "organiser_x", world, {})
+    ui.visit(f"/organizator/edycje/{world.edition_x.slug}/karty-jst/")  # the fixture checks the sideways scroll
+    name = ui.page.locator(".stage-matrix tbody th a", has_text=LONG_JST_NAME)
+    lines = name.evaluate("(a) => a.getClientRects().length")
+    assert lines <= 2, f"the JST name wraps over {lines} lines"
