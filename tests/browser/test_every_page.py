@@ -82,14 +82,14 @@ def test_every_page_is_accessible_and_reflows_at_1280_and_320_px(ui):
         response = ui.page.request.get(ui.base_url + url)
         if not response.headers.get("content-type", "").startswith("text/html") or "<html" not in response.text():
             continue  # downloads (PDF, XLSX, CSV) and htmx fragments are checked by their own tests
+        opened += 1
         try:
             ui.visit(url)
             expect(ui.page.locator("h1").first).to_be_visible()
-            opened += 1
         except (AxeViolation, ReflowViolation) as problem:
             failures.append(f"{name} ({role}): {problem}")
     assert opened > 60, f"only {opened} pages opened: the sweep lost its pages"
-    assert not failures, f"{len(failures)} page(s) fail:\n\n" + "\n\n".join(failures)
+    assert not failures, f"{len(failures)} of {opened} page(s) fail:\n\n" + "\n\n".join(failures)
 
 
 def test_the_edition_matrix_fits_a_desktop_screen_with_names_on_at_most_two_lines(ui):
