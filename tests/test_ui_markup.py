@@ -12,7 +12,7 @@ from django.utils import translation
 from lxml import html
 
 from apps.engagements.forms import FigureForm, FindingsForm
-from apps.plans.forms import ActionForm, ProgressReportForm
+from apps.plans.forms import ActionForm, PlanHeaderForm, ProgressReportForm
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 # PDFs are printed, not scrolled: their tables need no scroll region.
@@ -71,6 +71,8 @@ def test_a_field_needed_later_is_not_labelled_optional_beside_a_hint_that_says_i
     problems = page.xpath("//label[@for='id_problems']")[0].text_content()
     assert "opcjonalnie" not in problems
     assert "opcjonalnie" in page.xpath("//label[@for='id_strengths']")[0].text_content()
+    header = render_form(PlanHeaderForm())
+    assert "opcjonalnie" not in header.xpath("//label[@for='id_directions']")[0].text_content()
 
 
 def test_a_negative_cost_is_refused_with_a_message_about_the_cost():

@@ -91,6 +91,11 @@ class PlanHeaderForm(VersionedForm):
             )
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # may be saved empty, but needed to hand the HDR over: not "(opcjonalnie)" beside a hint saying so
+        self.fields["directions"].draft_required = True
+
 
 class ActionForm(VersionedForm):
     start_month = MonthField(label=_("Początek (miesiąc)"), help_text=MONTH_HELP)
