@@ -51,7 +51,13 @@ def lengthen(world) -> None:
     member.save()
     user = world.users["applicant"]
     user.full_name = "Bartłomiej Przybyszewski-Grzegorzewski"
+    user.email = f"zglaszajacy.{LONG_EMAIL}"
     user.save()
+    application = world.application_a
+    application.office_email = LONG_EMAIL
+    application.contact_email = f"kontakt.{LONG_EMAIL}"
+    application.save()
+    application.team.update(email=LONG_EMAIL)
 
 
 def open_as(ui, role: str, world, sessions: dict) -> None:
