@@ -56,3 +56,20 @@ def test_without_javascript_the_message_after_a_save_takes_the_focus(browser, li
         expect(page.get_by_text("Zapisano ustawienia edycji.")).to_be_focused()
     finally:
         context.close()
+
+
+def test_without_javascript_a_refused_form_focuses_its_error_summary(browser, live_server, world):  # noqa: F811
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False, locale="pl-PL")
+    try:
+        client = Client()
+        sign_in(client, world["organiser"])
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+        page = context.new_page()
+        page.goto(f"/organizator/edycje/{world['edition'].slug}/edytuj/")
+        page.get_by_label("Liczba miejsc dla JST").fill("0")
+        page.get_by_role("button", name="Zapisz ustawienia").click()
+        page.wait_for_load_state("load")
+        expect(page.get_by_role("alert")).to_be_focused()
+    finally:
+        context.close()
