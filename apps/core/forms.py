@@ -1,10 +1,12 @@
 """Form helpers shared by the apps, and the base of every form of a co-edited document (see ``editing.py``)."""
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.utils import formats
 
 
 def add_errors(form: forms.BaseForm, error: ValidationError, *, field: str | None = None) -> None:
@@ -130,3 +132,35 @@ class VersionedModelForm(CoEditedForm, forms.ModelForm):
     def values(self) -> dict:
         """The cleaned values of the model fields the form edits, as the service takes them."""
         return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields}
+
+
+class RadioSelect(forms.RadioSelect):
+    """Radio buttons without the model form's empty "---------" choice: a group with nothing chosen is already empty,
+    and a pre-selected "---------" radio is a choice nobody made."""
+
+    def optgroups(self, name, value, attrs=None):
+        choices = self.choices
+        self.choices = [choice for choice in choices if choice[0] not in ("", None)]
+        try:
+            return super().optgroups(name, value, attrs)
+        finally:
+            self.choices = choices
+
+
+class PolishDecimalField(forms.DecimalField):
+    """A number written the Polish way: "18 500,50" as well as "18500.50" (people copy figures from Polish reports),
+    and shown back the same way ("18 500,00", not "18500.00"). A text box: a number input refuses the comma."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):  # stored, not typed
+            return formats.number_format(value, use_l10n=True, force_grouping=True)
+        return value

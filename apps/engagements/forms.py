@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import CoEditedForm, VersionedModelForm
+from apps.core.forms import CoEditedForm, PolishDecimalField, VersionedModelForm
 
 from .diagnosis import MAX_PRIORITIES, FigureData, PriorityChoice
 from .models import (
@@ -281,18 +281,12 @@ class FindingsForm(PolishFormMixin, VersionedModelForm):
         super().__init__(*args, **kwargs)
         if not asks_post_pandemic:
             del self.fields["post_pandemic_needs"]
+        # may be saved empty, but needed to move on to the HDR: not "(opcjonalnie)" beside a hint saying so
+        for name in ("problems", "needs"):
+            self.fields[name].draft_required = True
 
     def grouped_fields(self):
         return [(legend, [self[name] for name in names if name in self.fields]) for legend, names in self.FIELDSETS]
-
-
-class PolishDecimalField(forms.DecimalField):
-    """Accepts "1 234,5" as well as "1234.5": people copy figures from Polish reports."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.replace("\xa0", "").replace(" ", "").replace(",", ".")
-        return super().to_python(value)
 
 
 class FigureForm(PolishFormMixin, forms.ModelForm):

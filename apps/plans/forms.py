@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.catalog.models import ManagementSolution
-from apps.core.forms import DateInput, VersionedModelForm
+from apps.core.forms import DateInput, PolishDecimalField, RadioSelect, VersionedModelForm
 
 from .models import DevelopmentPlan, Evidence, PlannedAction, PlanRisk, ProgressReport
 from .months import first_of_month, format_month, parse_month
@@ -57,17 +57,16 @@ class MonthField(forms.Field):
         return format_month(value) if isinstance(value, date) else str(value)
 
 
-class AmountField(forms.DecimalField):
-    """Złote written the Polish way: "12 500,50" (spaces as thousands separators, a decimal comma)."""
+class AmountField(PolishDecimalField):
+    """Złote written the Polish way: "12 500,50" (spaces as thousands separators, a decimal comma), "zł" allowed."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
         super().__init__(**kwargs)
         self.error_messages["invalid"] = _("Podaj kwotę w złotych, np. 12 500 albo 12 500,50.")
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = value.replace("\u00a0", "").replace(" ", "").replace(",", ".").removesuffix("zł").strip()
+            value = value.strip().removesuffix("zł")
         return super().to_python(value)
 
 
@@ -86,11 +85,23 @@ class PlanHeaderForm(VersionedModelForm):
             )
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # may be saved empty, but needed to hand the HDR over: not "(opcjonalnie)" beside a hint saying so
+        self.fields["directions"].draft_required = True
+
 
 class ActionForm(VersionedModelForm):
     start_month = MonthField(label=_("Początek (miesiąc)"), help_text=MONTH_HELP)
     end_month = MonthField(label=_("Koniec (miesiąc)"), help_text=MONTH_HELP)
-    cost = AmountField(label=_("Koszt (zł)"), required=False, max_digits=12, decimal_places=2, min_value=Decimal(0))
+    cost = AmountField(
+        label=_("Koszt (zł)"),
+        required=False,
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal(0),
+        error_messages={"min_value": _("Koszt nie może być ujemny. Wpisz 0 albo kwotę w złotych.")},
+    )
 
     FIELDSETS = [
         (_("Działanie"), ["priority", "title", "description"]),
@@ -280,7 +291,7 @@ class ProgressReportForm(forms.ModelForm):
         fields = ["reported_on", "assessment", "narrative"]
         widgets = {
             "reported_on": DateInput,
-            "assessment": forms.RadioSelect,
+            "assessment": RadioSelect,
             "narrative": forms.Textarea(attrs={"rows": 5}),
         }
 

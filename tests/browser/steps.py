@@ -91,7 +91,7 @@ def write_findings_at_the_same_time(ui, colleague, pk: int, *, ui_name: str) -> 
     colleague.check_accessibility()
 
     colleague.get_by_label("Problemy").fill(f"{mine}\n{theirs}")
-    colleague.get_by_label("Potrzeby (opcjonalnie)", exact=True).fill("Wieloletni plan finansowania oświaty.")
+    colleague.get_by_label("Potrzeby", exact=True).fill("Wieloletni plan finansowania oświaty.")
     colleague.get_by_label("Potrzeby popandemiczne").fill("Wsparcie psychologiczno-pedagogiczne.")
     submit(colleague, "Zapisz diagnozę")
     expect(colleague.page.get_by_text("Zapisano diagnozę potrzeb.")).to_be_visible()

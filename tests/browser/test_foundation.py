@@ -52,14 +52,6 @@ def test_language_switch_to_english(ui):
     assert ui.page.locator("html").get_attribute("lang") == "en"
 
 
-def test_narrow_screen_has_no_horizontal_scroll(ui):
-    ui.page.set_viewport_size({"width": 320, "height": 700})
-    for path in ["/", "/konto/logowanie/", "/deklaracja-dostepnosci/"]:
-        ui.visit(path)
-        overflow = ui.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"
-
-
 def test_wrong_password_then_login_without_2fa(ui):
     user = UserFactory(email="wnioskodawca@example.org", full_name="Wanda Testowa")
     browser_login(ui, user.email, "zle-haslo-123")
@@ -189,3 +181,67 @@ def test_axe_harness_catches_violations(ui):
     with pytest.raises(AxeViolation, match="image-alt"):
         ui.check_accessibility()
     ui.page.goto(ui.base_url + "/")  # leave a clean page for the final check
+
+
+HARNESS_PAGE = """<html lang="en"><head><title>x</title><style>{style}</style></head>
+<body><main><h1>x</h1>{body}</main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("style", "body", "message"),
+    [
+        # a page wider than 320 px: it scrolls sideways (WCAG 1.4.10)
+        ("", '<p style="width: 400px">wide</p>', "the page is 4"),
+        # text pushed off the left edge is lost without any scrollbar
+        ("", '<p style="margin-left: -200px">gone</p>', "outside the 1280px viewport"),
+        # a table whose headers are hidden on narrow screens, with nothing in their place (WCAG 1.3.1)
+        (
+            "@media (max-width: 40rem) { thead { display: none } }",
+            "<table><thead><tr><th>Etap</th></tr></thead><tbody><tr><td>5</td></tr></tbody></table>",
+            "hides its column headers",
+        ),
+        # a sideways scroll that is not a named keyboard stop
+        (
+            ".wrap { overflow-x: auto }",
+            '<div class="wrap"><table><tr><td style="min-width: 600px">a</td></tr></table></div>',
+            "not a named, focusable region",
+        ),
+        # content behind a sideways scroll at desktop width is content clipped
+        (
+            ".wrap { overflow-x: auto }",
+            '<div class="wrap" role="region" tabindex="0" aria-label="t"><table><tr><td style="min-width: 1400px">a'
+            "</td></tr></table></div>",
+            "scrolls sideways at desktop width",
+        ),
+        # a box that hides its overflow cuts the last button off
+        ("", '<div style="overflow: hidden; width: 100px"><p style="width: 200px">cut</p></div>', "cuts off"),
+    ],
+)
+def test_reflow_harness_catches_layouts_that_break(ui, style, body, message):
+    """Each page the fixture opens is checked at 1280 and 320 px: these broken layouts must each fail."""
+    from tests.browser.conftest import ReflowViolation
+
+    ui.page.goto("about:blank")  # the site's CSP would block the inline styles
+    ui.page.set_content(HARNESS_PAGE.format(style=style, body=body))
+    with pytest.raises(ReflowViolation, match=message):
+        ui.check_accessibility()
+    ui.page.goto(ui.base_url + "/")  # leave a clean page for the final check
+
+
+def test_harness_checks_at_320_px_and_restores_the_viewport(ui):
+    """A table that fits at desktop width but scrolls at 320 px without being a keyboard stop fails only there; the
+    viewport the test set is back afterwards."""
+    from tests.browser.conftest import ReflowViolation
+
+    ui.page.goto("about:blank")
+    ui.page.set_viewport_size({"width": 1024, "height": 700})
+    ui.page.set_content(
+        HARNESS_PAGE.format(
+            style=".wrap { overflow-x: auto }",
+            body='<div class="wrap"><table><tr><td style="min-width: 600px">a</td></tr></table></div>',
+        )
+    )
+    with pytest.raises(ReflowViolation, match="at 320px"):
+        ui.check_accessibility()
+    assert ui.page.viewport_size == {"width": 1024, "height": 700}
+    ui.page.goto(ui.base_url + "/")
