@@ -5,7 +5,11 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SERVICE_MODULES = sorted(ROOT.glob("apps/*/services.py")) + [ROOT / "apps/engagements/diagnosis.py"]
+SERVICE_MODULES = (
+    sorted(ROOT.glob("apps/*/services.py"))
+    + sorted(ROOT.glob("apps/*/services/*.py"))
+    + [ROOT / "apps/engagements/diagnosis.py"]
+)
 # Value helpers that write nothing (``snapshot(obj, fields)``, ``diff(before, after)``).
 POSITIONAL_ALLOWED = {"apps/audit/services.py": {"snapshot", "diff"}}
 

@@ -1,6 +1,6 @@
 """Forms of the recruitment. The sections of the Karta zgłoszenia check the format of what is typed (e-mail,
 phone, postal code) but let fields stay empty: a draft can be saved at any point, and completeness is checked on
-submission (``checks.py``). Fields needed for submission are marked ``draft_required`` so the page does not call
+submission (``completeness.py``). Fields needed for submission are marked ``draft_required`` so the page does not call
 them optional."""
 
 from django import forms

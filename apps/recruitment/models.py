@@ -244,7 +244,7 @@ class ApplicationTeamMember(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="team")
     order = models.PositiveSmallIntegerField(default=0)
-    # A draft may hold half-filled rows; completeness is checked on submit (checks.team_problems).
+    # A draft may hold half-filled rows; completeness is checked on submit (completeness.team_problems).
     full_name = models.CharField(_("imię i nazwisko"), max_length=200, blank=True)
     position = models.CharField(_("stanowisko"), max_length=200, blank=True)
     email = models.EmailField(_("adres e-mail"), blank=True)

@@ -18,7 +18,7 @@ from apps.documents.models import GeneratedDocument
 from apps.editions.models import Edition
 from apps.territory.kinds import JstKind, WorkshopGroup, workshop_group_for
 
-from .checks import call_phase
+from .completeness import call_phase
 from .kinds import DOCUMENT_SLUGS, DocumentKind
 from .models import Application, ApplicationNote, ApplicationTeamMember, Call, CallAttachment, DocumentReceipt
 from .services import document_job_kind, stored_call

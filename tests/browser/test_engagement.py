@@ -102,7 +102,7 @@ def test_the_merge_after_a_stale_save_shows_both_versions_side_by_side(ui, other
     ui.visit(page)
     ui.get_by_label("Mocne strony").fill("Dobra sieć szkół.")
     ui.get_by_label("Problemy").fill("Rosnące koszty dowozu uczniów.")
-    ui.get_by_label("Potrzeby (opcjonalnie)", exact=True).fill("Plan sieci szkół.")
+    ui.get_by_label("Potrzeby", exact=True).fill("Plan sieci szkół.")
     steps.submit(ui, "Zapisz diagnozę")
     expect(ui.page.get_by_text("Zapisano diagnozę potrzeb.")).to_be_visible()
 

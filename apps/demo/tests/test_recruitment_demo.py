@@ -8,7 +8,7 @@ from apps.catalog.services import ensure_initial_catalog
 from apps.demo import accounts, recruitment
 from apps.demo.quiet import no_outgoing_mail
 from apps.editions.models import PROGRAMME_TZ
-from apps.recruitment.checks import call_is_open
+from apps.recruitment.completeness import call_is_open
 from apps.recruitment.models import Application
 from apps.territory.factories import LocalGovernmentFactory, PowiatFactory, VoivodeshipFactory
 from apps.territory.kinds import JstKind

@@ -2,13 +2,14 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from apps.audit.selectors import history_of
 from apps.core.locking import StaleEdit
 from apps.documents.models import DocumentStatus, GeneratedDocument
 from apps.documents.pdf import pdf_text
 from apps.recruitment import services
-from apps.recruitment.checks import check_application
+from apps.recruitment.completeness import check_application
 from apps.recruitment.factories import ApplicationFactory, ApplicationTeamMemberFactory
 from apps.recruitment.kinds import HeadTitle, ManagementStaffRule
 from apps.recruitment.models import Application, ApplicationTeamMember, Call
@@ -94,7 +95,7 @@ def test_a_withdrawn_application_no_longer_blocks_the_jst(edition, jst, applican
 
 
 def test_nothing_can_be_started_outside_the_call(edition, jst, applicant):
-    edition.recruitment_opens_on = edition.recruitment_deadline = services.timezone.localdate().replace(year=2020)
+    edition.recruitment_opens_on = edition.recruitment_deadline = timezone.localdate().replace(year=2020)
     edition.results_date = edition.recruitment_deadline
     edition.save()
     with pytest.raises(ValidationError, match="nie jest teraz otwarty"):

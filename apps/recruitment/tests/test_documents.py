@@ -12,7 +12,7 @@ from apps.audit.selectors import history_of
 from apps.documents.testing import make_pdf, make_signed_pdf
 from apps.editions.factories import EditionFactory
 from apps.recruitment import services
-from apps.recruitment.checks import call_is_open
+from apps.recruitment.completeness import call_is_open
 from apps.recruitment.factories import ApplicationFactory, SubmittedApplicationFactory
 from apps.recruitment.kinds import DeliveryMethod, DocumentKind
 from apps.recruitment.models import Application

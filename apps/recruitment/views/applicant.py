@@ -19,7 +19,7 @@ from apps.core.permissions import can
 from apps.documents.views import serve_private_file
 
 from .. import selectors, services
-from ..checks import SECTION_TITLES, SECTIONS, call_is_open, check_application
+from ..completeness import SECTION_TITLES, SECTIONS, call_is_open, check_application
 from ..forms import SECTION_FORMS, StartApplicationForm, UploadForm, team_formset
 from ..kinds import KIND_BY_SLUG, DocumentKind
 

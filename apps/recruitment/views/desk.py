@@ -22,7 +22,7 @@ from apps.core.permissions import can, require
 from apps.documents.jobs import request_document
 
 from .. import exports, selectors, services
-from ..checks import check_application
+from ..completeness import check_application
 from ..forms import (
     AttachmentForm,
     CallForm,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from apps.documents.views import serve_private_file
 
 from .. import selectors, services
-from ..checks import call_is_open, call_phase
+from ..completeness import call_is_open, call_phase
 from ..forms import ApplicantAccountForm
 from ..kinds import DocumentKind
 
