@@ -70,6 +70,8 @@ class AdvisorDashboard:
     waiting_count: int = 0
     overdue_count: int = 0
     stage_counts: list[tuple[str, int]] = field(default_factory=list)
+    listed: int = 0  # the JSTs the search and filter leave (all of them without one)
+    filtered: bool = False
 
     @property
     def on_time_count(self) -> int:
@@ -133,20 +135,38 @@ def _advisor_row(engagement: Engagement, user, url: Callable[[int], str]) -> Adv
     )
 
 
-def advisor_dashboard(user, *, page: int | str = 1) -> AdvisorDashboard | None:
-    """The advisor's JSTs (paged), what waits for them and what is overdue, across all their engagements."""
+ADVISOR_SORTS = {
+    "jst": ("local_government__display_name", "pk"),
+    "-etap": ("-stage_rank", "local_government__display_name", "pk"),
+    "etap": ("stage_rank", "local_government__display_name", "pk"),
+    "edycja": ("-edition__period_start", "local_government__display_name", "pk"),
+}
+
+
+def advisor_dashboard(
+    user, *, page: int | str = 1, query: str = "", stage: str = "", sort: str = "jst"
+) -> AdvisorDashboard | None:
+    """The advisor's JSTs (paged; searched by name, filtered by stage, sorted), what waits for them and what is
+    overdue, across all their engagements (the waiting items and stage counts ignore the search)."""
     access = engagement_access(user)
     if not access.advisor_of:
         return None
     # A join on the assignment, not ``pk__in`` the cached ids: a list of 1,000 ids costs more to bind than to run.
     engagements = Engagement.objects.filter(advisor_assignments__user=user, withdrawn_at__isnull=True)
     counts = dict(engagements.order_by().values_list("stage").annotate(n=Count("pk")))
+    listed = engagements
+    if query.strip():
+        listed = listed.filter(local_government__in=matching(LocalGovernment.objects.all(), query))
+    if stage in STAGE_ORDER:
+        listed = listed.filter(stage=stage)
     rows = (
-        engagements.select_related("edition", "local_government")
+        listed.select_related("edition", "local_government")
         .prefetch_related(Prefetch("advisor_assignments", queryset=AdvisorAssignment.objects.select_related("user")))
-        .order_by("local_government__display_name", "pk")
+        .annotate(stage_rank=_stage_rank())
+        .order_by(*ADVISOR_SORTS.get(sort, ADVISOR_SORTS["jst"]))
     )
-    paginator = _paginator(rows, total=sum(counts.values()))
+    filtered = bool(query.strip() or stage in STAGE_ORDER)
+    paginator = _paginator(rows, total=rows.count() if filtered else sum(counts.values()))
     current = paginator.get_page(page)
     # Waiting items cover all the advisor's JSTs, not only the page shown.
     waiting, overdue, waiting_count, overdue_count = _waiting_for(user, engagements)
@@ -154,7 +174,9 @@ def advisor_dashboard(user, *, page: int | str = 1) -> AdvisorDashboard | None:
     current.object_list = [_advisor_row(e, user, url) for e in current.object_list]
     return AdvisorDashboard(
         page=current,
-        total=paginator.count,
+        total=sum(counts.values()),
+        listed=paginator.count,
+        filtered=filtered,
         waiting=waiting,
         overdue=overdue,
         waiting_count=waiting_count,

@@ -5,6 +5,7 @@ anyone who may not see it) and then checks the action's rule with ``require`` (4
 
 import copy
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -55,7 +56,17 @@ def my_engagements(request):
     roles = roles_of(request.user)
     context = {
         "team_cards": dashboards.team_overview(request.user),
-        "advisor": dashboards.advisor_dashboard(request.user, page=request.GET.get("strona", 1)),
+        "advisor": dashboards.advisor_dashboard(
+            request.user,
+            page=request.GET.get("strona", 1),
+            query=request.GET.get("q", "").strip()[:100],
+            stage=request.GET.get("etap", ""),
+            sort=request.GET.get("sort", "jst"),
+        ),
+        "filters": {k: request.GET.get(k, "") for k in ("q", "etap", "sort")},
+        "advisor_query": urlencode({k: request.GET[k] for k in ("q", "etap", "sort") if request.GET.get(k)}),
+        "stages": Stage.choices,
+        "advisor_sorts": ADVISOR_SORT_LABELS,
         "editions": dashboards.editions_for_organiser(request.user)
         if roles.is_organiser_staff or roles.is_coordinator
         else None,
@@ -633,6 +644,14 @@ def edition_matrix(request, slug: str):
             "may_change": can(request.user, "edition.change", edition),
         },
     )
+
+
+ADVISOR_SORT_LABELS = [
+    ("", gettext_lazy("JST (A–Z)")),
+    ("-etap", gettext_lazy("najdalej w cyklu")),
+    ("etap", gettext_lazy("najwcześniej w cyklu")),
+    ("edycja", gettext_lazy("najnowsza edycja")),
+]
 
 
 MATRIX_SORT_LABELS = [

@@ -370,3 +370,31 @@ def test_matrix_search_stage_filter_stuck_and_sorting(cast):
     assert body.index("Gmina Żółkiewka") < body.index(fresh.local_government.display_name)
     found, body = names(q="nie-ma-takiej-jst")
     assert found == [] and "Żadna JST nie spełnia wybranych warunków." in body
+
+
+def test_the_advisors_list_of_many_jsts_is_searched_filtered_and_sorted(cast):
+    """An advisor with a caseload of JSTs finds one by name (diacritics optional) or by stage (issue 9, item 15)."""
+    from apps.territory.models import LocalGovernment
+
+    others = [EngagementFactory(edition=cast.edition, stage=Stage.PLAN) for _ in range(11)]
+    for engagement in others:
+        AdvisorAssignmentFactory(engagement=engagement, user=cast.advisor, role="personal_development")
+    LocalGovernment.objects.filter(pk=others[0].local_government_id).update(
+        display_name="Gmina Żółkiewka", search_name="gmina zolkiewka", search_text="gmina zolkiewka"
+    )
+    client = cast.client(cast.advisor)
+    url = reverse("engagements:mine")
+
+    def rows(**params):
+        body = client.get(url, params).content.decode()
+        section = body[body.index('id="moje-jst-doradca"') :]
+        return section.count('<th scope="row">'), section
+
+    assert rows()[0] == 12
+    count, section = rows(q="zolkiew")
+    assert count == 1 and "Gmina Żółkiewka" in section and "Pokazano JST spełniające warunki: 1 z 12." in section
+    assert rows(etap=Stage.PLAN)[0] == 11
+    count, section = rows(q="nie-ma-takiej")
+    assert count == 0 and "Żadna JST nie spełnia wybranych warunków." in section
+    _, section = rows(sort="etap")
+    assert section.index(cast.engagement.local_government.display_name) < section.index("Gmina Żółkiewka")
