@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from apps.catalog.models import CycleStep
+
 from .hooks import Perspective, StageLink, StagePanel, Viewer, stage_panels
 from .models import STAGE_ORDER, Engagement, Stage
 
@@ -78,6 +80,7 @@ class TrackerStep:
     stage: str
     label: str
     state: str
+    cycle_step: str = ""  # the catalogue's name of the cycle step this stage belongs to (one source of the cycle)
     status: list[str] = field(default_factory=list)
     next_step: str = ""
     links: list[StageLink] = field(default_factory=list)
@@ -117,13 +120,31 @@ def _step(engagement: Engagement, stage: str, viewer: Viewer, panels: list[Stage
     return step
 
 
+# The karta JST's stages within the catalogue's cycle steps: "Kierunki wdrożenia" and "Wdrożenie i monitorowanie"
+# are two stages of the one step "kierunki wdrożenia i wdrożenie", so the page names the step as the edition's
+# catalogue version does (the home and call pages list the same steps).
+STAGE_CYCLE_STEP = {
+    Stage.AREA: CycleStep.Code.AREA_CHOICE,
+    Stage.DIAGNOSIS: CycleStep.Code.NEEDS_ASSESSMENT,
+    Stage.PLAN: CycleStep.Code.DEVELOPMENT_PLAN,
+    Stage.DIRECTIONS: CycleStep.Code.IMPLEMENTATION,
+    Stage.IMPLEMENTATION: CycleStep.Code.IMPLEMENTATION,
+    Stage.SUMMARY: CycleStep.Code.SUMMARY,
+}
+
+
 def stage_tracker(engagement: Engagement, viewer: Viewer) -> list[TrackerStep]:
-    """Every stage of one engagement (the karta JST)."""
+    """Every stage of one engagement (the karta JST), each with the catalogue's cycle step it belongs to."""
     viewers = {engagement.pk: viewer}
-    return [
-        _step(engagement, stage, viewer, stage_panels([engagement], stage, viewers)[engagement.pk])
-        for stage in CYCLE_STAGES
-    ]
+    names = dict(
+        CycleStep.objects.filter(version_id=engagement.edition.catalogue_version_id).values_list("code", "name")
+    )
+    steps = []
+    for stage in CYCLE_STAGES:
+        step = _step(engagement, stage, viewer, stage_panels([engagement], stage, viewers)[engagement.pk])
+        step.cycle_step = names.get(STAGE_CYCLE_STEP.get(stage, ""), "")
+        steps.append(step)
+    return steps
 
 
 def current_steps(engagements: Sequence[Engagement], viewers: Mapping[int, Viewer]) -> dict[int, TrackerStep | None]:

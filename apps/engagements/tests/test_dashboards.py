@@ -398,3 +398,16 @@ def test_the_advisors_list_of_many_jsts_is_searched_filtered_and_sorted(cast):
     assert count == 0 and "Żadna JST nie spełnia wybranych warunków." in section
     _, section = rows(sort="etap")
     assert section.index(cast.engagement.local_government.display_name) < section.index("Gmina Żółkiewka")
+
+
+def test_the_karta_jst_names_the_catalogues_cycle_step_of_each_stage(cast):
+    """Six stages on the karta JST, five steps in the catalogue: each stage says which step it is (one source)."""
+    from apps.catalog.models import CycleStep
+
+    CycleStep.objects.update_or_create(
+        version=cast.edition.catalogue_version,
+        code=CycleStep.Code.IMPLEMENTATION,
+        defaults={"name": "Kierunki wdrożenia i wdrożenie (z katalogu)", "order": 4},
+    )
+    body = cast.client(cast.member).get(reverse("engagements:detail", args=[cast.engagement.pk])).content.decode()
+    assert body.count("Krok cyklu modelu: Kierunki wdrożenia i wdrożenie (z katalogu)") == 2
