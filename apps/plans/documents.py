@@ -15,7 +15,7 @@ def _slug(name: str) -> str:
     return ascii_slug(name, fallback="jst")
 
 
-def _render(snapshot: dict, *, state: str, approvals: list[tuple[str, str]], progress) -> bytes:
+def _render(snapshot: dict, *, state: str, approvals: list[tuple[str, str]], progress, edition=None) -> bytes:
     progress(30)
     doc = present(snapshot)
     progress(50)
@@ -27,6 +27,8 @@ def _render(snapshot: dict, *, state: str, approvals: list[tuple[str, str]], pro
             "state": state,
             "approvals": approvals,
             "generated_at": timezone.now(),
+            # The funding marks the edition must show (a frozen version prints today's marks of its edition).
+            "edition": edition,
         },
     )
 
@@ -40,6 +42,7 @@ def build_plan_pdf(plan, progress):
         state=_("stan na dzień wygenerowania: %(state)s") % {"state": plan.get_status_display()},
         approvals=[],
         progress=progress,
+        edition=plan.engagement.edition,
     )
     return f"HDR-{_slug(plan.engagement.local_government.display_name)}.pdf", data, "application/pdf"
 
@@ -51,6 +54,8 @@ def build_version_pdf(version, progress):
         for a in version.approvals.all()
     ]
     state = _("wersja %(number)s: %(status)s") % {"number": version.number, "status": version.get_status_display()}
-    data = _render(version.snapshot, state=state, approvals=approvals, progress=progress)
+    data = _render(
+        version.snapshot, state=state, approvals=approvals, progress=progress, edition=version.plan.engagement.edition
+    )
     name = _slug(version.snapshot["header"]["jst"])
     return f"HDR-{name}-wersja-{version.number}.pdf", data, "application/pdf"

@@ -292,6 +292,7 @@ class DeskRow:
     late: bool
     team_size: int
     status: str
+    status_code: str  # for the badge's colour (the label is ``status``)
     reserve_rank: int | None
 
 
@@ -321,6 +322,7 @@ def desk_rows(edition: Edition, applications: list[Application]) -> list[DeskRow
             late=a.has_late_documents,
             team_size=a.team_size,
             status=statuses[a.status],
+            status_code=a.status,
             reserve_rank=a.reserve_rank,
         )
         for a in applications

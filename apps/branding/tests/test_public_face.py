@@ -196,3 +196,23 @@ def test_the_applicant_sees_no_decision_colour_before_results():
     application = ApplicationFactory(status="rejected")  # no published results: the decision is not shown yet
     html = applicant_badge(application)
     assert "badge-submitted" in html and "odrzucone" not in html and "badge-rejected" not in html
+
+
+def test_the_hdr_pdf_carries_the_editions_marks(db):
+    """The HDR is a document of an EU-funded edition too: its PDF (working copy and frozen versions) shows the marks."""
+    from apps.plans.documents import build_plan_pdf
+    from apps.plans.factories import engagement_ready_for_plan
+    from apps.plans.services import create_plan
+
+    engagement = engagement_ready_for_plan()
+    plan = create_plan(engagement=engagement, by=None)
+    _name, data, _type = build_plan_pdf(plan, lambda percent: None)
+    import io
+
+    from pypdf import PdfReader
+
+    assert not [image for page in PdfReader(io.BytesIO(data)).pages for image in page.images]  # no marks: none
+    funding_mark(engagement.edition, alt_text=ALT)
+    _name, data, _type = build_plan_pdf(plan, lambda percent: None)
+    images = [image for page in PdfReader(io.BytesIO(data)).pages for image in page.images]
+    assert images, "the HDR PDF has no image: the funding mark is missing"
