@@ -7,18 +7,12 @@ the open calls), so the page states what the data says and core imports no app::
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from .registry import Registry
+from .sections import Section as HomeSection
+from .sections import sections_from
 
-
-@dataclass(frozen=True)
-class HomeSection:
-    heading: str
-    template: str
-    context: dict = field(default_factory=dict)
-    key: str = ""
-
+__all__ = ["HOME_SECTIONS", "HomeSection", "home_section", "sections_for"]
 
 SectionBuilder = Callable[[object], HomeSection | None]
 HOME_SECTIONS: Registry[SectionBuilder] = Registry("home section")
@@ -33,11 +27,4 @@ def home_section(key: str, *, order: int) -> Callable[[SectionBuilder], SectionB
 
 
 def sections_for(request) -> list[HomeSection]:
-    sections = []
-    for entry in HOME_SECTIONS.entries():
-        section = entry.value(request)
-        if section is not None:
-            sections.append(
-                HomeSection(section.heading, section.template, section.context, entry.key.replace(".", "-"))
-            )
-    return sections
+    return sections_from(HOME_SECTIONS, request)

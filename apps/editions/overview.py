@@ -9,33 +9,14 @@ stay out); every sentence in it comes from that app's data, so the page never st
         return OverviewSection(heading=_("Rezultaty"), template="plans/_edition_results.html", context={...})
 """
 
-from dataclasses import dataclass, field
-
 from apps.core.registry import Registry
+from apps.core.sections import Section as OverviewSection
+from apps.core.sections import sections_from
 
-
-@dataclass(frozen=True)
-class OverviewSection:
-    heading: str
-    template: str
-    context: dict = field(default_factory=dict)
-    key: str = ""
-
+__all__ = ["OVERVIEW_SECTIONS", "OverviewSection", "sections_for"]
 
 OVERVIEW_SECTIONS: Registry = Registry("edition overview section")
 
 
 def sections_for(edition, user) -> list[OverviewSection]:
-    sections = []
-    for entry in OVERVIEW_SECTIONS.entries():
-        section = entry.value(edition, user)
-        if section is not None:
-            sections.append(
-                OverviewSection(
-                    heading=section.heading,
-                    template=section.template,
-                    context=section.context,
-                    key=entry.key.replace(".", "-"),
-                )
-            )
-    return sections
+    return sections_from(OVERVIEW_SECTIONS, edition, user)

@@ -9,6 +9,7 @@ from apps.core.forms import DateInput, PolishDecimalField, RadioSelect, Versione
 
 from .models import DevelopmentPlan, Evidence, PlannedAction, PlanRisk, ProgressReport
 from .months import first_of_month, format_month, parse_month
+from .services.common import ACTION_FIELDS
 
 MONTH_HELP = _("Miesiąc i rok, np. 03.2026.")
 
@@ -123,27 +124,7 @@ class ActionForm(VersionedModelForm):
 
     class Meta:
         model = PlannedAction
-        fields = [
-            "priority",
-            "title",
-            "description",
-            "responsible",
-            "responsible_member",
-            "partners",
-            "start_month",
-            "end_month",
-            "resources",
-            "cost",
-            "funding_source",
-            "solution",
-            "solution_text",
-            "expected_result",
-            "indicator_name",
-            "indicator_unit",
-            "indicator_baseline",
-            "indicator_target",
-            "monitoring_method",
-        ]
+        fields = ACTION_FIELDS  # what services.update_action writes, in the form's order
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "resources": forms.Textarea(attrs={"rows": 3}),

@@ -5,28 +5,14 @@ Territory is at the bottom of the domain and never imports those apps; each regi
 ``hooks.py``: ``provider(jst, user) -> JstPageSection | None``.
 """
 
-from dataclasses import dataclass, field
-
 from apps.core.registry import Registry
+from apps.core.sections import Section as JstPageSection
+from apps.core.sections import sections_from
 
-
-@dataclass(frozen=True)
-class JstPageSection:
-    heading: str
-    template: str
-    context: dict = field(default_factory=dict)
-    key: str = ""
-
+__all__ = ["JST_PAGE_SECTIONS", "JstPageSection", "sections_for"]
 
 JST_PAGE_SECTIONS: Registry = Registry("JST page section")
 
 
 def sections_for(jst, user) -> list[JstPageSection]:
-    sections = []
-    for entry in JST_PAGE_SECTIONS.entries():
-        section = entry.value(jst, user)
-        if section is not None:
-            sections.append(
-                JstPageSection(section.heading, section.template, section.context, key=entry.key.replace(".", "-"))
-            )
-    return sections
+    return sections_from(JST_PAGE_SECTIONS, jst, user)

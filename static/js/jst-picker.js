@@ -47,6 +47,8 @@
     // Keep focus in the input while an option is clicked, so blur does not close the list first.
     this.listbox.addEventListener("mousedown", function (event) { event.preventDefault(); });
     this.listbox.addEventListener("click", this.onClick.bind(this));
+    // Someone who typed before this script ran (a slow connection) gets the suggestions for what is there.
+    if (document.activeElement === input && input.value.trim().length >= MIN_LENGTH) { this.fetch(); }
   }
 
   Picker.prototype.onInput = function () {

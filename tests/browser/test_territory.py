@@ -147,3 +147,20 @@ def test_without_javascript_the_typed_text_is_resolved(browser, live_server, jst
         expect(page.locator("h1")).to_have_text("Gmina Gromadka (gmina wiejska)")
     finally:
         context.close()
+
+
+def test_what_was_typed_before_the_picker_loaded_gets_its_suggestions(ui, jsts):
+    """On a slow connection a person types before the picker's script has run: once it runs, the suggestions for
+    what is in the field appear (the typing is not lost; this made the recruitment walk flaky under load)."""
+    held = []
+    ui.page.route("**/jst-picker*.js", lambda route: held.append(route))
+    ui.page.goto(ui.base_url + "/rejestr-jst/", wait_until="commit")
+    field = ui.page.get_by_label("Nazwa JST lub kod TERYT")
+    field.fill("bolesl")
+    expect(field).to_be_focused()
+    ui.page.wait_for_function("() => true")
+    for route in held:
+        route.continue_()
+    ui.page.unroute_all()
+    expect(suggestions(ui)).to_have_count(2)
+    expect(ui.page.get_by_role("listbox", name="Podpowiedzi JST")).to_be_visible()

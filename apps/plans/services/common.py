@@ -1,4 +1,4 @@
-"""Every write on an HDR: the working plan and its actions and risks (optimistic locking), submission, review by"""
+"""What the parts of the HDR services share: the fields each write takes, locking the plan, who did it."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _

@@ -1,4 +1,4 @@
-"""The HDR pages: thin views over the selectors and services. Every URL starts from the engagement the user may"""
+"""What the HDR pages share: loading the plan for an edit page, its URLs and the page context."""
 
 from django.urls import reverse
 

@@ -1,4 +1,4 @@
-"""Every write of the recruitment: applicant accounts, drafts, submission, documents and receipts, notes,"""
+"""What the parts of the recruitment services share: section fields, locking an application, notifications."""
 
 from datetime import date
 
