@@ -16,7 +16,7 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	@$(PY) manage.py demo_accounts
-	@echo "Adres platformy: http://$(HOST):$(PORT)/"
+	@echo "Adres platformy: $(SITE_URL)/ (linki w wysyłanych e-mailach prowadzą tutaj)"
 	@echo "Zaloguj się jednym z kont powyżej (hasło i klucz TOTP podane wyżej). Zatrzymanie serwera: Ctrl+C."
 	@# Beside the web server: the worker (queued e-mail, PDFs, exports) and the scheduler (daily jobs, no cron).
 	@trap 'kill 0' EXIT; $(PY) manage.py db_worker --queue-name "*" >var/worker.log 2>&1 & \

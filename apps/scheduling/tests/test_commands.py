@@ -64,3 +64,30 @@ def test_the_scheduler_loop_outlives_a_failed_tick_and_stops_on_sigterm(monkeypa
             signal.signal(signum, handler)
     assert ticks == [0, 1]
     assert out.getvalue().splitlines()[-1] == "Harmonogram zatrzymany."
+
+
+def test_make_run_on_another_port_puts_the_e_mailed_links_on_that_port():
+    """`make run PORT=8123`: the links in e-mails (SITE_URL, exported to the web server, the worker and the
+    scheduler) follow the port the server answers on (issue 9, item 16)."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    # A prerequisite of ``run`` sees run's variables: print SITE_URL as make expands it there (-n runs nothing).
+    printed = subprocess.run(
+        [
+            "make",
+            "-n",
+            "--eval",
+            "run: show-site-url",
+            "--eval",
+            "show-site-url: ; echo SITE_URL=$(SITE_URL)",
+            "run",
+            "PORT=8123",
+        ],  # fmt: skip
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout
+    assert "SITE_URL=http://127.0.0.1:8123" in printed
