@@ -20,3 +20,8 @@ BENCH.register(
     BenchCase("Karta JST (engagement page)", "engagements:detail", {"pk": "engagement.pk"}, actor="leader"),
     order=15,
 )
+BENCH.register(
+    "engagements.matrix_search",
+    BenchCase("Edition matrix, search + stuck filter", "engagements:edition_matrix", SLUG, query="?q=gmina&utknely=1"),
+    order=13,
+)

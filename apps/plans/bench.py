@@ -18,3 +18,8 @@ BENCH.register(
     ),
     order=23,
 )
+BENCH.register(
+    "plans.list_search",
+    BenchCase("HDR list, search + overdue filter", "plans:list", query="?q=gmina&po_terminie=1&sort=po-terminie"),
+    order=24,
+)
