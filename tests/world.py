@@ -82,6 +82,9 @@ def build_world() -> World:
     )
     world.objects["invitation_x"] = invitation
     world.objects["invitation_x_token"] = token
+    from apps.accounts.services import create_calendar_feed
+
+    world.objects["calendar_feed_a"] = create_calendar_feed(user=u["team_member_a"])
     _add_catalogue_and_editions(world)
     from apps.territory.factories import LocalGovernmentFactory
     from apps.territory.kinds import JstKind

@@ -14,6 +14,8 @@ describe(
         "invitation.revoked": _("Wycofano zaproszenie"),
         "membership.added": _("Dodano rolę"),
         "membership.removed": _("Odebrano rolę"),
+        "calendar_feed.created": _("Utworzono adres kalendarza"),
+        "calendar_feed.revoked": _("Wyłączono adres kalendarza"),
         "two_factor.enabled": _("Włączono weryfikację dwuetapową"),
         "two_factor.reset": _("Wyzerowano weryfikację dwuetapową"),
     }

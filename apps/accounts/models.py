@@ -168,3 +168,22 @@ class Invitation(Authored, Created):
         if self.is_expired:
             return _("wygasłe")
         return _("oczekuje")
+
+
+class CalendarFeed(Created):
+    """A person's private calendar feed (visits, remote sessions, events: ``core.calendar`` sources).
+
+    The secret token is the address itself, so it is kept as it is shown on the account page (a calendar
+    application needs the whole address again when it is set up on another device); a new address revokes the old.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    last_used_at = models.DateTimeField(_("ostatnio pobrany"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kanał kalendarza")
+        verbose_name_plural = _("kanały kalendarza")
+
+    def __str__(self):
+        return str(self.user)

@@ -18,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from apps.audit.services import record
 from apps.core.mail import send_templated_email
 
-from .models import Invitation, Membership, Organisation, User, hash_token
+from .models import CalendarFeed, Invitation, Membership, Organisation, User, hash_token
 from .roles import forget_roles
 from .signals import invitation_accepted
 
@@ -288,3 +288,32 @@ def reset_two_factor(*, user: User, by: User) -> None:
     """An administrator removes a lost device; the user sets up a new one at next login."""
     TOTPDevice.objects.filter(user=user).delete()
     record(actor=by, action="two_factor.reset", target=user)
+
+
+# --- calendar feed -----------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_calendar_feed(*, user: User) -> CalendarFeed:
+    """A new secret address for the person's calendar; the previous address stops working at once."""
+    CalendarFeed.objects.filter(user=user).delete()
+    feed = CalendarFeed.objects.create(user=user, token=secrets.token_urlsafe(32))
+    record(actor=user, action="calendar_feed.created", target=user)
+    return feed
+
+
+@transaction.atomic
+def revoke_calendar_feed(*, user: User) -> None:
+    deleted, _rows = CalendarFeed.objects.filter(user=user).delete()
+    if deleted:
+        record(actor=user, action="calendar_feed.revoked", target=user)
+
+
+def calendar_feed_by_token(*, token: str) -> CalendarFeed | None:
+    """The feed a calendar application asks for; its last use is noted (at most once a minute per feed)."""
+    feed = CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    if feed is not None:
+        now = timezone.now()
+        if feed.last_used_at is None or now - feed.last_used_at > timedelta(minutes=1):
+            CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)
+    return feed

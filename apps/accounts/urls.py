@@ -23,6 +23,8 @@ urlpatterns = [
     path("konto/potwierdz-adres/", views.confirm_email_sent, name="confirm_email_sent"),
     path("konto/potwierdz-adres/<uidb64>/<token>/", views.confirm_email, name="confirm_email"),
     path("konto/zaproszenie/<str:token>/", views.accept_invitation, name="invitation"),
+    path("konto/kalendarz/", views.calendar_page, name="calendar"),
+    path("kalendarz/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("organizatorzy/", views.organisation_list, name="organisation_list"),
     path("organizatorzy/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path(

@@ -7,6 +7,7 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,6 +18,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from apps.audit.selectors import readable_history_of
+from apps.core.calendar import items_for, to_ics
+from apps.core.editing import run_action
 from apps.core.permissions import can, require
 
 from . import selectors, services
@@ -322,3 +325,40 @@ def organisation_history(request, slug: str):
             "back_url": reverse("accounts:organisation_detail", kwargs={"slug": slug}),
         },
     )
+
+
+@login_required
+def calendar_page(request):
+    """The person's private calendar address: shown, replaced by a new one, or switched off."""
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            return run_action(
+                request,
+                lambda: services.revoke_calendar_feed(user=request.user),
+                success=_("Adres kalendarza wyłączony: kalendarze, które go używały, przestaną się odświeżać."),
+                done=reverse("accounts:calendar"),
+            )
+        return run_action(
+            request,
+            lambda: services.create_calendar_feed(user=request.user),
+            success=_("Utworzono nowy adres kalendarza. Poprzedni adres (jeśli był) już nie działa."),
+            done=reverse("accounts:calendar"),
+        )
+    feed = getattr(request.user, "calendar_feed", None)
+    feed_url = f"{settings.SITE_URL}{reverse('accounts:calendar_feed', args=[feed.token])}" if feed is not None else ""
+    return render(
+        request,
+        "accounts/calendar.html",
+        {"feed": feed, "feed_url": feed_url, "items": items_for(request.user)},
+    )
+
+
+def calendar_feed(request, token: str):
+    """The feed itself, for calendar applications (no session: the secret address is the key)."""
+    feed = services.calendar_feed_by_token(token=token)
+    if feed is None:
+        raise Http404
+    body = to_ics(items_for(feed.user), name=_("Doradztwo dla JST"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="doradztwo.ics"'
+    return response

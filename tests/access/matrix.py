@@ -112,6 +112,11 @@ MATRIX: dict[str, Row] = {
     "accounts:login": Row(lambda w: reverse("accounts:login"), anonymous_only()),
     "accounts:logout": Row(lambda w: reverse("accounts:logout"), everyone(405)),
     "accounts:profile": Row(lambda w: reverse("accounts:profile"), signed_in()),
+    "accounts:calendar": Row(lambda w: reverse("accounts:calendar"), signed_in()),
+    # The secret address is the key (a calendar application sends no session): whoever holds it reads the feed.
+    "accounts:calendar_feed": Row(
+        lambda w: reverse("accounts:calendar_feed", args=[w.calendar_feed_a.token]), everyone()
+    ),
     "accounts:password_change": Row(lambda w: reverse("accounts:password_change"), signed_in()),
     "accounts:password_change_done": Row(lambda w: reverse("accounts:password_change_done"), signed_in()),
     "accounts:password_reset": Row(lambda w: reverse("accounts:password_reset"), everyone()),

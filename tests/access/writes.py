@@ -76,6 +76,12 @@ def acting_user(response):
     return User.objects.get(pk=user.pk) if user.is_authenticated else None
 
 
+def _has_new_calendar_feed(w: World, user) -> bool:
+    from apps.accounts.models import CalendarFeed
+
+    return CalendarFeed.objects.filter(user=user).exclude(token=w.calendar_feed_a.token).exists()
+
+
 def signed_in_as(response) -> str | None:
     return response.client.session.get("_auth_user_id")
 
@@ -226,6 +232,11 @@ ACCOUNTS = {
             "new_password1": NEW_PASSWORD,
             "new_password2": NEW_PASSWORD,
         },
+    ),
+    "accounts:calendar": Post(
+        lambda w: reverse("accounts:calendar"),
+        signed_in_done(),
+        lambda w, r: _has_new_calendar_feed(w, acting_user(r)),
     ),
     "accounts:password_reset": Post(
         lambda w: reverse("accounts:password_reset"),

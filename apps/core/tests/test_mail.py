@@ -53,3 +53,18 @@ def test_sending_real_mail_through_the_queue_fails_the_task(task_failures, mailo
 def test_smtp_ssl_is_guarded_too():
     with pytest.raises(AssertionError):
         smtplib.SMTP_SSL().connect("smtp.example.org", 465)
+
+
+def test_an_ics_invitation_travels_as_a_calendar_attachment(mailoutbox):
+    from apps.core.mail import ics_attachment
+
+    send_templated_email(
+        to="anna@example.org",
+        template="accounts/email/invitation",
+        context={"link": "http://x/"},
+        attachments=[ics_attachment(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")],
+    )
+    [(name, content, mimetype)] = mailoutbox[0].attachments
+    assert name == "zaproszenie.ics"
+    assert content.startswith("BEGIN:VCALENDAR")
+    assert mimetype.startswith("text/calendar; method=REQUEST")
