@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.db.models import BooleanField, CharField, Value
+
 from .models import AdvisorAssignment, TeamMember
 
 
@@ -26,14 +28,21 @@ def engagement_access(user) -> EngagementAccess:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    member, leader = set(), set()
-    for engagement_id, is_leader in TeamMember.objects.filter(user=user, left_at__isnull=True).values_list(
-        "engagement_id", "is_leader"
-    ):
+    member, leader, advisor = set(), set(), set()
+    # One query for both facts (every signed-in page asks): team places and advisor assignments side by side.
+    places = TeamMember.objects.filter(user=user, left_at__isnull=True).values_list(
+        "engagement_id", "is_leader", Value("member", output_field=CharField())
+    )
+    assignments = AdvisorAssignment.objects.filter(user=user).values_list(
+        "engagement_id", Value(False, output_field=BooleanField()), Value("advisor", output_field=CharField())
+    )
+    for engagement_id, is_leader, kind in places.order_by().union(assignments.order_by(), all=True):
+        if kind == "advisor":
+            advisor.add(engagement_id)
+            continue
         member.add(engagement_id)
         if is_leader:
             leader.add(engagement_id)
-    advisor = set(AdvisorAssignment.objects.filter(user=user).values_list("engagement_id", flat=True))
     access = EngagementAccess(frozenset(member), frozenset(leader), frozenset(advisor))
     setattr(user, _CACHE_ATTR, access)
     return access

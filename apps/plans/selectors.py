@@ -51,10 +51,13 @@ def plan_with_header(pk: int) -> DevelopmentPlan:
 
 def plan_of(engagement) -> DevelopmentPlan | None:
     """The engagement's plan; ``engagement`` comes from ``engagement_for`` with its team, advisors and areas."""
+    newest = PlanVersion.objects.filter(plan=OuterRef("pk")).order_by("-number")
     plan = (
         DevelopmentPlan.objects.filter(engagement=engagement)
         .select_related("approved_version", "updated_by")
         .defer("approved_version__snapshot")
+        # Whether the newest version asks for changes, so the page looks the request up only when there is one.
+        .annotate(newest_version_status=Subquery(newest.values("status")[:1]))
         .first()
     )
     if plan is not None:
@@ -77,13 +80,20 @@ def selected_priorities(engagement) -> list[DevelopmentPriority]:
 
 def plan_contents(plan: DevelopmentPlan) -> dict:
     """Selected priorities, actions and risks, in the HDR's order, in three queries."""
+    # Every priority of the JST in one query (actions may sit at one no longer selected), set on the actions
+    # instead of joined and built again for each of them.
+    all_priorities = list(plan.engagement.priorities.order_by("order", "pk"))
+    by_pk = {priority.pk: priority for priority in all_priorities}
     actions = list(
-        plan.actions.select_related("priority", "solution", "responsible_member", "updated_by").order_by(
+        plan.actions.select_related("solution", "responsible_member", "updated_by").order_by(
             "priority__order", "priority_id", "start_month", "order", "pk"
         )
     )
+    for action in actions:
+        if action.priority_id in by_pk:
+            action.priority = by_pk[action.priority_id]
     return {
-        "priorities": selected_priorities(plan.engagement),
+        "priorities": [priority for priority in all_priorities if priority.is_selected],
         "actions": actions,
         "risks": list(plan.risks.select_related("updated_by")),
     }
@@ -131,6 +141,11 @@ def review_in_progress(plan: DevelopmentPlan) -> PlanVersion | None:
 def last_change_request(plan: DevelopmentPlan) -> PlanVersion | None:
     """The change request the draft answers: only while it is the newest version. Once a later version was
     submitted or approved (and a new version started from it), the old request no longer applies."""
+    if (
+        getattr(plan, "newest_version_status", PlanVersion.Status.CHANGES_REQUESTED)
+        != PlanVersion.Status.CHANGES_REQUESTED
+    ):
+        return None
     latest = plan.versions.select_related("decided_by").defer("snapshot").order_by("-number").first()
     return latest if latest is not None and latest.status == PlanVersion.Status.CHANGES_REQUESTED else None
 

@@ -61,3 +61,27 @@ def test_plan_page_translates_and_reverses_once_per_page_not_per_action(
     assert f'href="{url(complete_plan, "plans:action_edit", pk=action.pk)}"' in body
     assert f'action="{url(complete_plan, "plans:action_delete", pk=action.pk)}"' in body
     assert "Szczegóły działania" in body and "Skomentuj działanie" in body
+
+
+def test_plan_page_of_forty_actions_reads_each_table_once(complete_plan, priorities, leader):
+    """15 queries whatever the number of actions: the session and the person (2), their roles and engagements (2:
+    team places and advisor assignments in one), the engagement with team, advisors and areas (4), the plan with
+    its newest version's state (1), priorities, actions, risks, comments (4), the organiser's identity and the
+    edition's funding marks (2). The version list is read only when the newest version asks for changes, and the
+    actions' priorities come from the priorities already read (17 queries before, the same 15 at 2 actions)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(38):
+        PlannedActionFactory(plan=complete_plan, priority=priorities[number % 2])
+    client = Client()
+    sign_in(client, leader)
+    page = url(complete_plan)
+    client.get(page)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page).status_code == 200
+    statements = [q["sql"] for q in queries.captured_queries]
+    assert len(statements) <= 15, "\n".join(statements)
+    assert not any(s.startswith('SELECT "plans_planversion"') for s in statements)
+    [actions] = [s for s in statements if s.startswith('SELECT "plans_plannedaction"."id"')]
+    assert '"engagements_developmentpriority"."title"' not in actions
