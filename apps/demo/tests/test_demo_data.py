@@ -388,3 +388,17 @@ def test_pages_render_the_demo_data(world):
     assert page.status_code == 200
     assert "Powiat bolesławiecki" in page.content.decode()
     assert "Powiat bolesławiecki" in leader.get(reverse("engagements:mine")).content.decode()
+
+
+def test_organisers_have_a_logo_and_the_eu_funded_edition_its_funding_marks(world, client):
+    from apps.branding.models import OrganiserIdentity
+
+    for identity in OrganiserIdentity.objects.select_related("organisation"):
+        assert identity.logo and identity.contact_phone.startswith("+48"), identity.organisation
+    assert OrganiserIdentity.objects.count() == 2
+    edition = _edition("Doradztwo dla JST 2022/2023")
+    marks = list(edition.funding_marks.order_by("position"))
+    assert len(marks) == 2 and all("obraz demonstracyjny" in mark.alt_text for mark in marks)
+    page = client.get(f"/edycje/{edition.slug}/").content.decode()
+    assert all(mark.alt_text in page for mark in marks)
+    assert not _edition("Pilotaż modelu doradztwa 2019").funding_marks.exists()

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from apps.demo import accounts, editions, engagements, recruitment, reference
+from apps.demo import accounts, branding_demo, editions, engagements, recruitment, reference
 from apps.demo.quiet import no_outgoing_mail
 
 
@@ -24,6 +24,7 @@ class Command(BaseCommand):
                 self.stdout.write(reference.ensure_catalog())
                 accounts.seed()
                 seeded = editions.seed()
+                branding_demo.seed(seeded)
                 outcomes = engagements.seed(seeded)
                 call = recruitment.seed()
         for spec in editions.EDITIONS:
