@@ -17,3 +17,12 @@ BENCH.register(
     BenchCase("JST picker suggestions", "territory:suggestions", query="?q=bol", actor="anonymous", per_edition=False),
     order=42,
 )
+BENCH.register(
+    "territory.detail",
+    BenchCase(
+        "A JST's register page (its calls and engagements), organiser",
+        "territory:detail",
+        {"teryt": "engagement.local_government.teryt"},
+    ),
+    order=43,
+)
