@@ -24,7 +24,9 @@ Four registries (``apps.core.registry.Registry``), filled from the apps' ``AppCo
       def plans_waiting(user, engagements):
           return [WaitingItem(engagement_id=…, text="…", url="…", since=…, overdue=False), …]
 
-* **Section links** — other apps' pages of one engagement (its HDR) in the engagement's sub-navigation.
+* **Section links** — other apps' pages of one engagement (its HDR) in the engagement's sub-navigation; personal
+  ones get the viewer too (the message thread with the viewer's unread count).
+* **Karta JST sections** — other apps' sections of the engagement's page, for one viewer (``ENGAGEMENT_SECTIONS``).
 * **Stage guards** — what must be true before an engagement may enter a stage (``advance_stage`` runs them).
 
 Every registry behaves the same on double registration (same function again: nothing; another under the same
@@ -171,8 +173,32 @@ def register_section_link(fn: SectionLinkProvider) -> SectionLinkProvider:
     return SECTION_LINKS.register(_key(fn))(fn)
 
 
-def section_links(engagement) -> list[StageLink]:
-    return [link for provider in SECTION_LINKS if (link := provider(engagement)) is not None]
+# Personal section links: the same place, for a link whose text depends on who looks (the message thread with its
+# unread count); a provider gets the engagement and the signed-in user and answers None for whoever it is not for.
+PersonalSectionLinkProvider = Callable[[object, object], StageLink | None]
+PERSONAL_SECTION_LINKS: Registry[PersonalSectionLinkProvider] = Registry("personal section link provider")
+
+
+def register_personal_section_link(fn: PersonalSectionLinkProvider) -> PersonalSectionLinkProvider:
+    return PERSONAL_SECTION_LINKS.register(_key(fn))(fn)
+
+
+def section_links(engagement, user=None) -> list[StageLink]:
+    links = [link for provider in SECTION_LINKS if (link := provider(engagement)) is not None]
+    if user is not None:
+        links += [link for provider in PERSONAL_SECTION_LINKS if (link := provider(engagement, user)) is not None]
+    return links
+
+
+# Sections of the karta JST page that other apps fill (decision 0013): a provider takes the engagement and the
+# viewer (``Viewer``) and answers an ``apps.core.sections.Section`` or None to stay out.
+ENGAGEMENT_SECTIONS: Registry = Registry("karta JST section")
+
+
+def engagement_sections(engagement, viewer) -> list:
+    from apps.core.sections import sections_from
+
+    return sections_from(ENGAGEMENT_SECTIONS, engagement, viewer)
 
 
 # Stage guards: each returns the reasons the engagement may not yet enter its stage (empty when it may).

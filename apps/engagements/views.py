@@ -39,6 +39,7 @@ from .forms import (
     TeamMemberForm,
     advisor_label,
 )
+from .hooks import engagement_sections
 from .models import STAGE_ORDER, AdvisorAssignment, ContextFigure, Stage
 from .tracker import stage_tracker
 
@@ -90,6 +91,7 @@ def detail(request, pk: int):
             "next_stage": Stage(following) if following else None,
             "blockers": services.blockers_for(engagement=engagement, stage=following) if following and may_work else [],
             "timeline": selectors.timeline_of(engagement),
+            "sections": engagement_sections(engagement, viewer),
             "former_members": selectors.former_members(engagement),
             "may_work": may_work,
             "may_manage_team": can(request.user, "engagement.manage_team", engagement),
