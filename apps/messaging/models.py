@@ -7,6 +7,7 @@ The organiser's staff never read the messages: they see only how many there are 
 """
 
 import os
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -47,6 +48,14 @@ class Message(models.Model):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def editable_until(self):
+        """Its author may change it until then (``MESSAGING_EDIT_MINUTES`` after it was sent)."""
+        return self.created_at + timedelta(minutes=settings.MESSAGING_EDIT_MINUTES)
+
+    def may_still_edit(self, now=None) -> bool:
+        return not self.is_deleted and (now or timezone.now()) <= self.editable_until
 
     @property
     def audit_scope(self) -> dict:

@@ -4,8 +4,6 @@ limit, deleting, read markers, the notification preference and the daily digest.
 Nothing here writes a message's content into the audit history or the engagement's timeline, which the
 organiser's staff read: entries name the message by its number only."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -105,14 +103,6 @@ def _notify(message: Message, engagement: Engagement) -> None:
         )
 
 
-def editable_until(message: Message):
-    return message.created_at + timedelta(minutes=settings.MESSAGING_EDIT_MINUTES)
-
-
-def may_still_edit(message: Message, *, now=None) -> bool:
-    return not message.is_deleted and (now or timezone.now()) <= editable_until(message)
-
-
 def _locked(message: Message) -> Message:
     return Message.objects.select_for_update().select_related("engagement").get(pk=message.pk)
 
@@ -130,7 +120,7 @@ def edit_message(*, message: Message, by, body: str) -> Message:
         _check_author(current, by)
         if current.is_deleted:
             raise ValidationError(_("Ta wiadomość została usunięta."))
-        if not may_still_edit(current):
+        if not current.may_still_edit():
             raise ValidationError(
                 _(
                     "Wiadomości nie można już zmienić: minęło %(minutes)d minut od jej wysłania. "

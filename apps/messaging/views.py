@@ -43,7 +43,7 @@ def _thread_context(request, engagement, form=None) -> dict:
     for message in page.messages:
         message.is_new = message.pk > last_read and message.author_id != request.user.pk
         message.is_mine = message.author_id == request.user.pk
-        message.may_edit = message.is_mine and services.may_still_edit(message)
+        message.may_edit = message.is_mine and message.may_still_edit()
     older_query = urlencode({k: v for k, v in (("q", page.query), ("przed", page.older)) if v})
     return {
         "engagement": engagement,
@@ -54,6 +54,7 @@ def _thread_context(request, engagement, form=None) -> dict:
         "quoted": quoted,
         "unread": sum(1 for m in page.messages if m.is_new),
         "mode": selectors.notification_mode(request.user),
+        "last_read": last_read,
     }
 
 
@@ -61,7 +62,7 @@ def _thread_context(request, engagement, form=None) -> dict:
 def thread(request, engagement):
     context = _thread_context(request, engagement)
     page = context["page"]
-    if not page.query and not request.GET.get("przed"):
+    if not page.query and not request.GET.get("przed") and page.newest_id > context["last_read"]:
         # The newest messages are on the screen: they are read now (after the page marked which ones were new).
         services.mark_read(engagement=engagement, user=request.user, up_to=page.newest_id)
     return render(request, "messaging/thread.html", context)
@@ -109,8 +110,8 @@ def edit(request, engagement, message_pk: int):
         context={
             "engagement": engagement,
             "message": message,
-            "editable_until": services.editable_until(message),
-            "may_edit": services.may_still_edit(message),
+            "editable_until": message.editable_until,
+            "may_edit": message.may_still_edit(),
             "edit_minutes": settings.MESSAGING_EDIT_MINUTES,
         },
     )
