@@ -388,3 +388,17 @@ def test_pages_render_the_demo_data(world):
     assert page.status_code == 200
     assert "Powiat bolesławiecki" in page.content.decode()
     assert "Powiat bolesławiecki" in leader.get(reverse("engagements:mine")).content.decode()
+
+
+def test_powiat_boleslawiecki_has_a_thread_with_its_advisors(world):
+    from apps.engagements.models import AdvisorAssignment
+    from apps.messaging import selectors as messaging
+    from apps.messaging.models import Message
+
+    engagement = Engagement.objects.get(local_government__teryt="0201")
+    messages = list(Message.objects.filter(engagement=engagement).order_by("pk"))
+    assert len(messages) == 6 and "Wątek wiadomości Powiatu bolesławieckiego: nowe wiadomości 6" in world.output
+    assert any(m.quoted_id for m in messages) and any(m.is_deleted for m in messages)
+    assert any(m.attachments.exists() for m in messages)
+    management = engagement.advisor_assignments.get(role=AdvisorAssignment.Role.MANAGEMENT).user
+    assert messaging.unread_counts(management, [engagement.pk]) == {engagement.pk: 1}
