@@ -31,7 +31,10 @@ def seed() -> int:
     if engagement is None or Message.objects.filter(engagement=engagement).exists():
         return 0
     leader = next(
-        (m.user for m in engagement.team_members.filter(left_at__isnull=True, user__isnull=False).order_by("-is_leader")),
+        (
+            m.user
+            for m in engagement.team_members.filter(left_at__isnull=True, user__isnull=False).order_by("-is_leader")
+        ),
         None,
     )
     pair = {a.role: a.user for a in engagement.advisor_assignments.select_related("user")}
