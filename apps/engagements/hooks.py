@@ -26,6 +26,7 @@ Four registries (``apps.core.registry.Registry``), filled from the apps' ``AppCo
 
 * **Section links** — other apps' pages of one engagement (its HDR) in the engagement's sub-navigation; personal
   ones get the viewer too (the message thread with the viewer's unread count).
+* **Advisor load columns** — other apps' figures of each advisor's load on the pairing page (visits, hours).
 * **Karta JST sections** — other apps' sections of the engagement's page, for one viewer (``ENGAGEMENT_SECTIONS``).
 * **Stage guards** — what must be true before an engagement may enter a stage (``advance_stage`` runs them).
 
@@ -216,6 +217,27 @@ def register_stage_guard(stage: str, *, order: int = 100) -> Callable[[StageGuar
 
 def stage_guards(stage: str) -> list[StageGuard]:
     return [hook.fn for hook in STAGE_GUARDS.filter(lambda entry: entry.value.stage == str(stage))]
+
+
+# Advisor load columns: what other apps know about each advisor's load in an edition (visits planned, hours this
+# month: the advising app), shown beside the JSTs and voivodeships on the organiser's pairing page. A provider takes
+# the edition and the advisors' ids and answers an ``AdvisorLoadColumn`` in a fixed number of queries.
+@dataclass(frozen=True)
+class AdvisorLoadColumn:
+    label: str
+    values: Mapping[int, str]  # user id -> what the cell shows ("" or missing: nothing)
+
+
+AdvisorLoadProvider = Callable[[object, Sequence[int]], AdvisorLoadColumn | None]
+ADVISOR_LOAD_COLUMNS: Registry[AdvisorLoadProvider] = Registry("advisor load column")
+
+
+def register_advisor_load(fn: AdvisorLoadProvider) -> AdvisorLoadProvider:
+    return ADVISOR_LOAD_COLUMNS.register(_key(fn))(fn)
+
+
+def advisor_load_columns(edition, advisor_ids: Sequence[int]) -> list[AdvisorLoadColumn]:
+    return [column for provider in ADVISOR_LOAD_COLUMNS if (column := provider(edition, advisor_ids)) is not None]
 
 
 # Engagements in the site shell: its menu entry and dashboard cards. The cards are built in ``dashboards``, which

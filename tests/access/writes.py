@@ -1049,6 +1049,29 @@ BRANDING: dict[str, Post] = {
 }
 
 
+# Balanced advisor pairs (engagements, issue 10 item 7): JST B's management role is emptied first, so the
+# proposal on the pairing page has a role to fill; the organiser confirms it.
+def _empty_b_management(w: World) -> None:
+    w.engagement_b.advisor_assignments.filter(role="management").delete()
+
+
+PAIRING: dict[str, Post] = {
+    "engagements:edition_pairing_confirm": Post(
+        lambda w: _edition(w, "engagements:edition_pairing_confirm"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("engagements.AdvisorAssignment", engagement=w.engagement_b, role="management"),
+        page=lambda w: _edition(w, "engagements:edition_pairing") + "?maks=5",
+        prepare=_empty_b_management,
+    ),
+    "engagements:advisor_profile": Post(
+        lambda w: _edition(w, "engagements:advisor_profile", user_pk=w.users["advisor_a"].pk),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("engagements.AdvisorProfile", user=w.users["advisor_a"], role="management"),
+        changes=lambda w: {"role": "management"},
+    ),
+}
+
+
 # The message thread (apps.messaging): JST A's team and advisors write; only a message's author changes it.
 def _thread(w: World, name: str, **kwargs) -> str:
     return reverse(name, kwargs={"pk": w.engagement_a.pk, **kwargs})
@@ -1091,4 +1114,5 @@ POSTS: dict[str, Post] = {
     **RECRUITMENT,
     **BRANDING,
     **MESSAGING,
+    **PAIRING,
 }
