@@ -11,8 +11,6 @@
 None of them shows a word of a message: what the organiser's staff can reach are counts and dates.
 """
 
-from datetime import time
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -31,7 +29,7 @@ from apps.engagements.models import Engagement
 from apps.scheduling.jobs import Daily, scheduled_job
 
 from . import selectors
-from .services import send_digests
+from .services import DIGEST_AT, send_digests
 
 # More cards than this and the rest is summed up in one line.
 CARDS_SHOWN = 5
@@ -138,7 +136,7 @@ def _describe_digests(result) -> str:
 
 @scheduled_job(
     "messaging.send_digests",
-    schedule=Daily(at=time(17, 0)),
+    schedule=Daily(at=DIGEST_AT),
     label=gettext_lazy("Dzienne zestawienia nowych wiadomości"),
     describe=_describe_digests,
     order=30,

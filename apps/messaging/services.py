@@ -4,6 +4,8 @@ limit, deleting, read markers, the notification preference and the daily digest.
 Nothing here writes a message's content into the audit history or the engagement's timeline, which the
 organiser's staff read: entries name the message by its number only."""
 
+from datetime import time
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,6 +23,8 @@ from .attachments import check_attachments
 from .models import Attachment, Delivery, Message, NotificationPreference, ReadMarker
 
 Mode = NotificationPreference.Mode
+# When the daily digest goes out (Europe/Warsaw); the scheduled job in hooks.py runs at this time.
+DIGEST_AT = time(17, 0)
 
 
 def _label(user) -> str:

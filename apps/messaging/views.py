@@ -148,7 +148,7 @@ def notifications(request):
         success=gettext_lazy("Zapisano ustawienia powiadomień."),
         done=reverse("messaging:notifications"),
         template="messaging/notifications.html",
-        context={"threads": _my_threads(request.user)},
+        context={"threads": _my_threads(request.user), "digest_at": services.DIGEST_AT},
     )
 
 
