@@ -219,3 +219,40 @@ def test_page_queries_stay_constant_up_to_1000_jsts_and_100_advisors(edition, st
     assert_constant_queries(build=build, request=lambda: client.get(url), few=10, many=1000)
     page = client.get(url).content.decode()
     assert page.count('type="hidden" name="p-') > 1500
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_organisers_confirming_at_once_fill_each_role_once(edition, staff):
+    """The second confirmation waits for the first (JST rows locked), then finds the roles taken and skips them."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Concurrent writers need PostgreSQL (CI runs it); SQLite serialises the whole database.")
+    region = VoivodeshipFactory(code="02")
+    advisor(edition, "Rozwój", role=PD)
+    advisor(edition, "Zarządzanie", role=MG)
+    jst_in(edition, region)
+    colleague = MembershipFactory(organisation=edition.organiser, role=Membership.Role.STAFF).user
+    pairs = pairing.propose_pairs(edition, maximum=5).pairs()
+    barrier = threading.Barrier(2)
+    outcomes, errors = [], []
+
+    def confirm(by):
+        try:
+            barrier.wait()
+            outcomes.append(services.assign_proposed_pairs(edition=edition, pairs=pairs, maximum=5, by=by))
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=confirm, args=(who,)) for who in (staff, colleague)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert sorted(o.assigned for o in outcomes) == [0, 1]
+    assert AdvisorAssignment.objects.count() == 2
