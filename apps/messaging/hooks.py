@@ -6,11 +6,16 @@
   takes part in the thread);
 * a **karta JST section**: for the team and the advisors the thread's count and unread count with its link, for
   the organiser's staff and the coordinator only that the thread is active (message count, last message date);
+* an **edition overview section**: how many of the edition's JSTs use their thread (counts only);
 * the daily **digest job** on the platform's scheduler.
 
 None of them shows a word of a message: what the organiser's staff can reach are counts and dates.
 """
 
+from datetime import timedelta
+
+from django.db.models import Count, Max, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -18,6 +23,7 @@ from apps.core.dashboard import dashboard_card
 from apps.core.links import per_object_url
 from apps.core.permissions import can
 from apps.core.sections import Section
+from apps.editions.overview import OVERVIEW_SECTIONS
 from apps.engagements.hooks import (
     ENGAGEMENT_SECTIONS,
     StageLink,
@@ -29,10 +35,13 @@ from apps.engagements.models import Engagement
 from apps.scheduling.jobs import Daily, scheduled_job
 
 from . import selectors
+from .models import Message
 from .services import DIGEST_AT, send_digests
 
 # More cards than this and the rest is summed up in one line.
 CARDS_SHOWN = 5
+# A thread with a message in this many days counts as active on the edition's overview.
+ACTIVE_DAYS = 30
 
 
 def _unread_text(count: int) -> str:
@@ -124,6 +133,26 @@ def thread_section(engagement, viewer) -> Section | None:
     }
     return Section(
         heading=_("Wiadomości zespołu i doradców"), template="messaging/_karta_section.html", context=context
+    )
+
+
+@OVERVIEW_SECTIONS.register("messaging.activity", order=45)
+def activity_section(edition, user) -> Section | None:
+    """For the organiser's staff and the coordinator: how many JSTs' threads are in use, never what they say."""
+    if not can(user, "edition.view", edition):
+        return None
+    engagements = edition.engagements.filter(withdrawn_at__isnull=True)
+    since = timezone.now() - timedelta(days=ACTIVE_DAYS)
+    totals = Message.objects.filter(engagement__in=engagements, deleted_at__isnull=True).aggregate(
+        messages=Count("pk"),
+        threads=Count("engagement", distinct=True),
+        recent=Count("engagement", distinct=True, filter=Q(created_at__gte=since)),
+        last=Max("created_at"),
+    )
+    return Section(
+        heading=_("Wiadomości zespołów i doradców"),
+        template="messaging/_edition_activity.html",
+        context={**totals, "engagements": engagements.count(), "days": ACTIVE_DAYS},
     )
 
 

@@ -125,3 +125,12 @@ def test_choosing_the_daily_digest(leader):
     assert response.status_code == 302
     assert selectors.notification_mode(leader) == "digest"
     assert "jedno zestawienie dziennie" in client.get(reverse("messaging:notifications")).content.decode()
+
+
+def test_the_edition_overview_counts_active_threads_for_the_organiser_only(engagement, leader):
+    services.post_message(engagement=engagement, by=leader, body="Treść dla doradców")
+    staff = MembershipFactory(organisation=engagement.edition.organiser, role=Membership.Role.STAFF).user
+    url = reverse("editions:overview", kwargs={"slug": engagement.edition.slug})
+    page = client_of(staff).get(url).content.decode()
+    assert "Wątek z doradcami ma wiadomości w 1 z 1 JST" in page and "Treść dla doradców" not in page
+    assert "Wątek z doradcami" not in client_of(leader).get(url).content.decode()
