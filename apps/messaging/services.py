@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from apps.audit.services import record
 from apps.core.links import per_object_url
 from apps.core.mail import send_templated_email
+from apps.engagements.access import engagement_access
 from apps.engagements.models import Engagement
 from apps.territory.names import fold
 
@@ -227,7 +228,10 @@ def _send_digest(recipient_id: int, now) -> int:
             user_id=recipient_id, engagement_id__in={m.engagement_id for m in messages}
         ).values_list("engagement_id", "last_read_id")
     )
-    unread = [m for m in messages if m.pk > markers.get(m.engagement_id, 0)]
+    # Only threads the person still takes part in (someone who left the team since is not sent what came after).
+    access = engagement_access(recipient)
+    taking_part = access.member_of | access.advisor_of
+    unread = [m for m in messages if m.pk > markers.get(m.engagement_id, 0) and m.engagement_id in taking_part]
     if not unread or not recipient.is_active:
         return 0
     threads: dict[int, dict] = {}

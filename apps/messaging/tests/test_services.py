@@ -91,6 +91,16 @@ def test_the_digest_leaves_out_messages_read_or_deleted_meanwhile(engagement, le
     assert not Delivery.objects.filter(recipient=reader, sent_at__isnull=True).exists()
 
 
+def test_the_digest_skips_threads_the_person_has_left(engagement, leader, advisors, mailoutbox):
+    member = TeamMemberFactory(engagement=engagement)
+    services.set_notification_mode(user=member.user, mode=NotificationPreference.Mode.DIGEST)
+    services.post_message(engagement=engagement, by=leader, body="Po odejściu")
+    member.left_at = timezone.now()
+    member.save()
+    mailoutbox.clear()
+    assert services.send_digests() == 0 and not mailoutbox
+
+
 def test_a_message_needs_text_or_a_file(engagement, leader):
     with pytest.raises(ValidationError) as error:
         services.post_message(engagement=engagement, by=leader, body="  ")
