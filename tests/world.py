@@ -96,7 +96,29 @@ def build_world() -> World:
     _add_plans(world)
     _add_recruitment(world)
     _add_public_face(world)
+    _add_messaging(world)
     return world
+
+
+def _add_messaging(world: World) -> None:
+    """JST A's thread: a message by its team (with an attachment) and one by its advisor; JST B's thread has one."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.messaging.factories import MessageFactory, attach
+
+    o, u = world.objects, world.users
+    o["message_a"] = MessageFactory(engagement=o["engagement_a"], author=u["team_member_a"], body="Wiadomość zespołu A")
+    o["attachment_a"] = attach(o["message_a"], name="notatka-a.pdf")
+    # Written long ago: past the edit limit, and its author may still delete it.
+    o["message_a_advisor"] = MessageFactory(
+        engagement=o["engagement_a"],
+        author=u["advisor_a"],
+        body="Odpowiedź doradcy A",
+        created_at=timezone.now() - timedelta(hours=1),
+    )
+    o["message_b"] = MessageFactory(engagement=o["engagement_b"], author=u["team_member_b"], body="Wiadomość B")
 
 
 def _add_public_face(world: World) -> None:

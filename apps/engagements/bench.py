@@ -25,3 +25,8 @@ BENCH.register(
     BenchCase("Edition matrix, search + stuck filter", "engagements:edition_matrix", SLUG, query="?q=gmina&utknely=1"),
     order=13,
 )
+BENCH.register(
+    "engagements.pairing",
+    BenchCase("Advisors' load + proposed pairs", "engagements:edition_pairing", SLUG, query="?maks=40"),
+    order=16,
+)

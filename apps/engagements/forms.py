@@ -455,3 +455,55 @@ class PrioritySelectionForm(PolishFormMixin, CoEditedForm, forms.Form):
             )
             for p in self.priorities
         ]
+
+
+class PairProposalForm(forms.Form):
+    """The organiser's limit for the proposal of advisor pairs (``pairing.propose_pairs``)."""
+
+    maks = forms.IntegerField(
+        label=_("Największa liczba JST na doradcę w tej edycji"),
+        min_value=1,
+        max_value=1000,
+        help_text=_("Licząc JST, które doradca już ma w tej edycji, i te, które mu zaproponujemy."),
+    )
+
+
+class ConfirmPairsForm(forms.Form):
+    """The reviewed proposal as the page sends it back: ``maks`` and ``p-<engagement id>-<role>`` = advisor id."""
+
+    maks = forms.IntegerField(min_value=1, max_value=1000)
+
+    def clean(self):
+        data = super().clean()
+        pairs: dict[int, dict[str, int]] = {}
+        for key, value in self.data.items():
+            if not key.startswith("p-"):
+                continue
+            _prefix, engagement_id, role = (key.split("-", 2) + ["", ""])[:3]
+            if not engagement_id.isdigit() or role not in AdvisorAssignment.Role.values or not str(value).isdigit():
+                raise ValidationError(_("Propozycja jest niekompletna. Przygotuj ją ponownie."))
+            pairs.setdefault(int(engagement_id), {})[role] = int(value)
+        if not pairs:
+            raise ValidationError(_("Propozycja nie ma żadnej pary do zapisania."))
+        data["pairs"] = pairs
+        return data
+
+
+class AdvisorProfileForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("Rola w parze doradców"),
+        choices=[("", _("dowolna (obie role)"))] + list(AdvisorAssignment.Role.choices),
+        required=False,
+    )
+    voivodeship = forms.ModelChoiceField(
+        label=_("Województwo doradcy"),
+        queryset=None,
+        required=False,
+        empty_label=_("nie podano (liczą się województwa JST, którym doradza)"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from apps.territory.selectors import voivodeships
+
+        super().__init__(*args, **kwargs)
+        self.fields["voivodeship"].queryset = voivodeships()

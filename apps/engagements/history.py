@@ -8,6 +8,7 @@ describe(
     {
         "engagement.created": _("Utworzono kartę JST"),
         "engagement.advisor_assigned": _("Zmieniono parę doradców"),
+        "engagement.advisor_profile_changed": _("Zmieniono rolę lub województwo doradcy (do doboru par)"),
         "engagement.stage_changed": _("Zmieniono etap"),
         "engagement.withdrawn": _("Wycofano JST z doradztwa"),
         "engagement.area_chosen": _("Wybrano obszar"),

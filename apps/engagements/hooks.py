@@ -24,7 +24,10 @@ Four registries (``apps.core.registry.Registry``), filled from the apps' ``AppCo
       def plans_waiting(user, engagements):
           return [WaitingItem(engagement_id=…, text="…", url="…", since=…, overdue=False), …]
 
-* **Section links** — other apps' pages of one engagement (its HDR) in the engagement's sub-navigation.
+* **Section links** — other apps' pages of one engagement (its HDR) in the engagement's sub-navigation; personal
+  ones get the viewer too (the message thread with the viewer's unread count).
+* **Advisor load columns** — other apps' figures of each advisor's load on the pairing page (visits, hours).
+* **Karta JST sections** — other apps' sections of the engagement's page, for one viewer (``ENGAGEMENT_SECTIONS``).
 * **Stage guards** — what must be true before an engagement may enter a stage (``advance_stage`` runs them).
 
 Every registry behaves the same on double registration (same function again: nothing; another under the same
@@ -171,8 +174,32 @@ def register_section_link(fn: SectionLinkProvider) -> SectionLinkProvider:
     return SECTION_LINKS.register(_key(fn))(fn)
 
 
-def section_links(engagement) -> list[StageLink]:
-    return [link for provider in SECTION_LINKS if (link := provider(engagement)) is not None]
+# Personal section links: the same place, for a link whose text depends on who looks (the message thread with its
+# unread count); a provider gets the engagement and the signed-in user and answers None for whoever it is not for.
+PersonalSectionLinkProvider = Callable[[object, object], StageLink | None]
+PERSONAL_SECTION_LINKS: Registry[PersonalSectionLinkProvider] = Registry("personal section link provider")
+
+
+def register_personal_section_link(fn: PersonalSectionLinkProvider) -> PersonalSectionLinkProvider:
+    return PERSONAL_SECTION_LINKS.register(_key(fn))(fn)
+
+
+def section_links(engagement, user=None) -> list[StageLink]:
+    links = [link for provider in SECTION_LINKS if (link := provider(engagement)) is not None]
+    if user is not None:
+        links += [link for provider in PERSONAL_SECTION_LINKS if (link := provider(engagement, user)) is not None]
+    return links
+
+
+# Sections of the karta JST page that other apps fill (decision 0013): a provider takes the engagement and the
+# viewer (``Viewer``) and answers an ``apps.core.sections.Section`` or None to stay out.
+ENGAGEMENT_SECTIONS: Registry = Registry("karta JST section")
+
+
+def engagement_sections(engagement, viewer) -> list:
+    from apps.core.sections import sections_from
+
+    return sections_from(ENGAGEMENT_SECTIONS, engagement, viewer)
 
 
 # Stage guards: each returns the reasons the engagement may not yet enter its stage (empty when it may).
@@ -190,6 +217,27 @@ def register_stage_guard(stage: str, *, order: int = 100) -> Callable[[StageGuar
 
 def stage_guards(stage: str) -> list[StageGuard]:
     return [hook.fn for hook in STAGE_GUARDS.filter(lambda entry: entry.value.stage == str(stage))]
+
+
+# Advisor load columns: what other apps know about each advisor's load in an edition (visits planned, hours this
+# month: the advising app), shown beside the JSTs and voivodeships on the organiser's pairing page. A provider takes
+# the edition and the advisors' ids and answers an ``AdvisorLoadColumn`` in a fixed number of queries.
+@dataclass(frozen=True)
+class AdvisorLoadColumn:
+    label: str
+    values: Mapping[int, str]  # user id -> what the cell shows ("" or missing: nothing)
+
+
+AdvisorLoadProvider = Callable[[object, Sequence[int]], AdvisorLoadColumn | None]
+ADVISOR_LOAD_COLUMNS: Registry[AdvisorLoadProvider] = Registry("advisor load column")
+
+
+def register_advisor_load(fn: AdvisorLoadProvider) -> AdvisorLoadProvider:
+    return ADVISOR_LOAD_COLUMNS.register(_key(fn))(fn)
+
+
+def advisor_load_columns(edition, advisor_ids: Sequence[int]) -> list[AdvisorLoadColumn]:
+    return [column for provider in ADVISOR_LOAD_COLUMNS if (column := provider(edition, advisor_ids)) is not None]
 
 
 # Engagements in the site shell: its menu entry and dashboard cards. The cards are built in ``dashboards``, which

@@ -124,6 +124,34 @@ class AdvisorAssignment(models.Model):
         return f"{self.user} ({self.get_role_display()})"
 
 
+class AdvisorProfile(models.Model):
+    """What the organiser knows about one of its advisors for pairing (issue 10, item 7), both optional: the role
+    they take in a pair (blank: either) and the voivodeship they work from (blank: the voivodeships of the JSTs they
+    already advise count instead). Lives with the assignments, not on the account or the membership."""
+
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="advisor_profiles")
+    role = models.CharField(
+        _("rola w parze doradców"), max_length=30, choices=AdvisorAssignment.Role.choices, blank=True
+    )
+    voivodeship = models.ForeignKey(
+        "territory.Voivodeship",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("województwo doradcy"),
+    )
+
+    class Meta:
+        verbose_name = _("profil doradcy")
+        verbose_name_plural = _("profile doradców")
+        constraints = [models.UniqueConstraint(fields=["organisation", "user"], name="advisor_profile_once")]
+
+    def __str__(self):
+        return f"{self.user} ({self.organisation_id})"
+
+
 class ChosenArea(models.Model):
     """An area of the edition's catalogue version the JST works on, with the team's reasons."""
 

@@ -18,6 +18,7 @@ from .hooks import register_stage_guard, stage_guards
 from .models import (
     STAGE_ORDER,
     AdvisorAssignment,
+    AdvisorProfile,
     ChosenArea,
     Engagement,
     NeedsAssessment,
@@ -384,6 +385,92 @@ def assign_advisors_in_bulk(*, edition, pairs: dict[int, dict[str, User | None]]
                 {engagement_id: [f"{engagement.local_government.display_name}: {m}" for m in error.messages]}
             ) from error
     return changed
+
+
+@dataclass(frozen=True)
+class PairingOutcome:
+    assigned: int  # JSTs that got at least one advisor
+    skipped: int  # JSTs whose proposed role someone filled (or that left the edition) in the meantime
+
+
+@transaction.atomic
+def assign_proposed_pairs(*, edition, pairs: dict[int, dict[str, int]], maximum: int, by: User) -> PairingOutcome:
+    """Save the pairs the organiser reviewed on the pairing page (``pairing.propose_pairs``): {engagement id:
+    {role: advisor id}}. Checked again with the JSTs locked: a role filled meanwhile is left as it is (and counted
+    as skipped), an advisor who is no longer the organiser's or would pass ``maximum`` JSTs of the edition refuses
+    the whole confirmation, and nothing is saved."""
+    from django.db.models import Count
+
+    from .selectors import advisor_options
+
+    if maximum < 1:
+        raise ValidationError({"maks": _("Największa liczba JST na doradcę musi być dodatnia.")})
+    ids = [int(pk) for pk in pairs]
+    engagements = {
+        e.pk: e
+        for e in Engagement.objects.select_for_update()
+        .filter(edition=edition, pk__in=ids, withdrawn_at__isnull=True)
+        .select_related("local_government", "edition")
+    }
+    held = {(a.engagement_id, a.role) for a in AdvisorAssignment.objects.filter(engagement_id__in=list(engagements))}
+    advisors = {
+        u.pk: u for u in advisor_options(edition).filter(pk__in={pk for p in pairs.values() for pk in p.values()})
+    }
+    counts = dict(
+        AdvisorAssignment.objects.filter(engagement__edition=edition, engagement__withdrawn_at__isnull=True)
+        .values_list("user_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    chosen: dict[int, dict[str, User]] = {}
+    skipped = 0
+    for engagement_id, roles in pairs.items():
+        engagement = engagements.get(int(engagement_id))
+        if engagement is None:
+            skipped += 1
+            continue
+        wanted = {role: pk for role, pk in roles.items() if (engagement.pk, role) not in held}
+        if len(wanted) < len(roles):
+            skipped += 1
+        for role, pk in wanted.items():
+            if role not in AdvisorAssignment.Role.values or pk not in advisors:
+                raise ValidationError(
+                    _(
+                        "Propozycja jest nieaktualna: jeden z doradców nie jest już doradcą organizatora. Przygotuj ją ponownie."
+                    )
+                )
+            counts[pk] = counts.get(pk, 0) + 1
+            if counts[pk] > maximum:
+                advisor = advisors[pk]
+                raise ValidationError(
+                    _(
+                        "%(name)s miał(a)by więcej JST niż %(maximum)d: ktoś przydzielił mu (jej) JST w międzyczasie. "
+                        "Przygotuj propozycję ponownie."
+                    )
+                    % {"name": advisor.full_name or advisor.email, "maximum": maximum}
+                )
+            chosen.setdefault(engagement.pk, {})[role] = advisors[pk]
+    assign_advisors_in_bulk(edition=edition, pairs=chosen, by=by)
+    return PairingOutcome(assigned=len(chosen), skipped=skipped)
+
+
+@transaction.atomic
+def set_advisor_profile(*, organisation, user: User, role: str, voivodeship, by: User) -> AdvisorProfile:
+    """The organiser's note of an advisor's role in pairs and voivodeship (both optional), used to propose pairs."""
+    if role and role not in AdvisorAssignment.Role.values:
+        raise ValidationError({"role": _("Wybierz jedną z ról doradcy.")})
+    profile, _created = AdvisorProfile.objects.select_for_update().get_or_create(organisation=organisation, user=user)
+    before = {"role": profile.role, "voivodeship": str(profile.voivodeship or "")}
+    profile.role, profile.voivodeship = role or "", voivodeship
+    profile.save()
+    after = {"role": profile.role, "voivodeship": str(profile.voivodeship or "")}
+    record(
+        actor=by,
+        action="engagement.advisor_profile_changed",
+        target=profile,
+        changes={k: [before[k], after[k]] for k in before if before[k] != after[k]},
+    )
+    return profile
 
 
 AREA_EDITABLE_STAGES = (Stage.AREA, Stage.DIAGNOSIS)

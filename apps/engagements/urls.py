@@ -42,4 +42,11 @@ urlpatterns = [
     path("organizator/edycje/<slug:slug>/karty-jst/", views.edition_matrix, name="edition_matrix"),
     path("organizator/edycje/<slug:slug>/obszary/", views.edition_areas, name="edition_areas"),
     path("organizator/edycje/<slug:slug>/doradcy/", views.edition_advisors, name="edition_advisors"),
+    path("organizator/edycje/<slug:slug>/doradcy/obciazenie/", views.edition_pairing, name="edition_pairing"),
+    path(
+        "organizator/edycje/<slug:slug>/doradcy/obciazenie/zapisz/",
+        views.edition_pairing_confirm,
+        name="edition_pairing_confirm",
+    ),
+    path("organizator/edycje/<slug:slug>/doradcy/<int:user_pk>/profil/", views.advisor_profile, name="advisor_profile"),
 ]

@@ -22,23 +22,28 @@ from apps.accounts.roles import roles_of
 from apps.audit.selectors import last_change, readable_history_of
 from apps.core.decorators import object_view
 from apps.core.editing import form_page, run_action, show_error
+from apps.core.links import per_object_url
 from apps.core.permissions import can, require
 from apps.editions.selectors import edition_for
 from apps.territory.kinds import WorkshopGroup
 
-from . import dashboards, diagnosis, selectors, services
+from . import dashboards, diagnosis, pairing, selectors, services
 from .forms import (
     AdvisorPairForm,
+    AdvisorProfileForm,
     AdvisorTableForm,
     AreaForm,
+    ConfirmPairsForm,
     FigureForm,
     FindingsForm,
+    PairProposalForm,
     PriorityForm,
     PrioritySelectionForm,
     SchoolPerspectiveForm,
     TeamMemberForm,
     advisor_label,
 )
+from .hooks import engagement_sections
 from .models import STAGE_ORDER, AdvisorAssignment, ContextFigure, Stage
 from .tracker import stage_tracker
 
@@ -90,6 +95,7 @@ def detail(request, pk: int):
             "next_stage": Stage(following) if following else None,
             "blockers": services.blockers_for(engagement=engagement, stage=following) if following and may_work else [],
             "timeline": selectors.timeline_of(engagement),
+            "sections": engagement_sections(engagement, viewer),
             "former_members": selectors.former_members(engagement),
             "may_work": may_work,
             "may_manage_team": can(request.user, "engagement.manage_team", engagement),
@@ -702,4 +708,94 @@ def edition_advisors(request, slug: str):
             "options": [advisor_label(user) for user in options],
             "roles": AdvisorAssignment.Role.choices,
         },
+    )
+
+
+# Balanced advisor pairs: each advisor's load, a proposal to review, its confirmation (issue 10, item 7).
+
+
+def _pairing_edition(request, slug: str):
+    edition = edition_for(request.user, slug)
+    require(request.user, "edition.change", edition)
+    return edition
+
+
+@login_required
+def edition_pairing(request, slug: str):
+    """The advisors' load and, with a maximum given, the proposal of pairs for the JSTs' empty roles (nothing is
+    saved here: the page's button posts the reviewed proposal to ``edition_pairing_confirm``)."""
+    edition = _pairing_edition(request, slug)
+    loads = pairing.advisor_loads(edition)
+    form = PairProposalForm(request.GET if "maks" in request.GET else None)
+    proposal = (
+        pairing.propose_pairs(edition, maximum=form.cleaned_data["maks"], loads=loads) if form.is_valid() else None
+    )
+    profile_url = per_object_url("engagements:advisor_profile", kwarg="user_pk", slug=edition.slug)
+    for advisor in loads.advisors:
+        advisor.profile_url = profile_url(advisor.pk)
+    return render(
+        request,
+        "engagements/edition_pairing.html",
+        {
+            "edition": edition,
+            "loads": loads,
+            "form": form,
+            "proposal": proposal,
+            "roles": AdvisorAssignment.Role.choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def edition_pairing_confirm(request, slug: str):
+    edition = _pairing_edition(request, slug)
+    form = ConfirmPairsForm(request.POST)
+    back = reverse("engagements:edition_pairing", kwargs={"slug": slug})
+    if not form.is_valid():
+        messages.error(request, " ".join(form.non_field_errors()) or _("Propozycja jest niekompletna."))
+        return redirect(back)
+    maximum = form.cleaned_data["maks"]
+    try:
+        outcome = services.assign_proposed_pairs(
+            edition=edition, pairs=form.cleaned_data["pairs"], maximum=maximum, by=request.user
+        )
+    except ValidationError as error:
+        show_error(request, error)
+        return redirect(f"{back}?maks={maximum}")
+    text = _("Zapisano zaproponowane pary doradców (JST: %(n)s).") % {"n": outcome.assigned}
+    if outcome.skipped:
+        text += " " + _("Pominięto JST, którym ktoś w międzyczasie przydzielił doradców lub które wycofano: %(n)s.") % {
+            "n": outcome.skipped
+        }
+    messages.success(request, text)
+    return redirect(reverse("engagements:edition_advisors", kwargs={"slug": slug}))
+
+
+@login_required
+def advisor_profile(request, slug: str, user_pk: int):
+    """An advisor's role in pairs and voivodeship, as the organiser running the edition records them."""
+    from django.shortcuts import get_object_or_404
+
+    from .models import AdvisorProfile
+
+    edition = _pairing_edition(request, slug)
+    advisor = get_object_or_404(selectors.advisor_options(edition), pk=user_pk)
+    profile = AdvisorProfile.objects.filter(organisation_id=edition.organiser_id, user=advisor).first()
+    initial = {"role": profile.role, "voivodeship": profile.voivodeship_id} if profile else {}
+    back = reverse("engagements:edition_pairing", kwargs={"slug": slug})
+    return form_page(
+        request,
+        AdvisorProfileForm(request.POST or None, initial=initial),
+        save=lambda form: services.set_advisor_profile(
+            organisation=edition.organiser,
+            user=advisor,
+            role=form.cleaned_data["role"],
+            voivodeship=form.cleaned_data["voivodeship"],
+            by=request.user,
+        ),
+        success=_("Zapisano rolę i województwo doradcy."),
+        done=back,
+        template="engagements/advisor_profile.html",
+        context={"edition": edition, "advisor": advisor, "back": back},
     )

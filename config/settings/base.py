@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "apps.documents",
     "apps.recruitment",
     "apps.plans",
+    "apps.messaging",
     "apps.scheduling",
     "apps.branding",
 ]
@@ -193,6 +194,11 @@ PLAN_REMINDER_DAYS = int(os.environ.get("PLAN_REMINDER_DAYS", 14))
 # A JST counts as stuck when it has been at the same stage of the cycle longer than this (organiser's lists).
 STUCK_AFTER_DAYS = int(os.environ.get("STUCK_AFTER_DAYS", 30))
 PLAN_EVIDENCE_MAX_BYTES = int(os.environ.get("PLAN_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+# The message thread of an engagement: attachments up to this size, this many per message; a message can be
+# changed for this many minutes after it was sent.
+MESSAGING_ATTACHMENT_MAX_BYTES = int(os.environ.get("MESSAGING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
+MESSAGING_ATTACHMENTS_PER_MESSAGE = int(os.environ.get("MESSAGING_ATTACHMENTS_PER_MESSAGE", 5))
+MESSAGING_EDIT_MINUTES = int(os.environ.get("MESSAGING_EDIT_MINUTES", 15))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -381,6 +381,27 @@ MATRIX: dict[str, Row] = {
     "branding:edition_mark_delete": Row(
         lambda w: _edition_url(w, "branding:edition_mark_delete", pk=w.mark_x.pk), POST_ONLY
     ),
+    # Balanced advisor pairs (engagements, issue 10 item 7): the organiser running the edition only.
+    "engagements:edition_pairing": Row(
+        lambda w: _edition_url(w, "engagements:edition_pairing") + "?maks=5", only(["organiser_x"])
+    ),
+    "engagements:edition_pairing_confirm": Row(
+        lambda w: _edition_url(w, "engagements:edition_pairing_confirm"), POST_ONLY
+    ),
+    "engagements:advisor_profile": Row(
+        lambda w: _edition_url(w, "engagements:advisor_profile", user_pk=w.users["advisor_a"].pk),
+        only(["organiser_x"]),
+    ),
+    # The message thread (apps.messaging): JST A's team and its advisors only; the organiser's staff and the
+    # coordinator see the thread's activity on the karta JST, never its pages or files (404).
+    "messaging:thread": _engagement_row("messaging:thread", ENGAGEMENT_A_WORKERS),
+    "messaging:post": _engagement_row("messaging:post", POST_ONLY),
+    "messaging:edit": _engagement_row("messaging:edit", ["team_member_a"], message_pk="message_a"),
+    "messaging:delete": _engagement_row("messaging:delete", ["team_member_a"], message_pk="message_a"),
+    "messaging:attachment": _engagement_row("messaging:attachment", ENGAGEMENT_A_WORKERS, attachment_pk="attachment_a"),
+    "messaging:notifications": Row(
+        lambda w: reverse("messaging:notifications"), only(["team_member_a", "team_member_b", "advisor_a", "advisor_b"])
+    ),
     # The Django admin: platform administrators only; everybody else is sent to the admin's login.
     "admin:index": Row(lambda w: reverse("admin:index"), everyone(REDIRECT) | {"platform_admin": 200}),
 }

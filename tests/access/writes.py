@@ -1049,4 +1049,70 @@ BRANDING: dict[str, Post] = {
 }
 
 
-POSTS: dict[str, Post] = {**ACCOUNTS, **CATALOGUE, **EDITIONS, **ENGAGEMENTS, **PLANS, **RECRUITMENT, **BRANDING}
+# Balanced advisor pairs (engagements, issue 10 item 7): JST B's management role is emptied first, so the
+# proposal on the pairing page has a role to fill; the organiser confirms it.
+def _empty_b_management(w: World) -> None:
+    w.engagement_b.advisor_assignments.filter(role="management").delete()
+
+
+PAIRING: dict[str, Post] = {
+    "engagements:edition_pairing_confirm": Post(
+        lambda w: _edition(w, "engagements:edition_pairing_confirm"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("engagements.AdvisorAssignment", engagement=w.engagement_b, role="management"),
+        page=lambda w: _edition(w, "engagements:edition_pairing") + "?maks=5",
+        prepare=_empty_b_management,
+    ),
+    "engagements:advisor_profile": Post(
+        lambda w: _edition(w, "engagements:advisor_profile", user_pk=w.users["advisor_a"].pk),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("engagements.AdvisorProfile", user=w.users["advisor_a"], role="management"),
+        changes=lambda w: {"role": "management"},
+    ),
+}
+
+
+# The message thread (apps.messaging): JST A's team and advisors write; only a message's author changes it.
+def _thread(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"pk": w.engagement_a.pk, **kwargs})
+
+
+MESSAGING: dict[str, Post] = {
+    "messaging:post": Post(
+        lambda w: _thread(w, "messaging:post"),
+        done_by(["team_member_a", "advisor_a"]),
+        lambda w, r: _has("messaging.Message", engagement=w.engagement_a, body="Wiadomość z macierzy dostępu"),
+        page=lambda w: _thread(w, "messaging:thread"),
+        changes=lambda w: {"body": "Wiadomość z macierzy dostępu", "attachments": Upload("plan.pdf", small_pdf())},
+    ),
+    "messaging:edit": Post(
+        lambda w: _thread(w, "messaging:edit", message_pk=w.message_a.pk),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("messaging.Message", pk=w.message_a.pk, body="Poprawiona treść"),
+        changes=lambda w: {"body": "Poprawiona treść"},
+    ),
+    "messaging:delete": Post(
+        lambda w: _thread(w, "messaging:delete", message_pk=w.message_a.pk),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("messaging.Message", pk=w.message_a.pk, deleted_at__isnull=False, body=""),
+    ),
+    "messaging:notifications": Post(
+        lambda w: reverse("messaging:notifications"),
+        done_by(["team_member_a", "team_member_b", "advisor_a", "advisor_b"]),
+        lambda w, r: _has("messaging.NotificationPreference", user_id=signed_in_as(r), mode="digest"),
+        changes=lambda w: {"mode": "digest"},
+    ),
+}
+
+
+POSTS: dict[str, Post] = {
+    **ACCOUNTS,
+    **CATALOGUE,
+    **EDITIONS,
+    **ENGAGEMENTS,
+    **PLANS,
+    **RECRUITMENT,
+    **BRANDING,
+    **MESSAGING,
+    **PAIRING,
+}

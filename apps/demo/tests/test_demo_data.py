@@ -402,3 +402,17 @@ def test_organisers_have_a_logo_and_the_eu_funded_edition_its_funding_marks(worl
     page = client.get(f"/edycje/{edition.slug}/").content.decode()
     assert all(mark.alt_text in page for mark in marks)
     assert not _edition("Pilotaż modelu doradztwa 2019").funding_marks.exists()
+
+
+def test_powiat_boleslawiecki_has_a_thread_with_its_advisors(world):
+    from apps.engagements.models import AdvisorAssignment
+    from apps.messaging import selectors as messaging
+    from apps.messaging.models import Message
+
+    engagement = Engagement.objects.get(local_government__teryt="0201")
+    messages = list(Message.objects.filter(engagement=engagement).order_by("pk"))
+    assert len(messages) == 6 and "Wątek wiadomości Powiatu bolesławieckiego: nowe wiadomości 6" in world.output
+    assert any(m.quoted_id for m in messages) and any(m.is_deleted for m in messages)
+    assert any(m.attachments.exists() for m in messages)
+    management = engagement.advisor_assignments.get(role=AdvisorAssignment.Role.MANAGEMENT).user
+    assert messaging.unread_counts(management, [engagement.pk]) == {engagement.pk: 1}

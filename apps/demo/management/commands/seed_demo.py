@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from apps.demo import accounts, branding_demo, editions, engagements, recruitment, reference
+from apps.demo import accounts, branding_demo, editions, engagements, messaging_demo, recruitment, reference
 from apps.demo.quiet import no_outgoing_mail
 
 
@@ -27,6 +27,7 @@ class Command(BaseCommand):
                 branding_demo.seed(seeded)
                 outcomes = engagements.seed(seeded)
                 call = recruitment.seed()
+                messages = messaging_demo.seed()
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             for warning in outcome.warnings:
                 self.stdout.write(self.style.WARNING(f"  uwaga: {warning}"))
         self.stdout.write(f"{call.edition.name}: nowe zgłoszenia {call.created}")
+        self.stdout.write(f"Wątek wiadomości Powiatu bolesławieckiego: nowe wiadomości {messages}")
         for warning in call.warnings:
             self.stdout.write(self.style.WARNING(f"  uwaga: {warning}"))
         elapsed = time.monotonic() - started
