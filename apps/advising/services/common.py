@@ -26,7 +26,7 @@ def _label(user) -> str:
 
 def advising_plan(*, edition) -> AdvisingPlan:
     """The edition's settings; an unsaved default from the edition's own figures until the organiser sets them."""
-    stored = AdvisingPlan.objects.filter(edition=edition).first()
+    stored = AdvisingPlan.objects.filter(edition=edition).first() if edition.pk else None
     if stored is not None:
         stored.edition = edition
         return stored
