@@ -3,27 +3,35 @@ organiser of the edition and the national coordinator read it, everybody else ge
 
 from apps.core.permissions import can, rule
 from apps.engagements.access import engagement_access
+from apps.engagements.models import Engagement
+
+
+def _engagement(obj) -> Engagement:
+    """The rules take the engagement or anything of it (a visit, a task)."""
+    return obj if isinstance(obj, Engagement) else obj.engagement
 
 
 @rule("advising.view")
-def can_view(user, roles, engagement):
+def can_view(user, roles, obj):
+    engagement = _engagement(obj)
     return can(user, "engagement.view", engagement)
 
 
 @rule("advising.advise")
-def can_advise(user, roles, engagement):
-    """Propose dates, write and confirm records, log sessions and hours: the JST's advisors."""
+def can_advise(user, roles, obj):
+    engagement = _engagement(obj)
     return can(user, "engagement.advise", engagement)
 
 
 @rule("advising.answer_dates")
-def can_answer_dates(user, roles, engagement):
-    """Accept a date option or propose others: the team leader (the JST's contact person on the platform)."""
+def can_answer_dates(user, roles, obj):
+    engagement = _engagement(obj)
     return engagement.pk in engagement_access(user).leader_of
 
 
 @rule("advising.tick_task")
-def can_tick_task(user, roles, engagement):
+def can_tick_task(user, roles, obj):
+    engagement = _engagement(obj)
     return can(user, "engagement.work", engagement)
 
 

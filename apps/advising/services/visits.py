@@ -157,6 +157,11 @@ def withdraw_option(*, option: DateOption, by) -> DateOption:
         )
     if option.withdrawn_at is not None:
         return option
+    from apps.engagements.access import engagement_access
+
+    mine = DateOption.Side.ADVISORS if visit.engagement_id in engagement_access(by).advisor_of else DateOption.Side.JST
+    if option.side != mine:
+        raise ValidationError(_("Propozycję wycofuje ta strona, która ją złożyła."))
     option.withdrawn_at = timezone.now()
     option.save(update_fields=["withdrawn_at"])
     if not visit.options.filter(withdrawn_at__isnull=True, accepted_at__isnull=True).exists():
