@@ -272,14 +272,14 @@ def attachment(request, attachment):
     )
 
 
-def _session_page(request, engagement, engagements=None):
+def _session_page(request, data, engagement, engagements=None):
     advisors = [a.user for a in engagement.advisor_assignments.select_related("user")] if engagement else []
     if engagements is not None:
-        chosen = request.POST.get("engagement")
+        chosen = (data or {}).get("engagement")
         engagement = engagements.filter(pk=chosen).first() if chosen and chosen.isdigit() else None
         advisors = [request.user]
     form = RemoteSessionForm(
-        request.POST or None,
+        data,
         initial={"held_on": timezone.localdate()},
         advisors=advisors,
         engagements=engagements,
@@ -304,13 +304,13 @@ def _session_page(request, engagement, engagements=None):
 
 @object_view(engagement_for, rule="advising.advise", kwarg="engagement_pk", name="engagement")
 def session_create(request, engagement):
-    return _session_page(request, engagement)
+    return _session_page(request, request.POST or None, engagement)
 
 
 @login_required
 def session_quick(request):
     require(request.user, "advising.advisor_pages")
-    return _session_page(request, None, engagements=selectors.advised_engagements(request.user))
+    return _session_page(request, request.POST or None, None, engagements=selectors.advised_engagements(request.user))
 
 
 @login_required
