@@ -126,7 +126,7 @@ def write_record(
             correction_reason=(correction_reason or "").strip(),
             **values,
         )
-        action = "advising.record_written" if number == 1 else "advising.record_corrected"
+        updated = False
         if current is not None:
             # The attachments stay with the visit: the new version carries them on.
             for attachment in current.attachments.all():
@@ -144,7 +144,7 @@ def write_record(
             setattr(entry, name, value)
         entry.written_by, entry.written_by_label = by, _label(by)
         entry.save()
-        action = "advising.record_updated"
+        updated = True
     entry.participants.set(participants)
     entry.hdr_actions.set(hdr_actions)
     old_hours.delete()
@@ -167,13 +167,17 @@ def write_record(
     record_on_timeline(
         engagement=engagement,
         actor=by,
-        action=action,
+        action=(
+            "advising.record_updated"
+            if updated
+            else ("advising.record_written" if entry.number == 1 else "advising.record_corrected")
+        ),
         kind="advising",
         target=entry,
         params={"number": visit.number, "version": entry.number},
         changes={**values, "version": entry.number},
     )
-    if action != "advising.record_updated":
+    if not updated:
         _notify(
             engagement=engagement,
             template="record_written",
