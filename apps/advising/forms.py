@@ -202,6 +202,12 @@ class RemoteSessionForm(TaskRowsMixin, forms.ModelForm):
             }
         self.add_hours_fields(advisors)
 
+    def clean_duration_minutes(self):
+        minutes = self.cleaned_data.get("duration_minutes")
+        if minutes is not None and minutes <= 0:
+            raise ValidationError(_("Czas trwania musi być większy od zera."))
+        return minutes
+
     def values(self) -> dict:
         data = self.cleaned_data
         return {
