@@ -29,37 +29,44 @@ def test_accept_and_withdraw_at_once_exactly_one_wins(engagement, advisors, lead
     for _round in range(3):
         Visit.objects.filter(engagement=engagement).delete()
         option = _proposed(engagement, advisors[0])
-        barrier = threading.Barrier(2)
-        won, refused, errors = [], [], []
-
-        def run(action):
-            try:
-                barrier.wait()
-                action()
-                won.append(action)
-            except ValidationError as error:
-                refused.append(error.messages[0])
-            except Exception as error:  # pragma: no cover - reported below
-                errors.append(error)
-            finally:
-                close_old_connections()
-
-        accept = lambda: services.accept_option(option=option, by=leader)  # noqa: E731
-        withdraw = lambda: services.withdraw_option(option=option, by=advisors[0])  # noqa: E731
-        threads = [threading.Thread(target=run, args=(fn,)) for fn in (accept, withdraw)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert not errors, errors
+        won, refused = _race(
+            accept=lambda option=option: services.accept_option(option=option, by=leader),
+            withdraw=lambda option=option: services.withdraw_option(option=option, by=advisors[0]),
+        )
         assert len(won) == 1 and len(refused) == 1
         stored, visit = _outcome(option.pk)
-        if won[0] is accept:
+        if won[0] == "accept":
             assert stored.accepted_at and not stored.withdrawn_at and visit.state == Visit.State.AGREED
             assert "przyjęty" in refused[0]
         else:
             assert stored.withdrawn_at and not stored.accepted_at and visit.starts_on is None
             assert "wycofana" in refused[0]
+
+
+def _race(**actions) -> tuple[list[str], list[str]]:
+    """Run the actions at the same moment, each in its own thread (and database connection)."""
+    barrier = threading.Barrier(len(actions))
+    won, refused, errors = [], [], []
+
+    def run(name, action):
+        try:
+            barrier.wait()
+            action()
+            won.append(name)
+        except ValidationError as error:
+            refused.append(error.messages[0])
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            close_old_connections()
+
+    threads = [threading.Thread(target=run, args=item) for item in actions.items()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    return won, refused
 
 
 @pytest.mark.django_db
