@@ -34,7 +34,7 @@ from apps.recruitment.models import Application, ApplicationTeamMember, Call
 from apps.territory.kinds import workshop_group_for
 from apps.territory.models import LocalGovernment
 
-from . import reference
+from . import reference, scale_advising
 
 DOMAIN = "skala.example"
 PD = AdvisorAssignment.Role.PERSONAL_DEVELOPMENT
@@ -182,6 +182,7 @@ def _edition(key: EditionKey, size: Size, jsts: list[LocalGovernment], *, log) -
     call.results_published_by = staff
     call.save(update_fields=["results_published_by"])
     engagements = _engagements(edition, size, jsts, advisors)
+    scale_advising.add(edition, engagements)
     _applications(edition, size, jsts, engagements)
     log(
         f"{edition.name}: karty JST {len(engagements)}, członkowie zespołów "
