@@ -388,3 +388,19 @@ def test_pages_render_the_demo_data(world):
     assert page.status_code == 200
     assert "Powiat bolesławiecki" in page.content.decode()
     assert "Powiat bolesławiecki" in leader.get(reverse("engagements:mine")).content.decode()
+
+
+def test_2022_edition_has_visits_in_every_state_sessions_and_time_sheets(world):
+    from apps.advising.models import RemoteSession, TimeSheet, Visit
+
+    edition = _edition("Doradztwo dla JST 2022/2023")
+    visits = Visit.objects.filter(engagement__edition=edition)
+    assert set(visits.values_list("state", flat=True)) == set(Visit.State.values)
+    per_jst = Counter(visits.values_list("engagement_id", flat=True))
+    assert set(per_jst.values()) == {3} and len(per_jst) == edition.engagements.count()
+    assert RemoteSession.objects.filter(engagement__edition=edition).exists()
+    assert set(TimeSheet.objects.filter(organiser=edition.organiser).values_list("state", flat=True)) >= {
+        "approved",
+        "submitted",
+        "returned",
+    }

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from apps.demo import accounts, editions, engagements, recruitment, reference
+from apps.demo import accounts, advising_demo, editions, engagements, recruitment, reference
 from apps.demo.quiet import no_outgoing_mail
 
 
@@ -26,6 +26,7 @@ class Command(BaseCommand):
                 seeded = editions.seed()
                 outcomes = engagements.seed(seeded)
                 call = recruitment.seed()
+                self.stdout.write(advising_demo.seed())
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
