@@ -55,25 +55,49 @@ def visits_link(engagement) -> StageLink:
     return StageLink(_("Spotkania i doradztwo zdalne"), _visits_url()(engagement.pk))
 
 
-@register_stage_panel(Stage.IMPLEMENTATION)
-def visit_panels(engagements, viewers) -> dict[int, StagePanel]:
-    """Visits held out of planned (three queries for any number of engagements)."""
-    ids = [e.pk for e in engagements]
-    held = defaultdict(int)
+def visit_panels(engagements, viewers, stage) -> dict[int, StagePanel]:
+    """On the engagement's current stage: visits held out of planned and the agreed tasks still to do (three
+    queries for any number of engagements)."""
+    current = [e for e in engagements if e.stage == stage]
+    if not current:
+        return {}
+    ids = [e.pk for e in current]
+    held, open_tasks = defaultdict(int), defaultdict(int)
     for engagement_id in Visit.objects.filter(
         engagement_id__in=ids, state__in=[Visit.State.RECORDED, Visit.State.CONFIRMED]
     ).values_list("engagement_id", flat=True):
         held[engagement_id] += 1
-    stored = _plans_by_edition({e.edition_id for e in engagements})
-    url, label = _visits_url(), _("Spotkania w JST")
-    return {
-        e.pk: StagePanel(
-            status=_("Spotkania w siedzibie JST: odbyte %(held)s z %(planned)s.")
-            % {"held": held[e.pk], "planned": _planned(e, stored)},
-            links=(StageLink(label, url(e.pk)),),
-        )
-        for e in engagements
-    }
+    for engagement_id in AgreedTask.objects.filter(engagement_id__in=ids, done_at__isnull=True).values_list(
+        "engagement_id", flat=True
+    ):
+        open_tasks[engagement_id] += 1
+    stored = _plans_by_edition({e.edition_id for e in current})
+    url, label = _visits_url(), _("Spotkania i uzgodnione zadania")
+    visits_text = _("Spotkania w siedzibie JST: odbyte %(held)s z %(planned)s.")
+    tasks_text = _("Uzgodnione zadania do zrobienia: %(count)s.")
+    panels = {}
+    for e in current:
+        status = visits_text % {"held": held[e.pk], "planned": _planned(e, stored)}
+        if open_tasks[e.pk]:
+            status += " " + tasks_text % {"count": open_tasks[e.pk]}
+        panels[e.pk] = StagePanel(status=status, links=(StageLink(label, url(e.pk)),))
+    return panels
+
+
+def _register_visit_panels() -> None:
+    """The same panel on every stage of the cycle; it answers only for the stage an engagement is at."""
+    for stage in Stage:
+        if stage == Stage.COMPLETED:
+            continue
+
+        def panel(engagements, viewers, stage=stage):
+            return visit_panels(engagements, viewers, stage)
+
+        panel.__qualname__ = f"visit_panel_{stage.value}"
+        register_stage_panel(stage, order=200)(panel)
+
+
+_register_visit_panels()
 
 
 @register_waiting_items
