@@ -243,3 +243,30 @@ class AdvisingPlanForm(forms.ModelForm):
         model = AdvisingPlan
         fields = ["visits_per_jst", "visit_days", "remote_starts_on", "remote_ends_on", "planned_hours_per_jst"]
         widgets = {"remote_starts_on": DateInput, "remote_ends_on": DateInput}
+
+
+class TaskToActionForm(forms.Form):
+    """What an HDR action needs beyond the task's what and who (the plans service checks the rest)."""
+
+    priority = forms.ModelChoiceField(label=_("Priorytet rozwojowy"), queryset=None, empty_label=None)
+    start_month = forms.Field(label=_("Początek (miesiąc)"))
+    end_month = forms.Field(label=_("Koniec (miesiąc)"))
+    expected_result = forms.CharField(
+        label=_("Oczekiwany rezultat"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    indicator_name = forms.CharField(label=_("Wskaźnik"), max_length=300)
+    indicator_unit = forms.ChoiceField(label=_("Jednostka wskaźnika"))
+    indicator_target = forms.CharField(label=_("Wartość docelowa"), max_length=100)
+    monitoring_method = forms.CharField(
+        label=_("Sposób monitorowania"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, engagement, **kwargs):
+        from apps.plans.forms import MONTH_HELP, MonthField
+        from apps.plans.indicators import IndicatorUnit
+
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = engagement.priorities.filter(is_selected=True)
+        self.fields["start_month"] = MonthField(label=_("Początek (miesiąc)"), help_text=MONTH_HELP)
+        self.fields["end_month"] = MonthField(label=_("Koniec (miesiąc)"), help_text=MONTH_HELP)
+        self.fields["indicator_unit"].choices = IndicatorUnit.choices

@@ -203,7 +203,12 @@ def advisor_cards(user) -> list[dict]:
             "title": _("Spotkania i czas pracy"),
             "text": _("Kalendarz spotkań, szybki zapis sesji zdalnej i miesięczna karta czasu pracy."),
             "url": reverse("advising:my_hours"),
-        }
+        },
+        {
+            "title": _("Zapisz sesję zdalną"),
+            "text": _("Jeden krótki formularz: JST, data, czas, kanał, tematy i Twoje godziny."),
+            "url": reverse("advising:session_quick"),
+        },
     ]
 
 

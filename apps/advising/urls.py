@@ -20,6 +20,7 @@ urlpatterns = [
     path("spotkania/terminy/<int:pk>/wycofaj/", views.withdraw, name="withdraw"),
     path("spotkania/zalaczniki/<int:pk>/", views.attachment, name="attachment"),
     path("zadania/<int:pk>/wykonane/", views.task_tick, name="task_tick"),
+    path("zadania/<int:pk>/dzialanie-hdr/", views.task_to_action, name="task_to_action"),
     path("doradztwo/sesje-zdalne/nowa/", views.session_quick, name="session_quick"),
     path("doradztwo/kalendarz/", views.month_view, name="month"),
     path("doradztwo/czas-pracy/", views.my_hours, name="my_hours"),

@@ -27,6 +27,7 @@ from .forms import (
     RemoteSessionForm,
     RescheduleForm,
     ReturnSheetForm,
+    TaskToActionForm,
     TimeEntryForm,
     VisitRecordForm,
 )
@@ -326,6 +327,22 @@ def task_tick(request, pk: int):
         done=request.POST.get("next")
         if str(request.POST.get("next", "")).startswith("/")
         else _visits_url(task.engagement),
+    )
+
+
+@object_view(selectors.task_for, rule="advising.tick_task", name="task")
+def task_to_action(request, task):
+    engagement = task.engagement
+    if task.plan_action_id or task.done_at:
+        raise Http404
+    return form_page(
+        request,
+        TaskToActionForm(request.POST or None, engagement=engagement),
+        save=lambda form: services.task_to_action(task=task, by=request.user, **form.cleaned_data),
+        success=_("Zadanie jest teraz działaniem HDR."),
+        done=lambda action: reverse("plans:detail", kwargs={"engagement_pk": engagement.pk}),
+        template="advising/task_to_action.html",
+        context={"engagement": engagement, "task": task},
     )
 
 

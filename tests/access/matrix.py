@@ -419,6 +419,9 @@ MATRIX: dict[str, Row] = {
         lambda w: _advising(w, "advising:attachment", pk=w.record_a_attachment.pk), only(ENGAGEMENT_A_VIEWERS)
     ),
     "advising:task_tick": Row(lambda w: _advising(w, "advising:task_tick", pk=w.task_a.pk), POST_ONLY),
+    "advising:task_to_action": Row(
+        lambda w: _advising(w, "advising:task_to_action", pk=w.task_a.pk), only(ENGAGEMENT_A_WORKERS)
+    ),
     "advising:session_quick": Row(lambda w: reverse("advising:session_quick"), only(ADVISORS)),
     "advising:month": Row(lambda w: reverse("advising:month"), only(ADVISORS)),
     "advising:my_hours": Row(lambda w: reverse("advising:my_hours"), only(ADVISORS)),

@@ -1133,6 +1133,20 @@ ADVISING: dict[str, Post] = {
         lambda w, r: _has("advising.AgreedTask", pk=w.task_a.pk, done_at__isnull=False),
         page=_visits_page,
     ),
+    "advising:task_to_action": Post(
+        lambda w: reverse("advising:task_to_action", kwargs={"pk": w.task_a.pk}),
+        done_by(["team_member_a", "advisor_a"]),
+        lambda w, r: _has("advising.AgreedTask", pk=w.task_a.pk, plan_action__isnull=False),
+        changes=lambda w: {
+            "start_month": f"{w.plan_a.period_start:%m.%Y}",
+            "end_month": f"{w.plan_a.period_start:%m.%Y}",
+            "indicator_name": "Liczba szkół",
+            "indicator_unit": "count",
+            "indicator_target": "5",
+            "expected_result": "Dane zebrane",
+            "monitoring_method": "Raport",
+        },
+    ),
     "advising:session_create": Post(
         lambda w: reverse("advising:session_create", kwargs={"engagement_pk": w.engagement_a.pk}),
         done_by(["advisor_a"]),
