@@ -22,6 +22,10 @@ def _hours_field(label) -> PolishDecimalField:
     )
 
 
+def _jst_name(engagement) -> str:
+    return engagement.local_government.display_name
+
+
 class ProposeDatesForm(forms.Form):
     """Up to three spans of days (advisors give at least two, the JST at least one)."""
 
@@ -200,6 +204,7 @@ class RemoteSessionForm(TaskRowsMixin, forms.ModelForm):
                 "engagement": forms.ModelChoiceField(label=_("JST"), queryset=engagements, empty_label=None),
                 **self.fields,
             }
+            self.fields["engagement"].label_from_instance = _jst_name
         self.add_hours_fields(advisors)
 
     def clean_duration_minutes(self):
@@ -230,6 +235,7 @@ class TimeEntryForm(forms.Form):
     def __init__(self, *args, engagements, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["engagement"].queryset = engagements
+        self.fields["engagement"].label_from_instance = _jst_name
 
 
 class ReturnSheetForm(forms.Form):
