@@ -174,19 +174,42 @@ def visit_items(user, engagements) -> list[WaitingItem]:
 
 @dashboard_card("advising.team_tasks", rule="site.signed_in", order=15)
 def team_task_cards(user) -> list[dict]:
-    """The team's agreed tasks still to do, one card per JST that has any."""
+    """For the team leader: visits whose dates wait for an answer; for the team: the agreed tasks still to do, one
+    card per JST that has any."""
     member_of = engagement_access(user).member_of
     if not member_of:
         return []
+    names: dict[int, str] = {}
     by_engagement = defaultdict(list)
-    names = {}
     for task in AgreedTask.objects.filter(engagement_id__in=list(member_of), done_at__isnull=True).select_related(
         "engagement__local_government"
     ):
         by_engagement[task.engagement_id].append(task)
         names[task.engagement_id] = task.engagement.local_government.display_name
     url = _visits_url()
-    return [
+    cards = []
+    leader_of = list(engagement_access(user).leader_of)
+    if leader_of:
+        waiting = defaultdict(set)
+        for option in DateOption.objects.filter(
+            visit__engagement_id__in=leader_of,
+            side=DateOption.Side.ADVISORS,
+            withdrawn_at__isnull=True,
+            accepted_at__isnull=True,
+            visit__starts_on__isnull=True,
+        ).select_related("visit__engagement__local_government"):
+            waiting[option.visit.engagement_id].add(option.visit.number)
+            names.setdefault(option.visit.engagement_id, option.visit.engagement.local_government.display_name)
+        cards += [
+            {
+                "title": _("Terminy spotkań do wyboru: %(jst)s") % {"jst": names[pk]},
+                "text": _("Doradcy proponują terminy spotkań: %(numbers)s. Przyjmij jeden albo zaproponuj inne.")
+                % {"numbers": ", ".join(str(n) for n in sorted(numbers))},
+                "url": url(pk),
+            }
+            for pk, numbers in waiting.items()
+        ]
+    return cards + [
         {
             "title": _("Uzgodnione zadania: %(jst)s") % {"jst": names[pk]},
             "text": "; ".join(f"{t.what}" + (f" ({t.due_on:%d.%m.%Y})" if t.due_on else "") for t in tasks[:5]),
