@@ -103,7 +103,10 @@ _register_visit_panels()
 @register_waiting_items
 def visit_items(user, engagements) -> list[WaitingItem]:
     """Dates to propose (the next visit without dates), records to write, records to confirm (three queries)."""
-    ids = list(engagements.values_list("pk", flat=True)) if hasattr(engagements, "values_list") else list(engagements)
+    if hasattr(engagements, "values_list"):
+        ids = list(engagements.values_list("pk", flat=True))
+    else:
+        ids = [getattr(e, "pk", e) for e in engagements]
     from apps.engagements.models import Engagement
 
     rows = list(Engagement.objects.filter(pk__in=ids).select_related("edition"))

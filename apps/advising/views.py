@@ -39,6 +39,13 @@ def _warn(request, warnings) -> None:
         messages.warning(request, warning)
 
 
+def _safe_next(request) -> str:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next", "")
+    return target if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else ""
+
+
 def _visits_url(engagement) -> str:
     return reverse("advising:visits", kwargs={"engagement_pk": engagement.pk})
 
@@ -324,9 +331,7 @@ def task_tick(request, pk: int):
         request,
         lambda: services.tick_task(task=task, by=request.user, done=done),
         success=_("Zadanie oznaczone jako wykonane.") if done else _("Zadanie znów jest do zrobienia."),
-        done=request.POST.get("next")
-        if str(request.POST.get("next", "")).startswith("/")
-        else _visits_url(task.engagement),
+        done=_safe_next(request) or _visits_url(task.engagement),
     )
 
 
