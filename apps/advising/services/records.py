@@ -12,7 +12,7 @@ from apps.audit.services import record
 from apps.engagements.timeline import record_on_timeline
 
 from ..models import AgreedTask, RecordAttachment, RemoteSession, TimeEntry, Visit, VisitRecord
-from .common import _advisors_of, _label, _lock_engagement, _lock_visit, _notify, _today
+from .common import _advisors_of, _label, _lock_engagement, _lock_visit, _locked_month, _notify, _today
 from .hours import check_hours, split_over_days
 
 RECORD_FIELDS = ["support_kind", "other_participants", "topics", "cycle_stage", "findings"]
@@ -42,6 +42,30 @@ def _add_tasks(engagement, tasks, **owner) -> list[AgreedTask]:
                 )
             )
     return created
+
+
+def _kept_hours(engagement, old_entries, given: dict) -> set[int]:
+    """Advisors whose stored hours of this visit are on a submitted or approved time sheet: they stay as they are
+    (and are refused if changed)."""
+    organiser_id = engagement.edition.organiser_id
+    kept = set()
+    for advisor_id in {e.advisor_id for e in old_entries}:
+        mine = [e for e in old_entries if e.advisor_id == advisor_id]
+        locked = next((e.on for e in mine if _locked_month(advisor_id, organiser_id, e.on)), None)
+        if locked is None:
+            continue
+        if given.get(advisor_id) != sum(e.hours for e in mine):
+            raise ValidationError(
+                {
+                    f"hours_{advisor_id}": _(
+                        "Te godziny są na przekazanej lub zatwierdzonej karcie czasu pracy za %(month)s "
+                        "i nie można ich zmienić."
+                    )
+                    % {"month": f"{locked:%m.%Y}"}
+                }
+            )
+        kept.add(advisor_id)
+    return kept
 
 
 def _hours_field_errors(error: ValidationError, advisor_id: int) -> ValidationError:
@@ -89,6 +113,8 @@ def write_record(
         )
     given = _check_advisor_hours(engagement, hours or {})
     old_hours = TimeEntry.objects.filter(record__visit=visit)
+    kept = _kept_hours(engagement, list(old_hours), given)
+    given = {pk: value for pk, value in given.items() if pk not in kept}
     entries = [
         (advisor_id, day, part)
         for advisor_id, value in given.items()
@@ -147,7 +173,8 @@ def write_record(
         updated = True
     entry.participants.set(participants)
     entry.hdr_actions.set(hdr_actions)
-    old_hours.delete()
+    old_hours.exclude(advisor_id__in=kept).delete()
+    TimeEntry.objects.filter(record__visit=visit, advisor_id__in=kept).update(record=entry)
     TimeEntry.objects.bulk_create(
         TimeEntry(advisor_id=a, engagement=engagement, on=d, hours=h, kind=TimeEntry.Kind.VISIT, record=entry)
         for a, d, h in entries

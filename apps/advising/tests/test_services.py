@@ -246,3 +246,29 @@ def test_time_sheet_submit_approve_locks(engagement, advisors):
     with pytest.raises(ValidationError):
         services.return_sheet(sheet=sheet, comment="x", by=staff)
     assert UserFactory  # imported for other tests
+
+
+def test_a_correction_keeps_hours_of_an_approved_sheet_and_refuses_changing_them(engagement, advisors, leader):
+    visit = _held(engagement, advisors, leader)
+    hours = {advisors[0].pk: Decimal("12"), advisors[1].pk: Decimal("8")}
+    record, _ = services.write_record(visit=visit, by=advisors[0], support_kind="meeting", topics="x", hours=hours)
+    services.confirm_record(visit_record=record, by=advisors[1])
+    organiser = engagement.edition.organiser
+    staff = MembershipFactory(organisation=organiser, role=Membership.Role.STAFF).user
+    for month in sorted({e.on.replace(day=1) for e in TimeEntry.objects.filter(advisor=advisors[1])}):
+        sheet = services.submit_sheet(advisor=advisors[1], organiser=organiser, month=month, by=advisors[1])
+        services.approve_sheet(sheet=sheet, by=staff)
+    with pytest.raises(ValidationError) as error:
+        services.write_record(
+            visit=visit,
+            by=advisors[0],
+            support_kind="meeting",
+            topics="y",
+            correction_reason="x",
+            hours={advisors[0].pk: Decimal("12")},
+        )
+    assert "zatwierdzonej karcie" in error.value.message_dict[f"hours_{advisors[1].pk}"][0]
+    second, _ = services.write_record(
+        visit=visit, by=advisors[0], support_kind="meeting", topics="y", correction_reason="x", hours=hours
+    )
+    assert sum(e.hours for e in TimeEntry.objects.filter(advisor=advisors[1], record=second)) == 8
