@@ -227,9 +227,15 @@ def edition_hours(edition) -> dict:
         .order_by("engagement__local_government__display_name", "kind")
     )
     labels = dict(TimeEntry.Kind.choices)
+    totals: dict[int, Decimal] = defaultdict(Decimal)
+    names: dict[int, str] = {}
     for row in by_jst:
         row["kind_label"] = labels.get(row["kind"], row["kind"])
-    return {"by_advisor": by_advisor, "by_jst": by_jst}
+        totals[row["engagement_id"]] += row["total"]
+        names[row["engagement_id"]] = row["engagement__local_government__display_name"]
+    planned = advising_plan(edition=edition).planned_hours_per_jst
+    over = [{"name": names[pk], "total": total} for pk, total in totals.items() if planned and total > planned]
+    return {"by_advisor": by_advisor, "by_jst": by_jst, "over_planned": over, "planned_hours": planned}
 
 
 def sheets_of_edition(edition) -> list[TimeSheet]:

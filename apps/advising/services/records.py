@@ -12,7 +12,7 @@ from apps.audit.services import record
 from apps.engagements.timeline import record_on_timeline
 
 from ..models import AgreedTask, RecordAttachment, RemoteSession, TimeEntry, Visit, VisitRecord
-from .common import _advisors_of, _label, _lock_engagement, _lock_visit, _locked_month, _notify, _today
+from .common import _advisors_of, _label, _lock_engagement, _lock_visit, _locked_month, _notify, _today, advising_plan
 from .hours import check_hours, split_over_days
 
 RECORD_FIELDS = ["support_kind", "other_participants", "topics", "cycle_stage", "findings"]
@@ -252,6 +252,12 @@ def log_session(*, engagement, by, hours: dict | None = None, tasks=(), **values
         raise ValidationError({"held_on": _("Sesję zapisuje się po jej odbyciu; ta data jest w przyszłości.")})
     given = _check_advisor_hours(engagement, hours or {})
     warnings = []
+    plan = advising_plan(edition=edition)
+    if plan.remote_starts_on and plan.remote_ends_on and not plan.remote_starts_on <= held_on <= plan.remote_ends_on:
+        warnings.append(
+            _("Sesja jest poza okresem doradztwa zdalnego edycji (%(start)s–%(end)s).")
+            % {"start": f"{plan.remote_starts_on:%d.%m.%Y}", "end": f"{plan.remote_ends_on:%d.%m.%Y}"}
+        )
     for advisor_id, value in given.items():
         try:
             warnings += check_hours(engagement=engagement, entries=[(advisor_id, held_on, value)])
