@@ -209,3 +209,24 @@ def test_tasks_are_ticked_from_the_karta(engagement, leader):
     task = AgreedTask.objects.create(engagement=engagement, what="Zadanie", who="Zespół")
     _client(leader).post(reverse("advising:task_tick", args=[task.pk]), {"done": "1"})
     assert AgreedTask.objects.get(pk=task.pk).done_at is not None
+
+
+def test_an_attachment_over_the_limit_is_refused_next_to_the_field(engagement, advisors, settings):
+    settings.PLAN_EVIDENCE_MAX_BYTES = 100
+    visit = VisitFactory(
+        engagement=engagement, number=1, state=Visit.State.AGREED, starts_on=workday(-2), ends_on=workday(-2)
+    )
+    page = (
+        _client(advisors[0])
+        .post(
+            reverse("advising:record_edit", args=[visit.pk]),
+            {
+                "support_kind": "meeting",
+                "topics": "Tematy zostają",
+                "attachments": SimpleUploadedFile("duzy.pdf", b"%PDF-1.4\n" + b"0" * 500),
+            },
+        )
+        .content.decode()
+    )
+    assert _error_next_to(page, "attachments", "Plik jest za duży")
+    assert "Tematy zostają" in page and not VisitRecord.objects.exists()
