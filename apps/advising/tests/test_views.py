@@ -71,7 +71,11 @@ def test_the_walk_from_dates_to_an_approved_time_sheet(engagement, advisors, lea
     assert record.attachments.count() == 1 and record.participants.count() == 1
     second.post(reverse("advising:record_confirm", args=[visit.pk]))
     assert Visit.objects.get(pk=visit.pk).state == Visit.State.CONFIRMED
-    assert first.get(reverse("advising:record_pdf", args=[visit.pk]))["Content-Type"] == "application/pdf"
+    pdf = first.get(reverse("advising:record_pdf", args=[visit.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    from apps.documents.pdf import pdf_text
+
+    assert "Diagnozapotrzeb" in "".join(pdf_text(pdf.content).split())
 
     dashboard = team.get(reverse("core:dashboard")).content.decode()
     assert "Zebrać dane SIO" in dashboard and "Ankieta dla dyrektorów" in dashboard
