@@ -47,7 +47,10 @@ def _lock_engagement(engagement) -> Engagement:
 
 
 def _lock_visit(visit_pk: int) -> Visit:
-    """The visit row locked for the rest of the transaction: two people acting on its dates are serialised."""
+    """The visit row locked for the rest of the transaction: two people acting on its dates are serialised. Its
+    engagement is locked first, the order every advising write takes, so two writes never wait on each other."""
+    engagement_id = Visit.objects.values_list("engagement_id", flat=True).get(pk=visit_pk)
+    list(Engagement.objects.select_for_update().filter(pk=engagement_id).values_list("pk", flat=True))
     return Visit.objects.select_for_update().get(pk=visit_pk)
 
 
