@@ -34,6 +34,12 @@ from .forms import (
 from .models import TimeSheet, Visit
 
 
+def _require_a_side(user, engagement) -> None:
+    """The advisors or the JST's side (its team leader): who agrees a visit's dates."""
+    if not (can(user, "advising.advise", engagement) or can(user, "advising.answer_dates", engagement)):
+        raise Http404
+
+
 def _warn(request, warnings) -> None:
     for warning in warnings:
         messages.warning(request, warning)
@@ -82,8 +88,7 @@ def visits(request, engagement):
 
 @object_view(engagement_for, kwarg="engagement_pk", name="engagement")
 def propose(request, engagement, number: int):
-    if not (can(request.user, "advising.advise", engagement) or can(request.user, "advising.answer_dates", engagement)):
-        raise Http404
+    _require_a_side(request.user, engagement)
     plan = services.advising_plan(edition=engagement.edition)
     if not 1 <= number <= plan.visits_per_jst:
         raise Http404
@@ -136,8 +141,7 @@ def visit_detail(request, visit):
 def accept(request, pk: int):
     option = selectors.option_for(request.user, pk)
     engagement = option.visit.engagement
-    if not (can(request.user, "advising.advise", engagement) or can(request.user, "advising.answer_dates", engagement)):
-        raise Http404
+    _require_a_side(request.user, engagement)
     return run_action(
         request,
         lambda: services.accept_option(option=option, by=request.user),
@@ -151,8 +155,7 @@ def accept(request, pk: int):
 def withdraw(request, pk: int):
     option = selectors.option_for(request.user, pk)
     engagement = option.visit.engagement
-    if not (can(request.user, "advising.advise", engagement) or can(request.user, "advising.answer_dates", engagement)):
-        raise Http404
+    _require_a_side(request.user, engagement)
     return run_action(
         request,
         lambda: services.withdraw_option(option=option, by=request.user),
@@ -163,7 +166,7 @@ def withdraw(request, pk: int):
 
 @object_view(selectors.visit_for, name="visit")
 def reschedule(request, visit):
-    require(request.user, "advising.advise", visit.engagement)
+    _require_a_side(request.user, visit.engagement)
 
     def save(form):
         result, warnings = services.reschedule_visit(visit=visit, by=request.user, **form.cleaned_data)

@@ -404,7 +404,7 @@ MATRIX: dict[str, Row] = {
     ),
     "advising:visit": Row(lambda w: _advising(w, "advising:visit", pk=w.visit_a_held.pk), only(ENGAGEMENT_A_VIEWERS)),
     "advising:reschedule": Row(
-        lambda w: _advising(w, "advising:reschedule", pk=w.visit_a_agreed.pk), only(["advisor_a"])
+        lambda w: _advising(w, "advising:reschedule", pk=w.visit_a_agreed.pk), only(["team_member_a", "advisor_a"])
     ),
     "advising:record_edit": Row(
         lambda w: _advising(w, "advising:record_edit", pk=w.visit_a_held.pk), only(["advisor_a"])

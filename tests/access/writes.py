@@ -1111,7 +1111,7 @@ ADVISING: dict[str, Post] = {
     ),
     "advising:reschedule": Post(
         lambda w: reverse("advising:reschedule", kwargs={"pk": w.visit_a_agreed.pk}),
-        done_by(["advisor_a"]),
+        done_by(["team_member_a", "advisor_a"]),
         lambda w, r: _has("advising.Visit", pk=w.visit_a_agreed.pk, sequence=1),
         changes=lambda w: {"starts_on": _day(w, 80), "ends_on": _day(w, 81), "reason": "Sesja rady"},
     ),
