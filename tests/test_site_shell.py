@@ -88,6 +88,7 @@ MENU_IN_ORDER = [
     "Mój panel",
     "Karty JST",
     "HDR",
+    "Moje spotkania",  # apps.advising
     "Organizatorzy",
     "Edycje organizatora",
     "Katalog modelu",

@@ -95,6 +95,7 @@ def build_world() -> World:
     _add_documents(world)
     _add_plans(world)
     _add_recruitment(world)
+    _add_advising(world)
     _add_public_face(world)
     _add_messaging(world)
     return world
@@ -305,4 +306,72 @@ def _add_recruitment(world: World) -> None:
     o["jst_c"] = LocalGovernmentFactory(kind=JstKind.RURAL_GMINA, name="Gamma")
     o["application_draft"] = ApplicationFactory(
         edition=o["edition_x_open"], local_government=o["jst_c"], applicant=u["applicant"]
+    )
+
+
+def _add_advising(world: World) -> None:
+    """JST A's advisory work (apps.advising): visit 1 held with a record waiting for confirmation (an attachment,
+    an agreed task), visit 2 with date options from both sides, visit 3 agreed; a remote session; a manual hours
+    entry of advisor A today; advisor A's time sheet of last month waiting for organiser X."""
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from apps.advising.models import (
+        AgreedTask,
+        DateOption,
+        RecordAttachment,
+        RemoteSession,
+        TimeEntry,
+        TimeSheet,
+        Visit,
+        VisitRecord,
+    )
+
+    o, u = world.objects, world.users
+    engagement, start = o["engagement_a"], o["edition_x"].period_start
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    held = Visit.objects.create(
+        engagement=engagement, number=1, state=Visit.State.RECORDED, starts_on=today - 10 * day, ends_on=today - 9 * day
+    )
+    record = VisitRecord.objects.create(visit=held, support_kind="meeting", topics="Diagnoza", written_by_label="X")
+    attachment = RecordAttachment(record=record, original_name="lista.pdf", content_type="application/pdf", size=9)
+    attachment.file.save("lista.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    proposed = Visit.objects.create(engagement=engagement, number=2, state=Visit.State.DATES_PROPOSED)
+    by_advisors = DateOption.objects.create(
+        visit=proposed,
+        starts_on=start + 30 * day,
+        ends_on=start + 31 * day,
+        side="advisors",
+        proposed_by=u["advisor_a"],
+    )
+    by_jst = DateOption.objects.create(
+        visit=proposed, starts_on=start + 40 * day, ends_on=start + 41 * day, side="jst", proposed_by=u["team_member_a"]
+    )
+    agreed = Visit.objects.create(
+        engagement=engagement, number=3, state=Visit.State.AGREED, starts_on=start + 60 * day, ends_on=start + 61 * day
+    )
+    o.update(
+        visit_a_held=held,
+        visit_a_proposed=proposed,
+        visit_a_agreed=agreed,
+        record_a=record,
+        record_a_attachment=attachment,
+        option_a_advisors=by_advisors,
+        option_a_jst=by_jst,
+        task_a=AgreedTask.objects.create(engagement=engagement, record=record, what="Zebrać dane", who="Zespół"),
+        session_a=RemoteSession.objects.create(
+            engagement=engagement, held_on=today, duration_minutes=60, channel="video", topics="HDR"
+        ),
+        hours_a=TimeEntry.objects.create(
+            advisor=u["advisor_a"], engagement=engagement, on=today, hours=2, kind="preparation"
+        ),
+        sheet_a=TimeSheet.objects.create(
+            advisor=u["advisor_a"],
+            organiser=world.org_x,
+            month=(today.replace(day=1) - day).replace(day=1),
+            state=TimeSheet.State.SUBMITTED,
+        ),
     )

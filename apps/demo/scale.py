@@ -34,7 +34,7 @@ from apps.recruitment.models import Application, ApplicationTeamMember, Call
 from apps.territory.kinds import workshop_group_for
 from apps.territory.models import LocalGovernment
 
-from . import reference, scale_messaging
+from . import reference, scale_advising, scale_messaging
 
 DOMAIN = "skala.example"
 PD = AdvisorAssignment.Role.PERSONAL_DEVELOPMENT
@@ -183,6 +183,7 @@ def _edition(key: EditionKey, size: Size, jsts: list[LocalGovernment], *, log) -
     call.save(update_fields=["results_published_by"])
     engagements = _engagements(edition, size, jsts, advisors)
     scale_messaging.build(engagements[SAMPLE_INDEX])
+    scale_advising.add(edition, engagements)
     _applications(edition, size, jsts, engagements)
     log(
         f"{edition.name}: karty JST {len(engagements)}, członkowie zespołów "

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "apps.recruitment",
     "apps.plans",
     "apps.messaging",
+    "apps.advising",
     "apps.scheduling",
     "apps.branding",
 ]

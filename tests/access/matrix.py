@@ -75,6 +75,14 @@ def _plan_url(w: World, name: str, **kwargs) -> str:
     return reverse(name, kwargs={"engagement_pk": w.engagement_a.pk, **kwargs})
 
 
+ADVISORS = ["advisor_a", "advisor_b"]
+SHEET_A_VIEWERS = ["advisor_a", "organiser_x", "coordinator"]
+
+
+def _advising(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs=kwargs)
+
+
 def _plan_row(name: str, allowed, **kwargs) -> Row:
     """A row for one URL of JST A's HDR (``kwargs`` take world object names, e.g. pk="plan_a_action")."""
 
@@ -402,6 +410,57 @@ MATRIX: dict[str, Row] = {
     "messaging:notifications": Row(
         lambda w: reverse("messaging:notifications"), only(["team_member_a", "team_member_b", "advisor_a", "advisor_b"])
     ),
+    # Advisory work (apps.advising): JST A's visits, records, sessions and tasks follow the engagement; the
+    # advisor's own pages are for advisors; time sheets for their advisor and the organiser; edition pages for
+    # the organiser's staff and the coordinator.
+    "advising:visits": Row(
+        lambda w: _advising(w, "advising:visits", engagement_pk=w.engagement_a.pk), only(ENGAGEMENT_A_VIEWERS)
+    ),
+    "advising:propose": Row(
+        lambda w: _advising(w, "advising:propose", engagement_pk=w.engagement_a.pk, number=2),
+        only(["team_member_a", "advisor_a"]),
+    ),
+    "advising:session_create": Row(
+        lambda w: _advising(w, "advising:session_create", engagement_pk=w.engagement_a.pk), only(["advisor_a"])
+    ),
+    "advising:visit": Row(lambda w: _advising(w, "advising:visit", pk=w.visit_a_held.pk), only(ENGAGEMENT_A_VIEWERS)),
+    "advising:reschedule": Row(
+        lambda w: _advising(w, "advising:reschedule", pk=w.visit_a_agreed.pk), only(["team_member_a", "advisor_a"])
+    ),
+    "advising:record_edit": Row(
+        lambda w: _advising(w, "advising:record_edit", pk=w.visit_a_held.pk), only(["advisor_a"])
+    ),
+    "advising:record_confirm": Row(lambda w: _advising(w, "advising:record_confirm", pk=w.visit_a_held.pk), POST_ONLY),
+    "advising:record_pdf": Row(
+        lambda w: _advising(w, "advising:record_pdf", pk=w.visit_a_held.pk), only(ENGAGEMENT_A_VIEWERS)
+    ),
+    "advising:accept": Row(lambda w: _advising(w, "advising:accept", pk=w.option_a_advisors.pk), POST_ONLY),
+    "advising:withdraw": Row(lambda w: _advising(w, "advising:withdraw", pk=w.option_a_advisors.pk), POST_ONLY),
+    "advising:attachment": Row(
+        lambda w: _advising(w, "advising:attachment", pk=w.record_a_attachment.pk), only(ENGAGEMENT_A_VIEWERS)
+    ),
+    "advising:task_tick": Row(lambda w: _advising(w, "advising:task_tick", pk=w.task_a.pk), POST_ONLY),
+    "advising:task_to_action": Row(
+        lambda w: _advising(w, "advising:task_to_action", pk=w.task_a.pk), only(ENGAGEMENT_A_WORKERS)
+    ),
+    "advising:session_quick": Row(lambda w: reverse("advising:session_quick"), only(ADVISORS)),
+    "advising:month": Row(lambda w: reverse("advising:month"), only(ADVISORS)),
+    "advising:my_hours": Row(lambda w: reverse("advising:my_hours"), only(ADVISORS)),
+    "advising:hours_add": Row(lambda w: reverse("advising:hours_add"), only(ADVISORS)),
+    "advising:hours_delete": Row(lambda w: _advising(w, "advising:hours_delete", pk=w.hours_a.pk), POST_ONLY),
+    "advising:sheet_submit": Row(lambda w: reverse("advising:sheet_submit"), POST_ONLY),
+    "advising:sheet": Row(lambda w: _advising(w, "advising:sheet", pk=w.sheet_a.pk), only(SHEET_A_VIEWERS)),
+    "advising:sheet_approve": Row(lambda w: _advising(w, "advising:sheet_approve", pk=w.sheet_a.pk), POST_ONLY),
+    "advising:sheet_return": Row(
+        lambda w: _advising(w, "advising:sheet_return", pk=w.sheet_a.pk), only(["organiser_x"])
+    ),
+    "advising:sheet_xlsx": Row(lambda w: _advising(w, "advising:sheet_xlsx", pk=w.sheet_a.pk), only(SHEET_A_VIEWERS)),
+    "advising:edition_visits": Row(lambda w: _edition_url(w, "advising:edition_visits"), only(ORGANISER_X_VIEWERS)),
+    "advising:edition_hours": Row(lambda w: _edition_url(w, "advising:edition_hours"), only(ORGANISER_X_VIEWERS)),
+    "advising:edition_hours_xlsx": Row(
+        lambda w: _edition_url(w, "advising:edition_hours_xlsx"), only(ORGANISER_X_VIEWERS)
+    ),
+    "advising:edition_settings": Row(lambda w: _edition_url(w, "advising:edition_settings"), only(["organiser_x"])),
     # The Django admin: platform administrators only; everybody else is sent to the admin's login.
     "admin:index": Row(lambda w: reverse("admin:index"), everyone(REDIRECT) | {"platform_admin": 200}),
 }

@@ -1105,6 +1105,170 @@ MESSAGING: dict[str, Post] = {
 }
 
 
+# Advisory work (apps.advising).
+def _advising_past_edition(w: World) -> None:
+    """Edition X started 100 days ago, so that a session or hours of today fall in its period."""
+    import datetime
+
+    from django.utils import timezone
+
+    from apps.editions.models import Edition
+
+    Edition.objects.filter(pk=w.edition_x.pk).update(period_start=timezone.localdate() - datetime.timedelta(days=100))
+
+
+def _day(w: World, days: int) -> str:
+    import datetime
+
+    return str(w.edition_x.period_start + datetime.timedelta(days=days))
+
+
+def _today() -> str:
+    from django.utils import timezone
+
+    return str(timezone.localdate())
+
+
+def _visits_page(w: World) -> str:
+    return reverse("advising:visits", kwargs={"engagement_pk": w.engagement_a.pk})
+
+
+def _visit_page(w: World, name: str = "visit_a_proposed") -> str:
+    return reverse("advising:visit", kwargs={"pk": getattr(w, name).pk})
+
+
+def _my_hours_page(w: World) -> str:
+    return reverse("advising:my_hours") + f"?miesiac={w.hours_a.on:%Y-%m}"
+
+
+ADVISING: dict[str, Post] = {
+    "advising:propose": Post(
+        lambda w: reverse("advising:propose", kwargs={"engagement_pk": w.engagement_a.pk, "number": 2}),
+        done_by(["team_member_a", "advisor_a"]),
+        lambda w, r: _has("advising.DateOption", visit=w.visit_a_proposed, starts_on=_day(w, 100)),
+        changes=lambda w: {
+            "option_1_start": _day(w, 100),
+            "option_1_end": _day(w, 101),
+            "option_2_start": _day(w, 110),
+            "option_2_end": _day(w, 111),
+        },
+    ),
+    "advising:accept": Post(
+        lambda w: reverse("advising:accept", kwargs={"pk": w.option_a_advisors.pk}),
+        done_by(["team_member_a"]) | {"advisor_a": REDIRECT},
+        lambda w, r: _has("advising.Visit", pk=w.visit_a_proposed.pk, state="agreed"),
+        page=lambda w: _visit_page(w),
+    ),
+    "advising:withdraw": Post(
+        lambda w: reverse("advising:withdraw", kwargs={"pk": w.option_a_advisors.pk}),
+        done_by(["advisor_a"]) | {"team_member_a": REDIRECT},
+        lambda w, r: _has("advising.DateOption", pk=w.option_a_advisors.pk, withdrawn_at__isnull=False),
+        page=lambda w: _visit_page(w),
+    ),
+    "advising:reschedule": Post(
+        lambda w: reverse("advising:reschedule", kwargs={"pk": w.visit_a_agreed.pk}),
+        done_by(["team_member_a", "advisor_a"]),
+        lambda w, r: _has("advising.Visit", pk=w.visit_a_agreed.pk, sequence=1),
+        changes=lambda w: {"starts_on": _day(w, 80), "ends_on": _day(w, 81), "reason": "Sesja rady"},
+    ),
+    "advising:record_edit": Post(
+        lambda w: reverse("advising:record_edit", kwargs={"pk": w.visit_a_held.pk}),
+        done_by(["advisor_a"]),
+        lambda w, r: _has("advising.VisitRecord", visit=w.visit_a_held, topics="Tematy z macierzy"),
+        changes=lambda w: {"topics": "Tematy z macierzy"},
+    ),
+    "advising:record_confirm": Post(
+        lambda w: reverse("advising:record_confirm", kwargs={"pk": w.visit_a_held.pk}),
+        done_by(["advisor_a"]),
+        lambda w, r: _has("advising.VisitRecord", pk=w.record_a.pk, confirmed_at__isnull=False),
+        page=lambda w: _visit_page(w, "visit_a_held"),
+    ),
+    "advising:task_tick": Post(
+        lambda w: reverse("advising:task_tick", kwargs={"pk": w.task_a.pk}),
+        done_by(["team_member_a", "advisor_a"]),
+        lambda w, r: _has("advising.AgreedTask", pk=w.task_a.pk, done_at__isnull=False),
+        page=_visits_page,
+    ),
+    "advising:task_to_action": Post(
+        lambda w: reverse("advising:task_to_action", kwargs={"pk": w.task_a.pk}),
+        done_by(["team_member_a", "advisor_a"]),
+        lambda w, r: _has("advising.AgreedTask", pk=w.task_a.pk, plan_action__isnull=False),
+        changes=lambda w: {
+            "start_month": f"{w.plan_a.period_start:%m.%Y}",
+            "end_month": f"{w.plan_a.period_start:%m.%Y}",
+            "indicator_name": "Liczba szkół",
+            "indicator_unit": "count",
+            "indicator_target": "5",
+            "expected_result": "Dane zebrane",
+            "monitoring_method": "Raport",
+        },
+    ),
+    "advising:session_create": Post(
+        lambda w: reverse("advising:session_create", kwargs={"engagement_pk": w.engagement_a.pk}),
+        done_by(["advisor_a"]),
+        lambda w, r: _has("advising.RemoteSession", engagement=w.engagement_a, topics="Sesja z macierzy"),
+        changes=lambda w: {"duration_minutes": "45", "channel": "phone", "topics": "Sesja z macierzy"},
+        prepare=_advising_past_edition,
+    ),
+    "advising:session_quick": Post(
+        lambda w: reverse("advising:session_quick"),
+        done_by(["advisor_a"]) | {"advisor_b": 200},
+        lambda w, r: _has("advising.RemoteSession", engagement=w.engagement_a, topics="Sesja z macierzy"),
+        changes=lambda w: {
+            "engagement": str(w.engagement_a.pk),
+            "duration_minutes": "45",
+            "channel": "phone",
+            "topics": "Sesja z macierzy",
+        },
+        prepare=_advising_past_edition,
+    ),
+    "advising:hours_add": Post(
+        lambda w: reverse("advising:hours_add"),
+        done_by(["advisor_a"]) | {"advisor_b": 200},
+        lambda w, r: _has("advising.TimeEntry", engagement=w.engagement_a, note="Dojazd z macierzy"),
+        changes=lambda w: {
+            "engagement": str(w.engagement_a.pk),
+            "on": _today(),
+            "kind": "travel",
+            "hours": "1,5",
+            "note": "Dojazd z macierzy",
+        },
+        prepare=_advising_past_edition,
+    ),
+    "advising:hours_delete": Post(
+        lambda w: reverse("advising:hours_delete", kwargs={"pk": w.hours_a.pk}),
+        done_by(["advisor_a"]),
+        lambda w, r: not _has("advising.TimeEntry", pk=w.hours_a.pk),
+        page=_my_hours_page,
+    ),
+    "advising:sheet_submit": Post(
+        lambda w: reverse("advising:sheet_submit"),
+        done_by(["advisor_a"]),
+        lambda w, r: _has(
+            "advising.TimeSheet", advisor=w.users["advisor_a"], month=w.hours_a.on.replace(day=1), state="submitted"
+        ),
+        page=_my_hours_page,
+    ),
+    "advising:sheet_approve": Post(
+        lambda w: reverse("advising:sheet_approve", kwargs={"pk": w.sheet_a.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("advising.TimeSheet", pk=w.sheet_a.pk, state="approved"),
+        page=lambda w: reverse("advising:sheet", kwargs={"pk": w.sheet_a.pk}),
+    ),
+    "advising:sheet_return": Post(
+        lambda w: reverse("advising:sheet_return", kwargs={"pk": w.sheet_a.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("advising.TimeSheet", pk=w.sheet_a.pk, state="returned"),
+        changes=lambda w: {"comment": "Brak dojazdu"},
+    ),
+    "advising:edition_settings": Post(
+        lambda w: reverse("advising:edition_settings", kwargs={"slug": w.edition_x.slug}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("advising.AdvisingPlan", edition=w.edition_x, visits_per_jst=4),
+        changes=lambda w: {"visits_per_jst": "4"},
+    ),
+}
+
 POSTS: dict[str, Post] = {
     **ACCOUNTS,
     **CATALOGUE,
@@ -1115,4 +1279,5 @@ POSTS: dict[str, Post] = {
     **BRANDING,
     **MESSAGING,
     **PAIRING,
+    **ADVISING,
 }

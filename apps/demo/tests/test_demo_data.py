@@ -114,9 +114,9 @@ def test_second_run_changes_nothing_and_is_quick(world):
     assert _counts() == before
     assert "rejestr TERYT bez zmian" in output
     assert "karty JST: nowe 0, istniejące 34" in output
-    # A few lookups per printed login and per edition, none per JST (62) or per invented person (~250): the
-    # second `make run` starts at once.
-    assert len(queries) < 60, [q["sql"] for q in queries.captured_queries]
+    # A few lookups per printed login, per edition and per demo module (branding, messages, visits), none per JST
+    # (62) or per invented person (~250): the second `make run` starts at once.
+    assert len(queries) < 70, "\n".join(q["sql"][:120] for q in queries.captured_queries)
 
 
 def test_seeding_sends_no_mail_and_queues_nothing(world):
@@ -416,3 +416,19 @@ def test_powiat_boleslawiecki_has_a_thread_with_its_advisors(world):
     assert any(m.attachments.exists() for m in messages)
     management = engagement.advisor_assignments.get(role=AdvisorAssignment.Role.MANAGEMENT).user
     assert messaging.unread_counts(management, [engagement.pk]) == {engagement.pk: 1}
+
+
+def test_2022_edition_has_visits_in_every_state_sessions_and_time_sheets(world):
+    from apps.advising.models import RemoteSession, TimeSheet, Visit
+
+    edition = _edition("Doradztwo dla JST 2022/2023")
+    visits = Visit.objects.filter(engagement__edition=edition)
+    assert set(visits.values_list("state", flat=True)) == set(Visit.State.values)
+    per_jst = Counter(visits.values_list("engagement_id", flat=True))
+    assert set(per_jst.values()) == {3} and len(per_jst) == edition.engagements.count()
+    assert RemoteSession.objects.filter(engagement__edition=edition).exists()
+    assert set(TimeSheet.objects.filter(organiser=edition.organiser).values_list("state", flat=True)) >= {
+        "approved",
+        "submitted",
+        "returned",
+    }

@@ -4,7 +4,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from apps.demo import accounts, branding_demo, editions, engagements, messaging_demo, recruitment, reference
+from apps.demo import (
+    accounts,
+    advising_demo,
+    branding_demo,
+    editions,
+    engagements,
+    messaging_demo,
+    recruitment,
+    reference,
+)
 from apps.demo.quiet import no_outgoing_mail
 
 
@@ -28,6 +37,7 @@ class Command(BaseCommand):
                 outcomes = engagements.seed(seeded)
                 call = recruitment.seed()
                 messages = messaging_demo.seed()
+                self.stdout.write(advising_demo.seed())
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
