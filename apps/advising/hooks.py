@@ -17,16 +17,18 @@ from apps.core.navigation import menu_item
 from apps.editions.overview import OVERVIEW_SECTIONS, OverviewSection
 from apps.engagements.access import engagement_access
 from apps.engagements.hooks import (
+    AdvisorLoadColumn,
     StageLink,
     StagePanel,
     WaitingItem,
+    register_advisor_load,
     register_section_link,
     register_stage_panel,
     register_waiting_items,
 )
 from apps.engagements.models import Stage
 
-from .models import AdvisingPlan, AgreedTask, DateOption, RemoteSession, Visit
+from .models import AdvisingPlan, AgreedTask, DateOption, RemoteSession, TimeEntry, Visit
 from .services import advising_plan
 
 # How long before a visit should be agreed its dates show as waiting for the advisors.
@@ -284,3 +286,41 @@ def my_sessions(user) -> list[CalendarItem]:
         )
         for s in RemoteSession.objects.filter(engagement_id__in=ids).select_related("engagement__local_government")
     ]
+
+
+# The pairing page's load table: the visits still ahead of each advisor in the edition and their hours this month.
+@register_advisor_load
+def visits_ahead(edition, advisor_ids) -> AdvisorLoadColumn:
+    from django.db.models import Count
+
+    counts = (
+        Visit.objects.filter(
+            engagement__edition=edition,
+            engagement__advisor_assignments__user_id__in=list(advisor_ids),
+            state__in=[Visit.State.PLANNED, Visit.State.DATES_PROPOSED, Visit.State.AGREED],
+        )
+        .values_list("engagement__advisor_assignments__user_id")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return AdvisorLoadColumn(label=_("Spotkania do odbycia"), values={user_id: str(n) for user_id, n in counts})
+
+
+@register_advisor_load
+def hours_this_month(edition, advisor_ids) -> AdvisorLoadColumn:
+    from django.db.models import Sum
+
+    today = timezone.localdate()
+    sums = (
+        TimeEntry.objects.filter(
+            advisor_id__in=list(advisor_ids),
+            engagement__edition__organiser_id=edition.organiser_id,
+            on__year=today.year,
+            on__month=today.month,
+        )
+        .values_list("advisor_id")
+        .annotate(total=Sum("hours"))
+    )
+    return AdvisorLoadColumn(
+        label=_("Godziny w tym miesiącu (u organizatora)"),
+        values={user_id: f"{total.normalize():f}".replace(".", ",") for user_id, total in sums},
+    )

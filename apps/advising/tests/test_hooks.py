@@ -54,3 +54,29 @@ def test_timeline_tracker_waiting_items_and_cards(engagement, advisors, leader):
     sign_in(client, leader)
     page = client.get(reverse("engagements:detail", args=[engagement.pk])).content.decode()
     assert "Uzgodniono termin spotkania 1" in page and "odbyte 1 z 3" in page
+
+
+def test_the_pairing_load_table_shows_visits_ahead_and_this_months_hours(engagement, advisors, leader):
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from apps.advising.hooks import hours_this_month, visits_ahead
+    from apps.engagements.hooks import advisor_load_columns
+
+    import datetime
+
+    today = timezone.localdate()
+    edition = engagement.edition
+    edition.period_start, edition.period_end = today - datetime.timedelta(days=40), today + datetime.timedelta(days=200)
+    edition.save()
+    services.propose_dates(engagement=engagement, number=1, options=[span(2), span(3)], by=advisors[0])
+    services.add_time_entry(
+        engagement=engagement, advisor=advisors[1], on=today, hours=Decimal("2.5"), kind="preparation", by=advisors[1]
+    )
+    ids = [a.pk for a in advisors]
+    ahead = visits_ahead(edition, ids)
+    assert ahead.values == {advisors[0].pk: "1", advisors[1].pk: "1"}
+    assert hours_this_month(edition, ids).values == {advisors[1].pk: "2,5"}
+    labels = [column.label for column in advisor_load_columns(edition, ids)]
+    assert "Spotkania do odbycia" in labels and "Godziny w tym miesiącu (u organizatora)" in labels
