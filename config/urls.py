@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("apps.recruitment.urls")),
     path("", include("apps.documents.urls")),
     path("", include("apps.plans.urls")),
+    path("", include("apps.events.urls")),
     path("", include("apps.scheduling.urls")),
     path("", include("apps.branding.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

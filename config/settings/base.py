@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "apps.documents",
     "apps.recruitment",
     "apps.plans",
+    "apps.events",
     "apps.scheduling",
     "apps.branding",
 ]

@@ -1,0 +1,67 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from apps.core.testing import sign_in
+from apps.documents.pdf import pdf_text
+from apps.events import selectors, services
+from apps.events.factories import RegistrationFactory
+from apps.events.models import CheckIn
+
+from .conftest import data
+
+
+def register(cast, user, **overrides):
+    return services.register(
+        event=cast.event, user=user, by=user, privacy_acknowledged=True, **data(cast.event, **overrides)
+    )
+
+
+def test_check_in_by_code_once_per_day_even_twice(cast):
+    anna = register(cast, cast.anna)
+    day = cast.event.starts_on
+    entry, new = services.check_in(event=cast.event, by=cast.organiser, code=anna.code.lower(), day=day)
+    assert new
+    again, new = services.check_in(event=cast.event, by=cast.organiser, code=anna.code, day=day)
+    assert not new and again.pk == entry.pk
+    assert CheckIn.objects.count() == 1
+
+
+def test_a_code_for_another_event_or_an_unknown_code_is_refused(cast):
+    elsewhere = RegistrationFactory()
+    with pytest.raises(ValidationError) as error:
+        services.check_in(event=cast.event, by=cast.organiser, code=elsewhere.code, day=cast.event.starts_on)
+    assert "innego wydarzenia" in error.value.message_dict["code"][0]
+    with pytest.raises(ValidationError, match="Nie ma uczestnika"):
+        services.check_in(event=cast.event, by=cast.organiser, code="XXXX", day=cast.event.starts_on)
+
+
+def test_attendance_per_person_and_per_jst_and_teams_that_missed(cast, settings):
+    anna = register(cast, cast.anna)
+    register(cast, cast.dawid)
+    services.check_in(event=cast.event, by=cast.organiser, registration=anna, day=cast.event.starts_on)
+    rows = {r.registration.full_name: r.count for r in selectors.attendance_of(cast.event)}
+    assert rows == {"Anna Nowak": 1, "Dawid Kot": 0}
+    by_jst = {r.engagement.pk: (r.registered, r.present) for r in selectors.attendance_by_jst(cast.event)}
+    assert by_jst == {cast.rural.pk: (1, 1), cast.powiat.pk: (1, 0)}
+
+
+def test_the_check_in_page_on_a_phone_and_the_attendance_pdf(cast, client):
+    anna = register(cast, cast.anna)
+    register(cast, cast.bartek)
+    sign_in(client, cast.organiser)
+    url = reverse("events:check_in", kwargs={"pk": cast.event.pk})
+    day = cast.event.starts_on.isoformat()
+    response = client.post(url, {"code": anna.code, "day": day})
+    assert response.status_code == 302
+    response = client.post(url, {"code": anna.code, "day": day}, follow=True)
+    assert "była/był już potwierdzona/y" in response.content.decode()
+    response = client.post(url, {"code": "ZZZZZZZZ", "day": day})
+    assert response.status_code == 200 and "Nie ma uczestnika" in response.content.decode()
+    response = client.get(url + "?szukaj=Lis&dzien=" + day)
+    assert "Bartosz Lis" in response.content.decode()
+    pdf = client.get(reverse("events:attendance_pdf", kwargs={"pk": cast.event.pk}) + f"?dzien={day}&grupa=rural_gminy")
+    assert pdf.status_code == 200
+    text = pdf_text(pdf.content)
+    assert "Lista obecności" in text and "Anna Nowak" in text and "Bartosz Lis" in text and "Podpis" in text
+    assert "Dawid Kot" not in text
