@@ -298,7 +298,7 @@ def _add_events(world: World) -> None:
     from apps.editions.factories import PlannedEventFactory
     from apps.engagements.models import TeamMember
     from apps.events.factories import EventFactory, RegistrationFactory, SessionFactory, VenueFactory
-    from apps.events.models import AttendanceScan, CheckIn, Invitee, Room, SessionMaterial
+    from apps.events.models import AttendanceScan, Certificate, CheckIn, Invitee, Room, SessionMaterial
     from tests.access.submission import small_pdf
 
     o, u = world.objects, world.users
@@ -320,6 +320,7 @@ def _add_events(world: World) -> None:
     )
     o["room_x"] = Room.objects.create(event=event, first=o["registration_a"], source=Room.Source.SINGLE)
     o["check_in_x"] = CheckIn.objects.create(registration=o["registration_a"], day=event.starts_on)
+    o["certificate_x"] = Certificate.objects.create(registration=o["registration_a"], days_attended=1, hours=6)
     o["scan_x"] = AttendanceScan.objects.create(
         event=event, day=event.starts_on, file=ContentFile(small_pdf(), name="lista.pdf")
     )

@@ -32,6 +32,7 @@ describe(
         "events.room_removed": _("Usunięto przydział pokoju"),
         "events.checked_in": _("Potwierdzono obecność"),
         "events.check_in_undone": _("Cofnięto potwierdzenie obecności"),
+        "events.certificate_issued": _("Wystawiono zaświadczenie o udziale"),
         "events.attendance_scan_uploaded": _("Dodano skan podpisanej listy obecności"),
     }
 )

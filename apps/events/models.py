@@ -452,3 +452,25 @@ class AttendanceScan(Created):
         verbose_name = _("skan listy obecności")
         verbose_name_plural = _("skany list obecności")
         ordering = ["day", "workshop_group", "-created_at"]
+
+
+def certificate_code() -> str:
+    return f"{new_code()}{new_code()[:4]}"
+
+
+class Certificate(Created):
+    """A certificate of participation (zaświadczenie o udziale): issued once per registration that met the
+    organiser's threshold; its code proves it on the public verification page."""
+
+    registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="certificate")
+    code = models.CharField(_("kod weryfikacyjny"), max_length=16, unique=True, default=certificate_code)
+    days_attended = models.PositiveSmallIntegerField(_("dni obecności"))
+    hours = models.DecimalField(_("godziny zajęć"), max_digits=5, decimal_places=1)
+
+    class Meta:
+        verbose_name = _("zaświadczenie o udziale")
+        verbose_name_plural = _("zaświadczenia o udziale")
+        ordering = ["registration__full_name", "pk"]
+
+    def __str__(self):
+        return self.code

@@ -17,6 +17,9 @@ urlpatterns = [
     path("wydarzenia/<int:pk>/rejestracja/przyjmij-miejsce/", views.accept_offer, name="accept_offer"),
     path("wydarzenia/<int:pk>/zespol/", views.team, name="team"),
     path("wydarzenia/<int:pk>/materialy/<int:material_pk>/", views.material_download, name="material"),
+    path("wydarzenia/<int:pk>/zaswiadczenie.pdf", views.my_certificate, name="my_certificate"),
+    path("zaswiadczenia/", views.verify_lookup, name="verify_lookup"),
+    path("zaswiadczenia/<str:code>/", views.verify, name="verify"),
     # The organiser's desk.
     path("organizator/wydarzenia/", views.desk, name="desk"),
     path("organizator/wydarzenia/miejsca/", views.venues, name="venues"),
@@ -47,4 +50,7 @@ urlpatterns = [
     path(E + "obecnosc/lista.pdf", views.attendance_pdf, name="attendance_pdf"),
     path(E + "obecnosc/skany/", views.scans, name="scans"),
     path(E + "obecnosc/skany/<int:scan_pk>/", views.scan_download, name="scan_download"),
+    path(E + "zaswiadczenia/", views.certificates, name="certificates"),
+    path(E + "zaswiadczenia/zip/", views.certificates_zip, name="certificates_zip"),
+    path(E + "zaswiadczenia/<int:registration_pk>.pdf", views.certificate_download, name="certificate_download"),
 ]

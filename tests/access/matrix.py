@@ -455,6 +455,16 @@ MATRIX: dict[str, Row] = {
     "events:undo_check_in": Row(lambda w: _event_url(w, "events:undo_check_in", entry_pk=w.check_in_x.pk), POST_ONLY),
     "events:attendance_pdf": Row(lambda w: _event_url(w, "events:attendance_pdf"), only(ORGANISER_X_VIEWERS)),
     "events:scans": Row(lambda w: _event_url(w, "events:scans"), only(ORGANISER_X_VIEWERS)),
+    "events:certificates": Row(lambda w: _event_url(w, "events:certificates"), only(ORGANISER_X_VIEWERS)),
+    "events:certificates_zip": Row(lambda w: _event_url(w, "events:certificates_zip"), POST_ONLY),
+    "events:certificate_download": Row(
+        lambda w: _event_url(w, "events:certificate_download", registration_pk=w.registration_a.pk),
+        only(["organiser_x"]),
+    ),
+    "events:my_certificate": Row(lambda w: _event_url(w, "events:my_certificate"), only(["team_member_a"])),
+    # The public checks a certificate by its code.
+    "events:verify_lookup": Row(lambda w: reverse("events:verify_lookup"), everyone()),
+    "events:verify": Row(lambda w: reverse("events:verify", kwargs={"code": w.certificate_x.code}), everyone()),
     "events:scan_download": Row(
         lambda w: _event_url(w, "events:scan_download", scan_pk=w.scan_x.pk), only(ORGANISER_X_VIEWERS)
     ),

@@ -1225,6 +1225,12 @@ EVENTS: dict[str, Post] = {
         lambda w, r: not _has("events.CheckIn", pk=w.check_in_x.pk),
         page=lambda w: _ev(w, "events:check_in"),
     ),
+    "events:certificates_zip": Post(
+        lambda w: _ev(w, "events:certificates_zip"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("documents.GeneratedDocument", kind="certificates_zip"),
+        page=lambda w: _ev(w, "events:certificates"),
+    ),
     "events:scans": Post(
         lambda w: _ev(w, "events:scans"),
         done_by(["organiser_x"]),

@@ -2,6 +2,7 @@
 
 from .agenda import add_material, conflicts, copy_agenda, delete_session, next_start, save_session
 from .attendance import check_in, undo_check_in, upload_attendance_scan
+from .certificates import eligible, issue_certificate
 from .events import invite_person, remove_invitee, save_venue, set_up_event, update_event
 from .notices import qr_svg, send_invitations, send_programmes, send_reminders
 from .registration import (
@@ -24,8 +25,10 @@ __all__ = [
     "copy_agenda",
     "decide_single_room",
     "delete_session",
+    "eligible",
     "expire_offers",
     "invite_person",
+    "issue_certificate",
     "meal_choices",
     "next_start",
     "pair_rooms",

@@ -65,3 +65,43 @@ def test_the_check_in_page_on_a_phone_and_the_attendance_pdf(cast, client):
     text = pdf_text(pdf.content)
     assert "Lista obecności" in text and "Anna Nowak" in text and "Bartosz Lis" in text and "Podpis" in text
     assert "Dawid Kot" not in text
+
+
+def test_certificates_for_those_who_attended_verified_publicly_and_refused_otherwise(cast, client):
+    from apps.documents.jobs import request_document
+    from apps.events.models import Certificate
+
+    anna = register(cast, cast.anna)
+    bartek = register(cast, cast.bartek)
+    for day in cast.event.days:
+        services.check_in(event=cast.event, by=cast.organiser, registration=anna, day=day)
+    services.check_in(event=cast.event, by=cast.organiser, registration=bartek, day=cast.event.starts_on)
+    with pytest.raises(ValidationError, match="nie otrzyma zaświadczenia"):
+        services.issue_certificate(registration=bartek, by=cast.organiser)
+    document = request_document(
+        target=cast.event,
+        kind="certificates_zip",
+        title="Zaświadczenia",
+        builder="apps.events.documents.build_certificates_zip",
+        view_action="event.desk",
+        by=cast.organiser,
+    )
+    assert document.status == "done", document.error
+    import io
+    import zipfile
+
+    with document.file.open("rb") as handle:
+        names = zipfile.ZipFile(io.BytesIO(handle.read())).namelist()
+    certificate = Certificate.objects.get()
+    assert certificate.registration == anna and names == [f"zaswiadczenie-anna-nowak-{certificate.code}.pdf"]
+    page = client.get(reverse("events:verify", kwargs={"code": certificate.code}))
+    assert page.status_code == 200 and "Anna Nowak" in page.content.decode()
+    assert client.get(reverse("events:verify", kwargs={"code": "NIEMA"})).status_code == 404
+    sign_in(client, cast.organiser)
+    pdf = client.get(reverse("events:certificate_download", kwargs={"pk": cast.event.pk, "registration_pk": anna.pk}))
+    text = pdf_text(pdf.content)
+    assert "Zaświadczenie o udziale" in text and "Anna Nowak" in text and certificate.code in text
+    refused = client.get(
+        reverse("events:certificate_download", kwargs={"pk": cast.event.pk, "registration_pk": bartek.pk}), follow=True
+    )
+    assert "nie otrzyma zaświadczenia" in refused.content.decode()

@@ -11,6 +11,7 @@ from .agenda import (
     session_edit,
 )
 from .attendance import attendance_pdf, check_in, scan_download, scans, undo_check_in
+from .certificates import certificate_download, certificates, certificates_zip, my_certificate, verify, verify_lookup
 from .desk import (
     desk,
     event_edit,
@@ -36,6 +37,12 @@ from .participant import (
 from .registrations import registration_cancel, registration_edit, registrations, single_room
 
 __all__ = [
+    "certificate_download",
+    "certificates",
+    "certificates_zip",
+    "my_certificate",
+    "verify",
+    "verify_lookup",
     "accept_offer",
     "agenda",
     "attendance_pdf",
