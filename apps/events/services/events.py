@@ -87,7 +87,7 @@ def set_up_event(*, planned_event: PlannedEvent, by, **values) -> Event:
 
 def _sync_place(event: Event) -> None:
     """The planned event's place (shown on the edition's timetable) follows the venue."""
-    place = event.venue.name if event.venue_id else _("on-line")
+    place = str(event.venue) if event.venue_id else _("on-line")
     if event.planned_event.place != place:
         PlannedEvent.objects.filter(pk=event.planned_event_id).update(place=place[:300])
         event.planned_event.place = place

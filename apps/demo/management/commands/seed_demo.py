@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from apps.demo import accounts, editions, engagements, recruitment, reference
+from apps.demo import accounts, editions, engagements, events_demo, recruitment, reference
 from apps.demo.quiet import no_outgoing_mail
 
 
@@ -26,6 +26,7 @@ class Command(BaseCommand):
                 seeded = editions.seed()
                 outcomes = engagements.seed(seeded)
                 call = recruitment.seed()
+                events = events_demo.seed(seeded)
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
@@ -39,5 +40,6 @@ class Command(BaseCommand):
         self.stdout.write(f"{call.edition.name}: nowe zgłoszenia {call.created}")
         for warning in call.warnings:
             self.stdout.write(self.style.WARNING(f"  uwaga: {warning}"))
+        self.stdout.write(f"Wydarzenia: nowe {events.events}, zgłoszenia {events.registrations}")
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Dane demonstracyjne są gotowe ({elapsed:.1f} s)."))
