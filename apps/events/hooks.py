@@ -133,3 +133,23 @@ def my_events_in_calendar(user):
         "event__planned_event", "event__venue"
     )
     return [calendar_item(event=r.event) for r in registrations]
+
+
+@dashboard_card("events.missed", rule="engagement.advise_any", order=22)
+def missed_event_cards(user) -> list[dict]:
+    """For an advisor: the JSTs they advise whose team missed a past event (nobody checked in)."""
+    missed = selectors.missed_events_of_advisor(user)
+    if not missed:
+        return []
+    text = "; ".join(
+        _("%(jst)s: %(event)s (%(dates)s)")
+        % {"jst": engagement.local_government.display_name, "event": event.title, "dates": event.dates_label}
+        for event, engagement in missed[:5]
+    )
+    return [
+        {
+            "title": _("JST nieobecne na wydarzeniach"),
+            "text": text,
+            "url": reverse("engagements:detail", kwargs={"pk": missed[0][1].pk}),
+        }
+    ]

@@ -302,11 +302,12 @@ class RoomingRow:
     source: str
 
 
-def rooming_list(event: Event, night) -> list[RoomingRow]:
-    """The rooms used on one night: each room with whoever of its two people stays that night (one query)."""
+def rooming_list(event: Event, night, rooms: list[Room] | None = None) -> list[RoomingRow]:
+    """The rooms used on one night: each room with whoever of its two people stays that night (one query, none
+    when the event's ``rooms`` are given)."""
     key = night.isoformat()
     result = []
-    for number, room in enumerate(rooms_of(event), start=1):
+    for number, room in enumerate(rooms if rooms is not None else rooms_of(event), start=1):
         people = [p for p in (room.first, room.second) if p and p.is_active and key in p.nights]
         if people:
             result.append(RoomingRow(number, people, room.get_source_display()))

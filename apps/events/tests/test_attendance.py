@@ -105,3 +105,27 @@ def test_certificates_for_those_who_attended_verified_publicly_and_refused_other
         reverse("events:certificate_download", kwargs={"pk": cast.event.pk, "registration_pk": bartek.pk}), follow=True
     )
     assert "nie otrzyma zaświadczenia" in refused.content.decode()
+
+
+def test_an_advisor_is_shown_the_jsts_whose_team_missed_a_past_event(cast):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.engagements.factories import AdvisorAssignmentFactory
+    from apps.events.hooks import missed_event_cards
+
+    advisor = AdvisorAssignmentFactory(engagement=cast.powiat).user
+    AdvisorAssignmentFactory(engagement=cast.rural, user=advisor, role="management")
+    anna = register(cast, cast.anna)
+    register(cast, cast.dawid)
+    services.check_in(event=cast.event, by=cast.organiser, registration=anna, day=cast.event.starts_on)
+    planned = cast.event.planned_event
+    planned.starts_on = timezone.localdate() - timedelta(days=3)
+    planned.ends_on = timezone.localdate() - timedelta(days=2)
+    planned.save()
+    cards = missed_event_cards(advisor)
+    assert len(cards) == 1
+    assert cast.powiat.local_government.display_name in cards[0]["text"]
+    assert cast.rural.local_government.display_name not in cards[0]["text"]
+    assert [row.engagement for row in selectors.teams_missing(cast.event)] == [cast.powiat]

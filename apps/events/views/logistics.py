@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -20,6 +21,8 @@ from ..lists import LISTS
 from ..models import Registration
 from .common import desk_view
 
+PAGE_SIZE = 100
+
 
 def _rooms_url(event) -> str:
     return reverse("events:rooms", kwargs={"pk": event.pk})
@@ -29,6 +32,8 @@ def _rooms_url(event) -> str:
 def rooms(request, event):
     people = event.registrations.filter(status=Registration.Status.REGISTERED).order_by("full_name")
     form = RoomForm(request.POST or None, people=people)
+    all_rooms = selectors.rooms_of(event)
+    page = Paginator(list(enumerate(all_rooms, start=1)), PAGE_SIZE).get_page(request.GET.get("strona"))
     if request.method == "POST" and not can(request.user, "event.manage", event):
         raise Http404
     return form_page(
@@ -42,9 +47,10 @@ def rooms(request, event):
         template="events/rooms.html",
         context={
             "event": event,
-            "rooms": selectors.rooms_of(event),
+            "rooms": page.object_list,
+            "page": page,
             "unroomed": selectors.unroomed(event),
-            "nights": [(night, selectors.rooming_list(event, night)) for night in event.nights],
+            "nights": [(night, len(selectors.rooming_list(event, night, all_rooms))) for night in event.nights],
             "may_manage": can(request.user, "event.manage", event),
         },
     )

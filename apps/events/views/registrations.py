@@ -1,6 +1,7 @@
 """The organiser's list of registrations: changes after the deadline, single rooms, cancelling for someone."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,15 +14,19 @@ from .. import selectors, services
 from ..forms import RegistrationForm, registration_initial
 from .common import desk_view
 
+PAGE_SIZE = 100
+
 
 @desk_view()
 def registrations(request, event):
+    page = Paginator(selectors.registrations_of(event), PAGE_SIZE).get_page(request.GET.get("strona"))
     return render(
         request,
         "events/registrations.html",
         {
             "event": event,
-            "registrations": selectors.registrations_of(event),
+            "registrations": page.object_list,
+            "page": page,
             "numbers": selectors.numbers_of(event),
             "may_manage": can(request.user, "event.manage", event),
         },
