@@ -119,7 +119,7 @@ def test_the_events_walk(ui, cast, live_server):
     submit(ui, "Zapisz miejsce")
     ui.visit("/organizator/wydarzenia/")
     ui.get_by_role("link", name=f"Przygotuj {planned.title}").click()
-    ui.get_by_label("Miejsce", exact=True).select_option(label="Hotel Holiday Park, ul. Heroldów 1B, 01-991 Warszawa")
+    ui.page.locator("#id_venue").select_option(label="Hotel Holiday Park, ul. Heroldów 1B, 01-991 Warszawa")
     submit(ui, "Zapisz wydarzenie")
     expect(ui.page.get_by_text("Przygotowano wydarzenie.")).to_be_visible()
     event = Event.objects.get(planned_event=planned)
@@ -127,7 +127,9 @@ def test_the_events_walk(ui, cast, live_server):
     # An agenda for two workshop groups; the trainer cannot be in two groups at once.
     add_block(ui, event.pk, title="Budżet gminy", group_label="gminy wiejskie", start="11:00", room="Sala 1")
     add_block(ui, event.pk, title="Sieć szkół powiatu", group_label="powiaty", start="11:30", room="Sala 2")
-    expect(ui.page.get_by_text("Tomasz Trener prowadzi w tym czasie „Budżet gminy”")).to_be_visible()
+    expect(
+        ui.page.locator(".field-error", has_text="Tomasz Trener prowadzi w tym czasie „Budżet gminy”")
+    ).to_be_visible()
     ui.get_by_label("Tomasz Trener").uncheck()
     submit(ui, "Zapisz blok")
     expect(ui.page.get_by_text("Dodano blok programu.")).to_be_visible()

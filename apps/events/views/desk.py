@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -77,7 +78,10 @@ def set_up(request, planned_pk: int):
     edition = planned.edition
     initial = {
         "capacity": edition.capacity * edition.team_size_max,
-        "registration_deadline": planned.starts_on - timedelta(days=14),
+        # Two weeks ahead, but never a day already past (an event set up late closes on its first day).
+        "registration_deadline": min(
+            planned.starts_on, max(timezone.localdate(), planned.starts_on - timedelta(days=14))
+        ),
         "privacy_notice": _(
             "Administratorem danych osobowych jest %(organiser)s. Dane uczestników przetwarzamy w celu organizacji "
             "wydarzenia (rejestracja, zakwaterowanie, wyżywienie, lista obecności, zaświadczenia) i rozliczenia "
