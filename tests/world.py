@@ -309,6 +309,9 @@ def _add_events(world: World) -> None:
     o["material_x"] = SessionMaterial.objects.create(
         session=o["session_x"], name="Prezentacja", file=ContentFile(small_pdf(), name="prezentacja.pdf")
     )
+    from apps.events.models import Topic
+
+    o["topic_x"] = Topic.objects.create(event=event, family="soft_skills", title="Praca zespołowa")
     o["invitee_trainer"] = Invitee.objects.create(event=event, user=u["trainer"], role=Invitee.Role.TRAINER)
     member = TeamMember.objects.get(engagement=o["engagement_a"], user=u["team_member_a"])
     o["registration_a"] = RegistrationFactory(

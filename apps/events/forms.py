@@ -90,6 +90,7 @@ class SessionForm(VersionedModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    topic = forms.ModelChoiceField(queryset=None, required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Session
@@ -116,9 +117,11 @@ class SessionForm(VersionedModelForm):
         self.event = event
         self.fields["day"].choices = [(day.isoformat(), d(day)) for day in event.days]
         self.fields["trainers"].queryset = trainer_choices(event.planned_event.edition)
+        self.fields["topic"].queryset = event.topics.all()
         if self.instance.pk:
             self.initial["day"] = self.instance.day.isoformat()
             self.initial["trainers"] = [t.pk for t in self.instance.trainers.all()]
+            self.initial["topic"] = self.instance.topic_id
         groups = [("", _("wszyscy (sesja plenarna)"))] + list(WorkshopGroup.choices)
         self.fields["workshop_group"].choices = groups
 
@@ -126,7 +129,11 @@ class SessionForm(VersionedModelForm):
         return type(self)(data, instance=current, event=self.event)
 
     def values(self) -> dict:
-        return {**super().values(), "trainers": list(self.cleaned_data.get("trainers") or [])}
+        return {
+            **super().values(),
+            "trainers": list(self.cleaned_data.get("trainers") or []),
+            "topic": self.cleaned_data.get("topic"),
+        }
 
 
 class CopyAgendaForm(forms.Form):

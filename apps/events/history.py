@@ -13,6 +13,8 @@ describe(
         "events.person_invited": _("Zaproszono osobę na wydarzenie"),
         "events.invitee_removed": _("Usunięto osobę z zaproszonych"),
         "events.invitations_sent": _("Wysłano zaproszenia na wydarzenie"),
+        "events.topic_added": _("Dodano temat do oceny"),
+        "events.needs_submitted": _("Uczestnik ocenił tematy lub zaproponował własny"),
         "events.session_created": _("Dodano blok programu"),
         "events.session_updated": _("Zmieniono blok programu"),
         "events.session_deleted": _("Usunięto blok programu"),

@@ -14,7 +14,7 @@ from apps.engagements.models import Engagement, TeamMember
 from apps.territory.kinds import WorkshopGroup
 
 from .access import event_access
-from .models import CheckIn, Diet, Event, Meal, Registration, Room, Session, Topic, Venue
+from .models import CheckIn, Diet, Event, Meal, Registration, Room, Session, Topic, TopicRating, Venue
 
 
 def _events() -> QuerySet[Event]:
@@ -454,3 +454,42 @@ def missed_events_of_advisor(user) -> list[tuple[Event, Engagement]]:
         for engagement in engagements
         if engagement.edition_id == event.planned_event.edition_id and (event.pk, engagement.pk) not in present
     ]
+
+
+@dataclass
+class TopicScore:
+    topic: Topic
+    average: float
+    votes: int
+
+
+@dataclass
+class GroupNeeds:
+    group: str
+    label: str
+    ranked: list[TopicScore]
+    proposals: list[Topic]
+
+
+def needs_results(event: Event) -> list[GroupNeeds]:
+    """Per workshop group (and "" for people without one), the candidate topics ranked by their average rating,
+    with the proposals made in that group (two queries)."""
+    topics = list(event.topics.select_related("proposed_by"))
+    candidates = [t for t in topics if t.proposed_by_id is None]
+    scores: dict = defaultdict(lambda: defaultdict(list))
+    for topic_id, group, score in TopicRating.objects.filter(topic__event=event).values_list(
+        "topic_id", "workshop_group", "score"
+    ):
+        scores[group][topic_id].append(score)
+    result = []
+    for group in [*WorkshopGroup.values, ""]:
+        proposals = [t for t in topics if t.proposed_by_id and t.proposed_in_group == group]
+        if group not in scores and not proposals:
+            continue
+        ranked = [
+            TopicScore(t, round(sum(v) / len(v), 2), len(v)) for t in candidates if (v := scores[group].get(t.pk))
+        ]
+        ranked.sort(key=lambda s: (-s.average, -s.votes, s.topic.title))
+        label = WorkshopGroup(group).label if group else ""
+        result.append(GroupNeeds(group, label, ranked, proposals))
+    return result

@@ -403,6 +403,8 @@ MATRIX: dict[str, Row] = {
     "events:material": Row(
         lambda w: _event_url(w, "events:material", material_pk=w.material_x.pk), only(EVENT_X_VIEWERS)
     ),
+    "events:needs": Row(lambda w: _event_url(w, "events:needs"), only(EVENT_X_INVITED)),
+    "events:topics": Row(lambda w: _event_url(w, "events:topics"), only(ORGANISER_X_VIEWERS)),
     "events:register": Row(lambda w: _event_url(w, "events:register"), only(EVENT_X_INVITED)),
     "events:cancel": Row(lambda w: _event_url(w, "events:cancel"), only(["team_member_a"])),
     "events:accept_offer": Row(lambda w: _event_url(w, "events:accept_offer"), POST_ONLY),

@@ -1092,6 +1092,18 @@ EVENTS: dict[str, Post] = {
         lambda w, r: _has("events.Registration", event=w.event_x_full, user=acting_user(r), parking=True),
         changes=lambda w: {"parking": "on", "privacy_acknowledged": "on"},
     ),
+    "events:needs": Post(
+        lambda w: _ev(w, "events:needs"),
+        done_by(["team_member_a", "team_member_b", "trainer"]),
+        lambda w, r: _has("events.Topic", event=w.event_x_full, title="Temat z macierzy", proposed_by__isnull=False),
+        changes=lambda w: {"proposal": "Temat z macierzy", "family": "soft_skills"},
+    ),
+    "events:topics": Post(
+        lambda w: _ev(w, "events:topics"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.Topic", event=w.event_x_full, title="Temat organizatora"),
+        changes=lambda w: {"family": "education_tasks", "title": "Temat organizatora"},
+    ),
     "events:cancel": Post(
         lambda w: _ev(w, "events:cancel"), done_by(["team_member_a"]), _registration_a_is(status="cancelled")
     ),

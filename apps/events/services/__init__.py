@@ -4,6 +4,7 @@ from .agenda import add_material, conflicts, copy_agenda, delete_session, next_s
 from .attendance import check_in, undo_check_in, upload_attendance_scan
 from .certificates import eligible, issue_certificate
 from .events import invite_person, remove_invitee, save_venue, set_up_event, update_event
+from .needs import add_topic, submit_needs
 from .notices import qr_svg, send_invitations, send_programmes, send_reminders
 from .registration import (
     accept_offer,
@@ -19,6 +20,7 @@ from .rooms import pair_rooms, remove_room, set_room
 __all__ = [
     "accept_offer",
     "add_material",
+    "add_topic",
     "cancel_registration",
     "check_in",
     "conflicts",
@@ -43,6 +45,7 @@ __all__ = [
     "send_reminders",
     "set_room",
     "set_up_event",
+    "submit_needs",
     "undo_check_in",
     "update_event",
     "update_registration",

@@ -25,6 +25,7 @@ from .desk import (
     venues,
 )
 from .logistics import export, pair_rooms, room_remove, rooms
+from .needs import needs, topics
 from .participant import (
     accept_offer,
     cancel,
@@ -61,6 +62,7 @@ __all__ = [
     "material_upload",
     "mine",
     "my_agenda",
+    "needs",
     "pair_rooms",
     "public_list",
     "register",
@@ -77,6 +79,7 @@ __all__ = [
     "set_up",
     "single_room",
     "team",
+    "topics",
     "undo_check_in",
     "venue_create",
     "venue_edit",

@@ -54,6 +54,13 @@ def session_create(request, event):
     day = request.GET.get("dzien") or event.days[0].isoformat()
     group = request.GET.get("grupa", "")
     initial = {"day": day, "workshop_group": group, "duration_minutes": 90, "kind": "session"}
+    topic = (
+        event.topics.filter(pk=request.GET.get("temat") or 0).first()
+        if request.GET.get("temat", "").isdigit()
+        else None
+    )
+    if topic is not None:
+        initial.update({"title": topic.title, "topic_family": topic.family, "topic": topic.pk})
     try:
         from datetime import date
 
