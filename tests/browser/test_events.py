@@ -124,6 +124,40 @@ def test_the_events_walk(ui, cast, live_server):
     expect(ui.page.get_by_text("Przygotowano wydarzenie.")).to_be_visible()
     event = Event.objects.get(planned_event=planned)
 
+    # Needs first: two candidate topics; Anna (rural gmina) and Dawid (powiat) rate them, Anna proposes one.
+    for family, title in (
+        ("realizacja zadań oświatowych w JST", "Budżet oświaty"),
+        ("kompetencje miękkie", "Praca zespołowa"),
+    ):
+        ui.visit(f"/organizator/wydarzenia/{event.pk}/tematy/")
+        ui.get_by_label(family).check()
+        ui.get_by_label("temat", exact=True).fill(title)
+        submit(ui, "Dodaj temat")
+    for person, scores in (
+        ("anna", {"Budżet oświaty": "5", "Praca zespołowa": "2"}),
+        ("dawid", {"Praca zespołowa": "4"}),
+    ):
+        log_in(ui, cast[person])
+        ui.visit(f"/wydarzenia/{event.pk}/potrzeby/")
+        for title, score in scores.items():
+            ui.get_by_role("group", name=title).get_by_label(score, exact=True).check()
+        if person == "anna":
+            ui.get_by_label("Twoja propozycja tematu").fill("Dowożenie uczniów")
+            ui.get_by_role("group", name="obszar tematyczny propozycji").get_by_label(
+                "realizacja zadań oświatowych w JST"
+            ).check()
+        submit(ui, "Wyślij oceny")
+        expect(ui.page.get_by_text("zapisaliśmy Twoje oceny")).to_be_visible()
+    log_in(ui, organiser)
+    ui.visit(f"/organizator/wydarzenia/{event.pk}/tematy/")
+    rural = ui.page.locator("section", has=ui.page.get_by_role("heading", name="gminy wiejskie"))
+    expect(rural.get_by_role("row").nth(1)).to_contain_text("Budżet oświaty")
+    expect(rural).to_contain_text("Dowożenie uczniów")
+    rural.get_by_role("link", name="Utwórz sesję Budżet oświaty").click()
+    expect(ui.get_by_label("Tytuł")).to_have_value("Budżet oświaty")
+    submit(ui, "Zapisz blok")
+    expect(ui.page.get_by_text("Dodano blok programu.")).to_be_visible()
+
     # An agenda for two workshop groups; the trainer cannot be in two groups at once.
     add_block(ui, event.pk, title="Budżet gminy", group_label="gminy wiejskie", start="11:00", room="Sala 1")
     add_block(ui, event.pk, title="Sieć szkół powiatu", group_label="powiaty", start="11:30", room="Sala 2")
