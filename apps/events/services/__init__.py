@@ -1,7 +1,7 @@
 """Every write the events app knows (re-exported from its parts)."""
 
 from .agenda import add_material, conflicts, copy_agenda, delete_session, next_start, save_session
-from .attendance import check_in, undo_check_in, upload_attendance_scan
+from .attendance import check_in, code_from_scan, undo_check_in, upload_attendance_scan
 from .certificates import eligible, issue_certificate
 from .events import invite_person, remove_invitee, save_venue, set_up_event, update_event
 from .needs import add_topic, submit_needs
@@ -23,6 +23,7 @@ __all__ = [
     "add_topic",
     "cancel_registration",
     "check_in",
+    "code_from_scan",
     "conflicts",
     "copy_agenda",
     "decide_single_room",

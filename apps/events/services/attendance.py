@@ -11,6 +11,15 @@ from ..helpers import d
 from ..models import AttendanceScan, CheckIn, Event, Registration
 
 
+def code_from_scan(*, code: str) -> str:
+    """The participant code from what was typed or scanned: the code itself, or the check-in address the QR holds
+    (a scanner types it into the field; a phone's camera opens it)."""
+    text = (code or "").strip()
+    if "kod=" in text:
+        text = text.split("kod=", 1)[1].split("&", 1)[0]
+    return text.upper().replace(" ", "").replace("-", "")
+
+
 def check_in(
     *, event: Event, by, code: str = "", registration: Registration | None = None, day
 ) -> tuple[CheckIn, bool]:
@@ -21,7 +30,7 @@ def check_in(
             {"day": _("Ten dzień nie należy do wydarzenia (%(dates)s).") % {"dates": event.dates_label}}
         )
     if registration is None:
-        code = (code or "").strip().upper().replace(" ", "").replace("-", "")
+        code = code_from_scan(code=code)
         registration = Registration.objects.select_related("event__planned_event").filter(code=code).first()
         if registration is None:
             raise ValidationError({"code": _("Nie ma uczestnika z kodem „%(code)s”.") % {"code": code}})

@@ -19,9 +19,20 @@ from ..helpers import d
 from ..models import Event, Registration, Session
 
 
-def qr_svg(*, code: str, scale: int = 5) -> str:
+def check_in_address(*, registration: Registration) -> str:
+    """What the personal QR holds: the event's check-in page with the person's code (staff scan it with a phone's
+    camera or a scanner; anyone else opening it gets 404)."""
+    from django.conf import settings
+
+    path = reverse("events:check_in", kwargs={"pk": registration.event_id})
+    return f"{settings.SITE_URL}{path}?kod={registration.code}"
+
+
+def qr_svg(*, registration: Registration, scale: int = 5) -> str:
     buffer = io.BytesIO()
-    segno.make(code, error="m").save(buffer, kind="svg", scale=scale, title=code)
+    segno.make(check_in_address(registration=registration), error="m").save(
+        buffer, kind="svg", scale=scale, title=registration.code
+    )
     return buffer.getvalue().decode()
 
 
@@ -62,7 +73,7 @@ def send_confirmation(*, registration: Registration) -> None:
         ics_attachment(
             to_ics([calendar_item(event=event)], method="REQUEST"), method="REQUEST", filename="wydarzenie.ics"
         ),
-        ["kod-uczestnika.svg", qr_svg(code=registration.code), "image/svg+xml"],
+        ["kod-uczestnika.svg", qr_svg(registration=registration), "image/svg+xml"],
     ]
     send_templated_email(
         to=registration.email,
@@ -83,6 +94,7 @@ def send_invitations(*, event: Event, people: list[tuple[str, str]], by=None) ->
     from apps.audit.services import record
 
     record(actor=by, action="events.invitations_sent", target=event, changes={"count": len(people)})
+    has_topics = event.topics.filter(proposed_by__isnull=True).exists()
     for name, email in people:
         send_templated_email(
             to=email,

@@ -129,3 +129,14 @@ def test_an_advisor_is_shown_the_jsts_whose_team_missed_a_past_event(cast):
     assert cast.powiat.local_government.display_name in cards[0]["text"]
     assert cast.rural.local_government.display_name not in cards[0]["text"]
     assert [row.engagement for row in selectors.teams_missing(cast.event)] == [cast.powiat]
+
+
+def test_the_qr_holds_the_check_in_address_and_a_scanned_address_checks_in(cast):
+    from apps.events.services.notices import check_in_address
+
+    anna = register(cast, cast.anna)
+    scanned = check_in_address(registration=anna)
+    assert scanned.endswith(f"/obecnosc/?kod={anna.code}")
+    entry, new = services.check_in(event=cast.event, by=cast.organiser, code=scanned, day=cast.event.starts_on)
+    assert new and entry.registration == anna
+    assert "<svg" in services.qr_svg(registration=anna)

@@ -85,7 +85,7 @@ def check_in(request, event):
         registration.present = registration.pk in present_ids
     code_person = None
     if request.method == "GET" and request.GET.get("kod"):
-        code_person = event.registrations.filter(code=request.GET["kod"].strip().upper()).first()
+        code_person = event.registrations.filter(code=services.code_from_scan(code=request.GET["kod"])).first()
     return render(
         request,
         "events/check_in.html",

@@ -49,7 +49,9 @@ def detail(request, event):
             "deadline_passed": deadline_passed(event),
             "days": selectors.agenda_days(event, sessions),
             "group_label": WorkshopGroup(group).label if group else "",
-            "qr": services.qr_svg(code=registration.code, scale=4) if registration and registration.is_active else "",
+            "qr": services.qr_svg(registration=registration, scale=3)
+            if registration and registration.is_active
+            else "",
         },
     )
 
