@@ -104,6 +104,7 @@ def send_invitations(*, event: Event, people: list[tuple[str, str]], by=None) ->
                 "venue": event.venue,
                 "name": name,
                 "url": reverse("events:register", kwargs={"pk": event.pk}),
+                "needs_url": reverse("events:needs", kwargs={"pk": event.pk}) if has_topics else "",
             },
         )
     return len(people)

@@ -80,6 +80,12 @@ def test_invitations_go_to_the_invited_who_have_not_registered(cast):
     mail.outbox.clear()
     assert services.send_invitations(event=cast.event, people=people) == 3
     assert all("Zaproszenie" in m.subject for m in mail.outbox)
+    assert f"/wydarzenia/{cast.event.pk}/rejestracja/" in mail.outbox[0].body
+    assert "oceń proponowane tematy" not in mail.outbox[0].body
+    services.add_topic(event=cast.event, by=cast.organiser, family="soft_skills", title="Komunikacja")
+    mail.outbox.clear()
+    services.send_invitations(event=cast.event, people=people[:1])
+    assert f"/wydarzenia/{cast.event.pk}/potrzeby/" in mail.outbox[0].body
 
 
 def test_each_persons_calendar_feed_has_their_events(cast):
