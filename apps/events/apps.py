@@ -9,4 +9,4 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         # Permission rules, audit labels, menu, cards, scheduled jobs and the calendar source.
-        from . import history, hooks, rules  # noqa: F401
+        from . import history, hooks, receivers, rules  # noqa: F401

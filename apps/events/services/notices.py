@@ -265,3 +265,9 @@ def notify_venue_changed(*, venue, changes: dict) -> int:
         lines = [_("Zmieniły się informacje o miejscu: %(place)s") % {"place": str(venue)}]
         sent += _send_change(event, _told(event, {""}), event.title, lines)
     return sent
+
+
+def notify_dates_changed(*, event_id: int, before: str) -> int:
+    event = Event.objects.select_related("planned_event__edition", "venue").get(pk=event_id)
+    lines = [_("Termin wydarzenia: %(old)s → %(new)s") % {"old": before, "new": event.dates_label}]
+    return _send_change(event, _told(event, {""}), event.title, lines)

@@ -95,3 +95,25 @@ def test_each_persons_calendar_feed_has_their_events(cast):
     assert f"event-{cast.event.pk}@doradztwo" not in [item.uid for item in items_for(cast.bartek)]
     assert Registration.objects.get(user=cast.anna).programme_sent_at is None
     assert timezone.now()
+
+
+def test_moving_the_event_days_in_the_editions_timetable_tells_who_had_the_programme(
+    cast, django_capture_on_commit_callbacks
+):
+    from apps.editions import services as edition_services
+
+    register(cast, cast.anna)
+    services.send_programmes(today=cast.event.starts_on - timedelta(days=7))
+    mail.outbox.clear()
+    planned = cast.event.planned_event
+    old = planned.dates_label
+    with django_capture_on_commit_callbacks(execute=True):
+        edition_services.update_event(
+            event=planned,
+            by=cast.organiser,
+            starts_on=planned.starts_on + timedelta(days=1),
+            ends_on=planned.ends_on + timedelta(days=1),
+        )
+    planned.refresh_from_db()
+    assert [m.to for m in mail.outbox] == [[cast.anna.email]]
+    assert f"Termin wydarzenia: {old} → {planned.dates_label}" in mail.outbox[0].body
