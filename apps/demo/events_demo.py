@@ -17,7 +17,7 @@ from apps.accounts.models import Membership, Organisation, User
 from apps.editions.models import PROGRAMME_TZ, Edition, PlannedEvent
 from apps.engagements.models import TeamMember
 from apps.events import services
-from apps.events.models import CheckIn, Event, Registration, RoomChoice, Session, Venue
+from apps.events.models import CheckIn, Event, Registration, RoomChoice, Session, Topic, TopicRating, Venue
 from apps.territory.kinds import WorkshopGroup
 
 from . import editions
@@ -179,6 +179,30 @@ def _register_teams(event: Event, *, attended: bool, missing_engagement: int | N
     return len(saved)
 
 
+CANDIDATE_TOPICS = [
+    ("education_tasks", "Planowanie budżetu oświaty w JST"),
+    ("education_tasks", "Monitorowanie jakości usług edukacyjnych"),
+    ("soft_skills", "Współpraca w zespole JST i z dyrektorami szkół"),
+    ("soft_skills", "Dzielenie się doświadczeniem i wiedzą"),
+]
+
+
+def _needs(event: Event) -> None:
+    """Candidate topics rated by the registered team members before the training (invented ratings)."""
+    topics = Topic.objects.bulk_create([Topic(event=event, family=f, title=t) for f, t in CANDIDATE_TOPICS])
+    ratings = [
+        TopicRating(
+            topic=topic,
+            user_id=registration.user_id,
+            workshop_group=registration.workshop_group,
+            score=1 + (registration.pk + index * 3) % 5,
+        )
+        for registration in event.registrations.all()
+        for index, topic in enumerate(topics)
+    ]
+    TopicRating.objects.bulk_create(ratings)
+
+
 def _set_up(planned: PlannedEvent, venue: Venue, by, *, past: bool, missing_engagement: int | None) -> int:
     event = services.set_up_event(
         planned_event=planned,
@@ -200,6 +224,8 @@ def _set_up(planned: PlannedEvent, venue: Venue, by, *, past: bool, missing_enga
         event.refresh_from_db()
     _agenda(event, _trainers(planned.edition))
     count = _register_teams(event, attended=past, missing_engagement=missing_engagement)
+    if planned.kind == PlannedEvent.Kind.WORKSHOP_TRAINING:
+        _needs(event)
     services.pair_rooms(event=event, by=by)
     return count
 
