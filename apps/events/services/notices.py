@@ -271,3 +271,22 @@ def notify_dates_changed(*, event_id: int, before: str) -> int:
     event = Event.objects.select_related("planned_event__edition", "venue").get(pk=event_id)
     lines = [_("Termin wydarzenia: %(old)s → %(new)s") % {"old": before, "new": event.dates_label}]
     return _send_change(event, _told(event, {""}), event.title, lines)
+
+
+def ask_roommate(*, registration: Registration) -> bool:
+    """Someone named a roommate who has not named them: the roommate is asked to confirm by naming them back
+    (nobody is put in a room with a person they did not choose)."""
+    mate = registration.roommate
+    if registration.room_choice != "named" or mate is None or mate.roommate_id == registration.pk:
+        return False
+    mate.event = registration.event
+    send_templated_email(
+        to=mate.email,
+        template="events/email/roommate",
+        context=_context(
+            mate,
+            asked_by=registration.full_name,
+            register_url=reverse("events:register", kwargs={"pk": registration.event_id}),
+        ),
+    )
+    return True

@@ -154,9 +154,10 @@ def register(*, event: Event, user, by, privacy_acknowledged: bool, **data) -> R
         target=registration,
         changes=snapshot(registration, DATA_FIELDS),
     )
-    from .notices import send_confirmation
+    from .notices import ask_roommate, send_confirmation
 
     send_confirmation(registration=registration)
+    ask_roommate(registration=registration)
     return registration
 
 
@@ -177,6 +178,10 @@ def update_registration(*, registration: Registration, by, **data) -> Registrati
     changes = diff(before, snapshot(stored, DATA_FIELDS))
     if changes:
         record(actor=by, action="events.registration_updated", target=stored, changes=changes)
+        if "roommate" in changes:
+            from .notices import ask_roommate
+
+            ask_roommate(registration=stored)
     return stored
 
 

@@ -100,3 +100,16 @@ def test_the_exports_download_as_csv_and_xlsx(cast, client):
         client.get(reverse("events:export", kwargs={"pk": cast.event.pk, "kind": "inne", "fmt": "csv"})).status_code
         == 404
     )
+
+
+def test_the_named_roommate_is_asked_to_confirm_and_not_asked_again_once_mutual(cast, mailoutbox):
+    anna = register(cast, cast.anna)
+    mailoutbox.clear()
+    bartek = register(cast, cast.bartek, room_choice="named", roommate=anna)
+    asked = [m for m in mailoutbox if m.subject.startswith("Wspólny pokój")]
+    assert [m.to for m in asked] == [[cast.anna.email]] and "Bartosz Lis chce dzielić z Tobą pokój" in asked[0].body
+    mailoutbox.clear()
+    services.update_registration(
+        registration=anna, by=cast.anna, **data(cast.event, room_choice="named", roommate=bartek)
+    )
+    assert not [m for m in mailoutbox if m.subject.startswith("Wspólny pokój")]
