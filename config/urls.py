@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("apps.plans.urls")),
     path("", include("apps.messaging.urls")),
     path("", include("apps.advising.urls")),
+    path("", include("apps.events.urls")),
     path("", include("apps.scheduling.urls")),
     path("", include("apps.branding.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -89,6 +89,7 @@ MENU_IN_ORDER = [
     "Karty JST",
     "HDR",
     "Moje spotkania",  # apps.advising
+    "Wydarzenia",
     "Organizatorzy",
     "Edycje organizatora",
     "Katalog modelu",
@@ -108,7 +109,8 @@ def test_the_menu_keeps_its_entries_and_their_order(client, signed_in):
     applicant = _nav_labels(signed_in(UserFactory()).get("/"))
     assert applicant == [*MENU_IN_ORDER[:6], "Moje zgłoszenia", "Moje konto"]
     trainer = MembershipFactory(role=Membership.Role.TRAINER).user
-    assert _nav_labels(signed_in(trainer).get("/")) == [*MENU_IN_ORDER[:6], "Moje konto"]
+    # A trainer runs sessions: the events of the organiser's editions (apps.events).
+    assert _nav_labels(signed_in(trainer).get("/")) == [*MENU_IN_ORDER[:6], "Wydarzenia", "Moje konto"]
 
 
 def test_a_team_member_keeps_karty_jst_and_a_trainer_gets_the_timetables_of_the_organisers_editions(signed_in):
@@ -177,6 +179,7 @@ def test_the_dashboard_keeps_its_cards_and_their_order(signed_in):
         "Karty JST w edycjach",
         "Organizatorzy",
         "Edycje organizatora",
+        "Wydarzenia i logistyka",  # apps.events' desk
         "Zadania okresowe",  # apps.scheduling's card, from its own hooks.py
         "Katalog modelu",
         "Administracja platformy",

@@ -98,6 +98,7 @@ def build_world() -> World:
     _add_advising(world)
     _add_public_face(world)
     _add_messaging(world)
+    _add_events(world)
     return world
 
 
@@ -375,3 +376,59 @@ def _add_advising(world: World) -> None:
             state=TimeSheet.State.SUBMITTED,
         ),
     )
+
+
+def _add_events(world: World) -> None:
+    """Events: edition X's planned event grown into an event at venue X, with a plenary session, a material, the
+    trainer invited, JST A's team member registered (in a single room, checked in on the first day) and a signed
+    scan; a second planned event not yet set up, and a third event without an agenda (to copy one onto)."""
+    from datetime import time, timedelta
+
+    from django.core.files.base import ContentFile
+
+    from apps.editions.factories import PlannedEventFactory
+    from apps.engagements.models import TeamMember
+    from apps.events.factories import EventFactory, RegistrationFactory, SessionFactory, VenueFactory
+    from apps.events.models import AttendanceScan, Certificate, CheckIn, Invitee, Room, SessionMaterial
+    from tests.access.submission import small_pdf
+
+    o, u = world.objects, world.users
+    o["venue_x"] = VenueFactory(organiser=world.org_x)
+    event = EventFactory(planned_event=o["event_x"], venue=o["venue_x"])
+    o["event_x_full"] = event
+    o["session_x"] = SessionFactory(event=event, starts_at=time(9, 0), title="Otwarcie")
+    o["material_x"] = SessionMaterial.objects.create(
+        session=o["session_x"], name="Prezentacja", file=ContentFile(small_pdf(), name="prezentacja.pdf")
+    )
+    from apps.events.models import Topic
+
+    o["topic_x"] = Topic.objects.create(event=event, family="soft_skills", title="Praca zespołowa")
+    o["invitee_trainer"] = Invitee.objects.create(event=event, user=u["trainer"], role=Invitee.Role.TRAINER)
+    member = TeamMember.objects.get(engagement=o["engagement_a"], user=u["team_member_a"])
+    o["registration_a"] = RegistrationFactory(
+        event=event,
+        user=u["team_member_a"],
+        team_member=member,
+        engagement=o["engagement_a"],
+        workshop_group=o["engagement_a"].workshop_group,
+    )
+    o["room_x"] = Room.objects.create(event=event, first=o["registration_a"], source=Room.Source.SINGLE)
+    o["check_in_x"] = CheckIn.objects.create(registration=o["registration_a"], day=event.starts_on)
+    o["certificate_x"] = Certificate.objects.create(registration=o["registration_a"], days_attended=1, hours=6)
+    o["scan_x"] = AttendanceScan.objects.create(
+        event=event, day=event.starts_on, file=ContentFile(small_pdf(), name="lista.pdf")
+    )
+    start = o["event_x"].starts_on
+    o["planned_x2"] = PlannedEventFactory(
+        edition=o["edition_x"],
+        title="Drugie szkolenie",
+        starts_on=start + timedelta(days=30),
+        ends_on=start + timedelta(days=31),
+    )
+    planned = PlannedEventFactory(
+        edition=o["edition_x"],
+        title="Trzecie szkolenie",
+        starts_on=start + timedelta(days=60),
+        ends_on=start + timedelta(days=61),
+    )
+    o["event_x3"] = EventFactory(planned_event=planned, venue=o["venue_x"])

@@ -36,6 +36,7 @@ class World:
     engagement: object
     long_plan: DevelopmentPlan
     actors: dict[str, User | None]
+    event: object = None  # the edition's event (apps/demo/scale_events.py)
 
 
 def load_world(key: scale.EditionKey) -> World:
@@ -48,9 +49,12 @@ def load_world(key: scale.EditionKey) -> World:
     def leader_of(e):
         return e.team_members.get(is_leader=True, left_at__isnull=True).user
 
+    from apps.events.models import Event
+
     return World(
         key=key.key,
         edition=edition,
+        event=Event.objects.filter(planned_event__edition=edition).first(),
         engagement=engagement,
         long_plan=long_plan,
         actors={

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "apps.plans",
     "apps.messaging",
     "apps.advising",
+    "apps.events",
     "apps.scheduling",
     "apps.branding",
 ]

@@ -58,6 +58,15 @@ ENGAGEMENT_A_WORKERS = ["team_member_a", "advisor_a"]
 ENGAGEMENT_A_TEAM_MANAGERS = ["team_member_a", "organiser_x"]
 
 
+# Events: who opens edition X's event as a participant, and who is invited to register.
+EVENT_X_VIEWERS = ["team_member_a", "team_member_b", "advisor_a", "advisor_b", "trainer", "organiser_x", "coordinator"]
+EVENT_X_INVITED = ["team_member_a", "team_member_b", "trainer"]
+
+
+def _event_url(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"pk": w.event_x_full.pk, **kwargs})
+
+
 def _engagement_row(name: str, allowed, **kwargs) -> Row:
     """A row for one URL of JST A's engagement (``kwargs`` name world objects, e.g. member_pk="member_a2")."""
 
@@ -463,4 +472,82 @@ MATRIX: dict[str, Row] = {
     "advising:edition_settings": Row(lambda w: _edition_url(w, "advising:edition_settings"), only(["organiser_x"])),
     # The Django admin: platform administrators only; everybody else is sent to the admin's login.
     "admin:index": Row(lambda w: reverse("admin:index"), everyone(REDIRECT) | {"platform_admin": 200}),
+    # --- events -------------------------------------------------------------------------------------------------
+    # The public list of an edition's events; the participants' pages: invited people (the JSTs' teams, the
+    # invited trainer), the organiser's advisors and trainers, its staff and the coordinator; the desk: the
+    # organiser's staff act, the coordinator reads.
+    "events:public_list": Row(lambda w: reverse("events:public_list", kwargs={"slug": w.edition_x.slug}), everyone()),
+    "events:mine": Row(lambda w: reverse("events:mine"), signed_in()),
+    "events:detail": Row(lambda w: _event_url(w, "events:detail"), only(EVENT_X_VIEWERS)),
+    "events:my_agenda": Row(lambda w: _event_url(w, "events:my_agenda"), only(EVENT_X_VIEWERS)),
+    "events:material": Row(
+        lambda w: _event_url(w, "events:material", material_pk=w.material_x.pk), only(EVENT_X_VIEWERS)
+    ),
+    "events:needs": Row(lambda w: _event_url(w, "events:needs"), only(EVENT_X_INVITED)),
+    "events:topics": Row(lambda w: _event_url(w, "events:topics"), only(ORGANISER_X_VIEWERS)),
+    "events:register": Row(lambda w: _event_url(w, "events:register"), only(EVENT_X_INVITED)),
+    "events:cancel": Row(lambda w: _event_url(w, "events:cancel"), only(["team_member_a"])),
+    "events:accept_offer": Row(lambda w: _event_url(w, "events:accept_offer"), POST_ONLY),
+    "events:team": Row(lambda w: _event_url(w, "events:team"), only(["team_member_a", "team_member_b"])),
+    "events:desk": Row(lambda w: reverse("events:desk"), only(["organiser_x", "organiser_other", "coordinator"])),
+    "events:venues": Row(lambda w: reverse("events:venues"), only(["organiser_x", "organiser_other"])),
+    "events:venue_create": Row(lambda w: reverse("events:venue_create"), only(["organiser_x", "organiser_other"])),
+    "events:venue_edit": Row(
+        lambda w: reverse("events:venue_edit", kwargs={"pk": w.venue_x.pk}), only(["organiser_x"])
+    ),
+    "events:set_up": Row(
+        lambda w: reverse("events:set_up", kwargs={"planned_pk": w.planned_x2.pk}), only(["organiser_x"])
+    ),
+    "events:manage": Row(lambda w: _event_url(w, "events:manage"), only(ORGANISER_X_VIEWERS)),
+    "events:edit": Row(lambda w: _event_url(w, "events:edit"), only(["organiser_x"])),
+    "events:invitees": Row(lambda w: _event_url(w, "events:invitees"), only(ORGANISER_X_VIEWERS)),
+    "events:invitee_remove": Row(
+        lambda w: _event_url(w, "events:invitee_remove", invitee_pk=w.invitee_trainer.pk), POST_ONLY
+    ),
+    "events:invitations_send": Row(lambda w: _event_url(w, "events:invitations_send"), only(["organiser_x"])),
+    "events:agenda": Row(lambda w: _event_url(w, "events:agenda"), only(ORGANISER_X_VIEWERS)),
+    "events:session_create": Row(lambda w: _event_url(w, "events:session_create"), only(["organiser_x"])),
+    "events:copy_agenda": Row(lambda w: _event_url(w, "events:copy_agenda"), POST_ONLY),
+    "events:session_edit": Row(
+        lambda w: _event_url(w, "events:session_edit", session_pk=w.session_x.pk), only(["organiser_x"])
+    ),
+    "events:session_delete": Row(
+        lambda w: _event_url(w, "events:session_delete", session_pk=w.session_x.pk), POST_ONLY
+    ),
+    "events:material_upload": Row(
+        lambda w: _event_url(w, "events:material_upload", session_pk=w.session_x.pk), POST_ONLY
+    ),
+    "events:registrations": Row(lambda w: _event_url(w, "events:registrations"), only(ORGANISER_X_VIEWERS)),
+    "events:registration_edit": Row(
+        lambda w: _event_url(w, "events:registration_edit", registration_pk=w.registration_a.pk), only(["organiser_x"])
+    ),
+    "events:single_room": Row(
+        lambda w: _event_url(w, "events:single_room", registration_pk=w.registration_a.pk), POST_ONLY
+    ),
+    "events:registration_cancel": Row(
+        lambda w: _event_url(w, "events:registration_cancel", registration_pk=w.registration_a.pk), POST_ONLY
+    ),
+    "events:rooms": Row(lambda w: _event_url(w, "events:rooms"), only(ORGANISER_X_VIEWERS)),
+    "events:pair_rooms": Row(lambda w: _event_url(w, "events:pair_rooms"), POST_ONLY),
+    "events:room_remove": Row(lambda w: _event_url(w, "events:room_remove", room_pk=w.room_x.pk), POST_ONLY),
+    "events:export": Row(
+        lambda w: _event_url(w, "events:export", kind="uczestnicy", fmt="xlsx"), only(ORGANISER_X_VIEWERS)
+    ),
+    "events:check_in": Row(lambda w: _event_url(w, "events:check_in"), only(["organiser_x"])),
+    "events:undo_check_in": Row(lambda w: _event_url(w, "events:undo_check_in", entry_pk=w.check_in_x.pk), POST_ONLY),
+    "events:attendance_pdf": Row(lambda w: _event_url(w, "events:attendance_pdf"), only(ORGANISER_X_VIEWERS)),
+    "events:scans": Row(lambda w: _event_url(w, "events:scans"), only(ORGANISER_X_VIEWERS)),
+    "events:certificates": Row(lambda w: _event_url(w, "events:certificates"), only(ORGANISER_X_VIEWERS)),
+    "events:certificates_zip": Row(lambda w: _event_url(w, "events:certificates_zip"), POST_ONLY),
+    "events:certificate_download": Row(
+        lambda w: _event_url(w, "events:certificate_download", registration_pk=w.registration_a.pk),
+        only(["organiser_x"]),
+    ),
+    "events:my_certificate": Row(lambda w: _event_url(w, "events:my_certificate"), only(["team_member_a"])),
+    # The public checks a certificate by its code.
+    "events:verify_lookup": Row(lambda w: reverse("events:verify_lookup"), everyone()),
+    "events:verify": Row(lambda w: reverse("events:verify", kwargs={"code": w.certificate_x.code}), everyone()),
+    "events:scan_download": Row(
+        lambda w: _event_url(w, "events:scan_download", scan_pk=w.scan_x.pk), only(ORGANISER_X_VIEWERS)
+    ),
 }

@@ -1269,6 +1269,213 @@ ADVISING: dict[str, Post] = {
     ),
 }
 
+# ---------------------------------------------------------------------------------------------------------------
+# --- events: invited people register; the organiser's own staff run the event.
+
+
+def _ev(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"pk": w.event_x_full.pk, **kwargs})
+
+
+def _registration_a_is(**fields):
+    return lambda w, r: _has("events.Registration", pk=w.registration_a.pk, **fields)
+
+
+def _audited(action: str):
+    return lambda w, r: _has("audit.AuditEntry", action=action)
+
+
+def _offer_place_to_a(w: World) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    w.registration_a.status = "offered"
+    w.registration_a.offer_expires_at = timezone.now() + timedelta(hours=24)
+    w.registration_a.save()
+
+
+def _ask_for_single_room(w: World) -> None:
+    w.registration_a.room_choice = "single"
+    w.registration_a.single_reason = "Zdrowie"
+    w.registration_a.save()
+
+
+def _event_day(w: World, index: int) -> str:
+    return w.event_x_full.days[index].isoformat()
+
+
+EVENTS: dict[str, Post] = {
+    "events:register": Post(
+        lambda w: _ev(w, "events:register"),
+        done_by(["team_member_a", "team_member_b", "trainer"]),
+        lambda w, r: _has("events.Registration", event=w.event_x_full, user=acting_user(r), parking=True),
+        changes=lambda w: {"parking": "on", "privacy_acknowledged": "on"},
+    ),
+    "events:needs": Post(
+        lambda w: _ev(w, "events:needs"),
+        done_by(["team_member_a", "team_member_b", "trainer"]),
+        lambda w, r: _has("events.Topic", event=w.event_x_full, title="Temat z macierzy", proposed_by__isnull=False),
+        changes=lambda w: {"proposal": "Temat z macierzy", "family": "soft_skills"},
+    ),
+    "events:topics": Post(
+        lambda w: _ev(w, "events:topics"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.Topic", event=w.event_x_full, title="Temat organizatora"),
+        changes=lambda w: {"family": "education_tasks", "title": "Temat organizatora"},
+    ),
+    "events:cancel": Post(
+        lambda w: _ev(w, "events:cancel"), done_by(["team_member_a"]), _registration_a_is(status="cancelled")
+    ),
+    "events:accept_offer": Post(
+        lambda w: _ev(w, "events:accept_offer"),
+        done_by(["team_member_a"]),
+        _registration_a_is(status="registered"),
+        page=lambda w: _ev(w, "events:detail"),
+        prepare=_offer_place_to_a,
+    ),
+    "events:venue_create": Post(
+        lambda w: reverse("events:venue_create"),
+        done_by(["organiser_x", "organiser_other"]),
+        lambda w, r: _has("events.Venue", name="Sala z macierzy"),
+        changes=lambda w: {"name": "Sala z macierzy", "address": "ul. Testowa 1, Warszawa"},
+    ),
+    "events:venue_edit": Post(
+        lambda w: reverse("events:venue_edit", kwargs={"pk": w.venue_x.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.Venue", pk=w.venue_x.pk, phone="+48 22 000 00 00"),
+        changes=lambda w: {"phone": "+48 22 000 00 00"},
+    ),
+    "events:set_up": Post(
+        lambda w: reverse("events:set_up", kwargs={"planned_pk": w.planned_x2.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.Event", planned_event=w.planned_x2),
+        changes=lambda w: {"venue": str(w.venue_x.pk)},
+    ),
+    "events:edit": Post(
+        lambda w: _ev(w, "events:edit"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.Event", pk=w.event_x_full.pk, capacity=77),
+        changes=lambda w: {"capacity": "77"},
+    ),
+    "events:invitees": Post(
+        lambda w: _ev(w, "events:invitees"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.Invitee", event=w.event_x_full, user=w.users["advisor_a"]),
+        changes=lambda w: {"user": str(w.users["advisor_a"].pk), "role": "advisor"},
+    ),
+    "events:invitee_remove": Post(
+        lambda w: _ev(w, "events:invitee_remove", invitee_pk=w.invitee_trainer.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: not _has("events.Invitee", pk=w.invitee_trainer.pk),
+        page=lambda w: _ev(w, "events:invitees"),
+    ),
+    "events:invitations_send": Post(
+        lambda w: _ev(w, "events:invitations_send"), done_by(["organiser_x"]), _audited("events.invitations_sent")
+    ),
+    "events:session_create": Post(
+        lambda w: _ev(w, "events:session_create"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.Session", event=w.event_x_full, title="Sesja z macierzy"),
+        changes=lambda w: {"title": "Sesja z macierzy"},
+    ),
+    "events:copy_agenda": Post(
+        lambda w: reverse("events:copy_agenda", kwargs={"pk": w.event_x3.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.Session", event=w.event_x3),
+        page=lambda w: reverse("events:agenda", kwargs={"pk": w.event_x3.pk}),
+        changes=lambda w: {"source": str(w.event_x_full.pk)},
+    ),
+    "events:session_edit": Post(
+        lambda w: _ev(w, "events:session_edit", session_pk=w.session_x.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.Session", pk=w.session_x.pk, title="Otwarcie z macierzy"),
+        changes=lambda w: {"title": "Otwarcie z macierzy"},
+    ),
+    "events:session_delete": Post(
+        lambda w: _ev(w, "events:session_delete", session_pk=w.session_x.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: not _has("events.Session", pk=w.session_x.pk),
+        page=lambda w: _ev(w, "events:agenda"),
+    ),
+    "events:material_upload": Post(
+        lambda w: _ev(w, "events:material_upload", session_pk=w.session_x.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.SessionMaterial", session=w.session_x, name="Materiał z macierzy"),
+        page=lambda w: _ev(w, "events:agenda"),
+        changes=lambda w: {"name": "Materiał z macierzy", "file": Upload("material.pdf", small_pdf())},
+    ),
+    "events:registration_edit": Post(
+        lambda w: _ev(w, "events:registration_edit", registration_pk=w.registration_a.pk),
+        done_by(["organiser_x"]),
+        _registration_a_is(parking=True),
+        changes=lambda w: {"parking": "on"},
+    ),
+    "events:single_room": Post(
+        lambda w: _ev(w, "events:single_room", registration_pk=w.registration_a.pk),
+        done_by(["organiser_x"]),
+        _registration_a_is(single_approved=True),
+        page=lambda w: _ev(w, "events:registrations"),
+        changes=lambda w: {"decision": "approve"},
+        prepare=_ask_for_single_room,
+    ),
+    "events:registration_cancel": Post(
+        lambda w: _ev(w, "events:registration_cancel", registration_pk=w.registration_a.pk),
+        done_by(["organiser_x"]),
+        _registration_a_is(status="cancelled"),
+        page=lambda w: _ev(w, "events:registrations"),
+    ),
+    "events:rooms": Post(
+        lambda w: _ev(w, "events:rooms"),
+        done_by(["organiser_x"]),
+        lambda w, r: (
+            _has("events.Room", first=w.registration_a, source="single") and not _has("events.Room", pk=w.room_x.pk)
+        ),
+        changes=lambda w: {"first": str(w.registration_a.pk), "second": ""},
+    ),
+    "events:pair_rooms": Post(
+        lambda w: _ev(w, "events:pair_rooms"),
+        done_by(["organiser_x"]),
+        _audited("events.rooms_paired"),
+        page=lambda w: _ev(w, "events:rooms"),
+    ),
+    "events:room_remove": Post(
+        lambda w: _ev(w, "events:room_remove", room_pk=w.room_x.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: not _has("events.Room", pk=w.room_x.pk),
+        page=lambda w: _ev(w, "events:rooms"),
+    ),
+    "events:check_in": Post(
+        lambda w: _ev(w, "events:check_in"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.CheckIn", registration=w.registration_a, day=w.event_x_full.days[1]),
+        changes=lambda w: {"code": w.registration_a.code, "day": _event_day(w, 1)},
+    ),
+    "events:undo_check_in": Post(
+        lambda w: _ev(w, "events:undo_check_in", entry_pk=w.check_in_x.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: not _has("events.CheckIn", pk=w.check_in_x.pk),
+        page=lambda w: _ev(w, "events:check_in"),
+    ),
+    "events:certificates_zip": Post(
+        lambda w: _ev(w, "events:certificates_zip"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("documents.GeneratedDocument", kind="certificates_zip"),
+        page=lambda w: _ev(w, "events:certificates"),
+    ),
+    "events:scans": Post(
+        lambda w: _ev(w, "events:scans"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.AttendanceScan", event=w.event_x_full, workshop_group="powiaty"),
+        changes=lambda w: {
+            "day": _event_day(w, 0),
+            "workshop_group": "powiaty",
+            "file": Upload("lista.pdf", small_pdf()),
+        },
+    ),
+}
+
+
 POSTS: dict[str, Post] = {
     **ACCOUNTS,
     **CATALOGUE,
@@ -1280,4 +1487,5 @@ POSTS: dict[str, Post] = {
     **MESSAGING,
     **PAIRING,
     **ADVISING,
+    **EVENTS,
 }

@@ -57,14 +57,13 @@ def test_timeline_tracker_waiting_items_and_cards(engagement, advisors, leader):
 
 
 def test_the_pairing_load_table_shows_visits_ahead_and_this_months_hours(engagement, advisors, leader):
+    import datetime
     from decimal import Decimal
 
     from django.utils import timezone
 
     from apps.advising.hooks import hours_this_month, visits_ahead
     from apps.engagements.hooks import advisor_load_columns
-
-    import datetime
 
     today = timezone.localdate()
     edition = engagement.edition

@@ -432,3 +432,29 @@ def test_2022_edition_has_visits_in_every_state_sessions_and_time_sheets(world):
         "submitted",
         "returned",
     }
+
+
+def test_the_pilots_four_events_at_hotel_holiday_park_with_agendas_registrations_and_attendance(world):
+    from apps.events.models import CheckIn, Event, Registration, Room
+
+    assert "Wydarzenia: nowe 8" in world.output
+    pilot = Event.objects.filter(planned_event__edition__name="Pilotaż modelu doradztwa 2019").select_related(
+        "venue", "planned_event"
+    )
+    assert [(e.starts_on.isoformat(), e.ends_on.isoformat()) for e in pilot] == [
+        ("2019-06-04", "2019-06-05"),
+        ("2019-07-01", "2019-07-02"),
+        ("2019-08-27", "2019-08-28"),
+        ("2019-09-23", "2019-09-24"),
+    ]
+    venue = pilot[0].venue
+    assert (venue.name, venue.address) == ("Hotel Holiday Park", "ul. Heroldów 1B, 01-991 Warszawa")
+    assert "Młociny" in venue.directions_by_public_transport and "114" in venue.directions_by_public_transport
+    assert "Muzealna" in venue.directions_by_public_transport and "Bezpłatny" in venue.directions_by_car
+    first = pilot[0]
+    groups = set(first.sessions.exclude(workshop_group="").values_list("workshop_group", flat=True))
+    assert groups == {"rural_gminy", "urban_gminy", "powiaty", "urban_rural_gminy"}
+    registered = Registration.objects.filter(event=first).count()
+    assert registered == TeamMember.objects.filter(engagement__edition=first.planned_event.edition).count()
+    assert CheckIn.objects.filter(registration__event=first).count() == registered * 2
+    assert Room.objects.filter(event=first).exists()

@@ -10,6 +10,7 @@ from apps.demo import (
     branding_demo,
     editions,
     engagements,
+    events_demo,
     messaging_demo,
     recruitment,
     reference,
@@ -38,6 +39,7 @@ class Command(BaseCommand):
                 call = recruitment.seed()
                 messages = messaging_demo.seed()
                 self.stdout.write(advising_demo.seed())
+                events = events_demo.seed(seeded)
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
@@ -52,5 +54,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Wątek wiadomości Powiatu bolesławieckiego: nowe wiadomości {messages}")
         for warning in call.warnings:
             self.stdout.write(self.style.WARNING(f"  uwaga: {warning}"))
+        self.stdout.write(f"Wydarzenia: nowe {events.events}, zgłoszenia {events.registrations}")
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Dane demonstracyjne są gotowe ({elapsed:.1f} s)."))

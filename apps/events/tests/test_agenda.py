@@ -1,0 +1,96 @@
+from datetime import time, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from apps.events import selectors, services
+from apps.events.factories import EventFactory
+from apps.events.models import Session
+
+
+def block(cast, event=None, trainers=(), **values):
+    event = event or cast.event
+    base = {
+        "kind": "session",
+        "day": event.starts_on,
+        "starts_at": time(9, 0),
+        "duration_minutes": 90,
+        "workshop_group": "",
+        "title": "Otwarcie",
+        "method": "lecture",
+        "topic_family": "education_tasks",
+        "room": "Sala A",
+        "description": "",
+    }
+    base.update(values)
+    return services.save_session(event=event, by=cast.organiser, trainers=list(trainers), **base)
+
+
+def test_sessions_are_90_minutes_by_default_and_listed_by_day(cast):
+    plenary = block(cast)
+    assert plenary.time_label == "09:00–10:30"
+    block(cast, starts_at=time(10, 30), duration_minutes=15, kind="break", title="Przerwa kawowa", room="")
+    block(cast, starts_at=time(10, 45), workshop_group="rural_gminy", title="Warsztat: budżet", room="Sala 1")
+    block(cast, starts_at=time(10, 45), workshop_group="powiaty", title="Warsztat: sieć szkół", room="Sala 2")
+    days = selectors.agenda_days(cast.event, selectors.sessions_of(cast.event))
+    assert [len(d.sessions) for d in days] == [4, 0]
+
+
+def test_conflicts_are_refused_with_a_clear_message_next_to_the_field(cast):
+    block(cast, trainers=[cast.trainer], workshop_group="rural_gminy", room="Sala 1")
+    cases = [
+        (
+            {"workshop_group": "rural_gminy", "room": "Sala 9", "starts_at": time(10, 0)},
+            [],
+            "starts_at",
+            "grupa „gminy wiejskie” ma już",
+        ),
+        (
+            {"workshop_group": "powiaty", "room": "sala 1", "starts_at": time(10, 0)},
+            [],
+            "room",
+            "Sala „sala 1” jest w tym czasie zajęta",
+        ),
+        (
+            {"workshop_group": "powiaty", "room": "Sala 2"},
+            [cast.trainer],
+            "trainers",
+            "Tomasz Trener prowadzi w tym czasie",
+        ),
+        ({"workshop_group": "", "room": "Sala 3"}, [], "starts_at", "ma już"),  # a plenary clashes with every group
+        ({"day": cast.event.ends_on + timedelta(days=1)}, [], "day", "nie należy do wydarzenia"),
+    ]
+    for values, trainers, field, text in cases:
+        with pytest.raises(ValidationError) as error:
+            block(cast, trainers=trainers, **values)
+        assert text in " ".join(error.value.message_dict[field]), values
+    assert Session.objects.count() == 1
+    # Back to back is fine: 10:30 starts when 9:00 + 90 minutes ends.
+    block(cast, trainers=[cast.trainer], workshop_group="rural_gminy", room="Sala 1", starts_at=time(10, 30))
+
+
+def test_copy_an_agenda_from_another_event_onto_the_same_day_numbers(cast):
+    block(cast, trainers=[cast.trainer])
+    block(cast, day=cast.event.ends_on, title="Podsumowanie", room="Sala B")
+    later = EventFactory(
+        planned_event__edition=cast.edition,
+        planned_event__starts_on=cast.event.starts_on + timedelta(days=30),
+        planned_event__ends_on=cast.event.starts_on + timedelta(days=30),
+    )
+    assert services.copy_agenda(event=later, source=cast.event, by=cast.organiser) == 1
+    copied = later.sessions.get()
+    assert copied.day == later.starts_on and list(copied.trainers.all()) == [cast.trainer]
+    with pytest.raises(ValidationError, match="ma już program"):
+        services.copy_agenda(event=later, source=cast.event, by=cast.organiser)
+
+
+def test_my_agenda_is_my_group_and_the_plenaries_and_a_trainers_own_sessions(cast):
+    block(cast, title="Plenarna")
+    block(
+        cast, starts_at=time(11, 0), workshop_group="rural_gminy", title="Wiejskie", room="1", trainers=[cast.trainer]
+    )
+    block(cast, starts_at=time(11, 0), workshop_group="powiaty", title="Powiaty", room="2", trainers=[cast.trainer2])
+    _group, mine = selectors.my_agenda(cast.event, cast.anna)
+    assert [s.title for s in mine] == ["Plenarna", "Wiejskie"]
+    _group, taught = selectors.my_agenda(cast.event, cast.trainer2)
+    assert [s.title for s in taught] == ["Powiaty"]

@@ -1,0 +1,87 @@
+"""The events app's pages (re-exported from their parts)."""
+
+from .agenda import (
+    agenda,
+    copy_agenda,
+    material_download,
+    material_upload,
+    my_agenda,
+    session_create,
+    session_delete,
+    session_edit,
+)
+from .attendance import attendance_pdf, check_in, scan_download, scans, undo_check_in
+from .certificates import certificate_download, certificates, certificates_zip, my_certificate, verify, verify_lookup
+from .desk import (
+    desk,
+    event_edit,
+    invitations_send,
+    invitee_remove,
+    invitees,
+    manage,
+    set_up,
+    venue_create,
+    venue_edit,
+    venues,
+)
+from .logistics import export, pair_rooms, room_remove, rooms
+from .needs import needs, topics
+from .participant import (
+    accept_offer,
+    cancel,
+    detail,
+    mine,
+    public_list,
+    register,
+    team,
+)
+from .registrations import registration_cancel, registration_edit, registrations, single_room
+
+__all__ = [
+    "certificate_download",
+    "certificates",
+    "certificates_zip",
+    "my_certificate",
+    "verify",
+    "verify_lookup",
+    "accept_offer",
+    "agenda",
+    "attendance_pdf",
+    "cancel",
+    "check_in",
+    "copy_agenda",
+    "desk",
+    "detail",
+    "event_edit",
+    "export",
+    "invitations_send",
+    "invitee_remove",
+    "invitees",
+    "manage",
+    "material_download",
+    "material_upload",
+    "mine",
+    "my_agenda",
+    "needs",
+    "pair_rooms",
+    "public_list",
+    "register",
+    "registration_cancel",
+    "registration_edit",
+    "registrations",
+    "room_remove",
+    "rooms",
+    "scan_download",
+    "scans",
+    "session_create",
+    "session_delete",
+    "session_edit",
+    "set_up",
+    "single_room",
+    "team",
+    "topics",
+    "undo_check_in",
+    "venue_create",
+    "venue_edit",
+    "venues",
+]

@@ -1,0 +1,197 @@
+"""Attendance: the check-in page made for a phone (code typed or scanned from the QR, or search by name), the
+attendance list PDF per day and workshop group with a signature column, the signed scans."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.core.forms import add_errors
+from apps.core.permissions import can
+from apps.core.text import ascii_slug
+from apps.documents.pdf import render_pdf
+from apps.documents.views import serve_private_file
+from apps.territory.kinds import WorkshopGroup
+
+from .. import selectors, services
+from ..forms import AttendanceScanForm, CheckInForm
+from ..models import CheckIn, Registration
+from .common import desk_view
+
+
+def _today_or_first(event) -> date:
+    today = timezone.localdate()
+    return today if today in event.days else event.days[0]
+
+
+def _check_in_url(event, day=None) -> str:
+    url = reverse("events:check_in", kwargs={"pk": event.pk})
+    return f"{url}?dzien={day.isoformat()}" if day else url
+
+
+@desk_view("event.manage")
+def check_in(request, event):
+    try:
+        day = date.fromisoformat(request.POST.get("day") or request.GET.get("dzien", ""))
+    except ValueError:
+        day = _today_or_first(event)
+    if day not in event.days:
+        day = _today_or_first(event)
+    form = CheckInForm(
+        request.POST or None, event=event, initial={"day": day.isoformat(), "code": request.GET.get("kod", "")}
+    )
+    if request.method == "POST" and form.is_valid():
+        picked = None
+        if request.POST.get("registration"):
+            picked = get_object_or_404(
+                Registration.objects.select_related("event"), event=event, pk=request.POST["registration"]
+            )
+        try:
+            entry, new = services.check_in(
+                event=event,
+                by=request.user,
+                code=form.cleaned_data["code"],
+                registration=picked,
+                day=form.cleaned_data["day"],
+            )
+        except ValidationError as error:
+            add_errors(form, error, field="code")
+        else:
+            name = entry.registration.full_name
+            if new:
+                messages.success(request, _("Obecna/obecny: %(name)s.") % {"name": name})
+            else:
+                messages.info(request, _("%(name)s była/był już potwierdzona/y tego dnia.") % {"name": name})
+            return redirect(_check_in_url(event, form.cleaned_data["day"]))
+    query = (request.GET.get("szukaj") or "").strip()
+    found = []
+    if query:
+        found = list(
+            event.registrations.filter(status=Registration.Status.REGISTERED, full_name__icontains=query)
+            .select_related("engagement__local_government")
+            .order_by("full_name")[:20]
+        )
+    present_ids = set(
+        CheckIn.objects.filter(registration__event=event, day=day).values_list("registration_id", flat=True)
+    )
+    for registration in found:
+        registration.present = registration.pk in present_ids
+    code_person = None
+    if request.method == "GET" and request.GET.get("kod"):
+        code_person = event.registrations.filter(code=services.code_from_scan(code=request.GET["kod"])).first()
+    return render(
+        request,
+        "events/check_in.html",
+        {
+            "event": event,
+            "form": form,
+            "day": day,
+            "query": query,
+            "found": found,
+            "code_person": code_person,
+            "present_count": len(present_ids),
+            "recent": CheckIn.objects.filter(registration__event=event, day=day)
+            .select_related("registration")
+            .order_by("-at")[:10],
+        },
+    )
+
+
+@login_required
+@require_POST
+@desk_view("event.manage")
+def undo_check_in(request, event, entry_pk: int):
+    entry = get_object_or_404(CheckIn.objects.select_related("registration"), registration__event=event, pk=entry_pk)
+    services.undo_check_in(entry=entry, by=request.user)
+    messages.success(request, _("Cofnięto obecność: %(name)s.") % {"name": entry.registration.full_name})
+    return redirect(_check_in_url(event, entry.day))
+
+
+def attendance_list_context(event, day, group: str) -> dict:
+    people = [
+        r
+        for r in selectors.registrations_of(event).filter(status=Registration.Status.REGISTERED)
+        if day.isoformat() in r.days and (not group or r.workshop_group == group)
+    ]
+    for registration in people:
+        registration.present = any(c.day == day for c in registration.check_ins.all())
+    sessions = [
+        s
+        for s in selectors.sessions_of(event)
+        if s.day == day and (s.is_plenary or not group or s.workshop_group == group)
+    ]
+    return {
+        "event": event,
+        "edition": event.planned_event.edition,
+        "day": day,
+        "group_label": WorkshopGroup(group).label if group else "",
+        "people": people,
+        "sessions": sessions,
+        "generated_at": timezone.now(),
+        "title": _("Lista obecności"),
+    }
+
+
+@desk_view()
+def attendance_pdf(request, event):
+    try:
+        day = date.fromisoformat(request.GET.get("dzien", ""))
+    except ValueError:
+        day = event.days[0]
+    group = request.GET.get("grupa", "")
+    if day not in event.days or (group and group not in WorkshopGroup.values):
+        raise Http404
+    data = render_pdf(template="events/pdf/attendance.html", context=attendance_list_context(event, day, group))
+    response = HttpResponse(data, content_type="application/pdf")
+    name = ascii_slug(f"lista obecnosci {event.title} {day.isoformat()} {group}", max_length=90)
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@desk_view()
+def scans(request, event):
+    form = AttendanceScanForm(request.POST or None, request.FILES or None, event=event)
+    if request.method == "POST":
+        if not can(request.user, "event.manage", event):
+            raise Http404
+        if form.is_valid():
+            try:
+                services.upload_attendance_scan(
+                    event=event,
+                    by=request.user,
+                    day=form.cleaned_data["day"],
+                    workshop_group=form.cleaned_data["workshop_group"],
+                    file=form.cleaned_data["file"],
+                )
+            except ValidationError as error:
+                add_errors(form, error, field="file")
+            else:
+                messages.success(request, _("Dodano skan listy obecności."))
+                return redirect("events:scans", pk=event.pk)
+    return render(
+        request,
+        "events/attendance.html",
+        {
+            "event": event,
+            "form": form,
+            "scans": event.attendance_scans.select_related("uploaded_by"),
+            "rows": selectors.attendance_of(event),
+            "by_jst": selectors.attendance_by_jst(event),
+            "groups": WorkshopGroup.choices,
+            "may_manage": can(request.user, "event.manage", event),
+        },
+    )
+
+
+@desk_view()
+def scan_download(request, event, scan_pk: int):
+    scan = get_object_or_404(event.attendance_scans, pk=scan_pk)
+    return serve_private_file(request, scan.file, f"lista-obecnosci-{scan.day.isoformat()}.pdf", "application/pdf")

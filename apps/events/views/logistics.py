@@ -1,0 +1,106 @@
+"""Rooms for two and the lists for the hotel and the caterer (XLSX/CSV)."""
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.core.editing import form_page, run_action
+from apps.core.permissions import can
+from apps.core.text import ascii_slug
+from apps.documents.exports import build_csv, build_xlsx, export_response
+
+from .. import selectors, services
+from ..forms import RoomForm
+from ..lists import LISTS
+from ..models import Registration
+from .common import desk_view
+
+PAGE_SIZE = 100
+
+
+def _rooms_url(event) -> str:
+    return reverse("events:rooms", kwargs={"pk": event.pk})
+
+
+@desk_view()
+def rooms(request, event):
+    people = event.registrations.filter(status=Registration.Status.REGISTERED).order_by("full_name")
+    form = RoomForm(request.POST or None, people=people)
+    all_rooms = selectors.rooms_of(event)
+    page = Paginator(list(enumerate(all_rooms, start=1)), PAGE_SIZE).get_page(request.GET.get("strona"))
+    if request.method == "POST" and not can(request.user, "event.manage", event):
+        raise Http404
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.set_room(
+            event=event, by=request.user, first=f.cleaned_data["first"], second=f.cleaned_data["second"]
+        ),
+        success=_("Zapisano pokój."),
+        done=_rooms_url(event),
+        template="events/rooms.html",
+        context={
+            "event": event,
+            "rooms": page.object_list,
+            "page": page,
+            "unroomed": selectors.unroomed(event),
+            "nights": [(night, len(selectors.rooming_list(event, night, all_rooms))) for night in event.nights],
+            "may_manage": can(request.user, "event.manage", event),
+        },
+    )
+
+
+@login_required
+@require_POST
+@desk_view("event.manage")
+def pair_rooms(request, event):
+    return run_action(
+        request,
+        lambda: services.pair_rooms(event=event, by=request.user),
+        success=lambda made: (
+            _(
+                "Dobrano pokoje: wzajemne wybory %(mutual)s, propozycje %(proposed)s, jednoosobowe %(single)s; "
+                "bez pary: %(unpaired)s."
+            )
+            % made
+        ),
+        done=_rooms_url(event),
+    )
+
+
+@login_required
+@require_POST
+@desk_view("event.manage")
+def room_remove(request, event, room_pk: int):
+    room = get_object_or_404(event.rooms.select_related("first", "second", "event"), pk=room_pk)
+    return run_action(
+        request,
+        lambda: services.remove_room(room=room, by=request.user),
+        success=_("Usunięto przydział pokoju."),
+        done=_rooms_url(event),
+    )
+
+
+@desk_view()
+def export(request, event, kind: str, fmt: str):
+    if kind not in LISTS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    night = None
+    if kind == "pokoje":
+        try:
+            night = date.fromisoformat(request.GET.get("noc", ""))
+        except ValueError:
+            night = event.nights[0]
+        if night not in event.nights:
+            raise Http404
+    spec = LISTS[kind]
+    title, headers, rows = spec(event, night) if night else spec(event)
+    filename = ascii_slug(f"{title} {event.title}", max_length=80)
+    data = build_csv(headers, rows) if fmt == "csv" else build_xlsx(title, headers, rows)
+    return export_response(data=data, filename=filename, kind=fmt)
