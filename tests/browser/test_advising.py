@@ -1,6 +1,7 @@
 """Advisory work in a browser as the people do it: an advisor proposes dates, the team leader accepts one and
 everybody gets the invitation; the visit is recorded with two agreed tasks, the second advisor confirms it and the
-tasks are on the team's dashboard; a remote session is logged; the advisor submits the month's time sheet, the
+tasks are on the team's dashboard; a remote session is logged; the leader and the advisor exchange messages (e-mail,
+unread count); the advisor submits the month's time sheet, the
 organiser approves it and the XLSX has the hours. Four people in four browser contexts; axe checks every page."""
 
 import datetime
@@ -122,6 +123,22 @@ def test_from_dates_to_an_approved_time_sheet(ui, people, other_window, mailoutb
     advisor.get_by_label("Godziny: Piotr Doradca").fill("1")
     steps.submit(advisor, "Zapisz sesję")
     expect(advisor.page.get_by_text("Zapisano sesję doradztwa zdalnego.")).to_be_visible()
+
+    # The leader asks about the next visit in the JST's thread: the advisor is told by e-mail and sees it unread.
+    ui.visit(f"/karty-jst/{engagement.pk}/wiadomosci/")
+    question = "Czy drugie spotkanie może być w starostwie?"
+    ui.get_by_label("Treść wiadomości").fill(question)
+    steps.submit(ui, "Wyślij wiadomość")
+    expect(ui.page.get_by_text("Wysłano wiadomość.")).to_be_visible()
+    assert any(first.email in m.to and question in m.body for m in mailoutbox)
+    advisor.visit("/panel/")
+    expect(advisor.page.get_by_role("link", name=f"Wiadomości: {jst}")).to_be_visible()
+    expect(advisor.page.get_by_text("1 nieprzeczytana wiadomość.")).to_be_visible()
+    advisor.visit(f"/karty-jst/{engagement.pk}/wiadomosci/")
+    advisor.get_by_label("Treść wiadomości").fill("Tak, zaproponuję terminy.")
+    steps.submit(advisor, "Wyślij wiadomość")
+    expect(advisor.page.get_by_text("Wysłano wiadomość.")).to_be_visible()
+    assert any(people["leader"].email in m.to and "zaproponuję" in m.body for m in mailoutbox)
 
     # The advisor submits the month's time sheet.
     month = start.replace(day=1)
