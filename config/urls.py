@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("apps.plans.urls")),
     path("", include("apps.scheduling.urls")),
     path("", include("apps.branding.urls")),
+    path("", include("apps.publications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "apps.plans",
     "apps.scheduling",
     "apps.branding",
+    "apps.publications",
 ]
 
 MIDDLEWARE = [
