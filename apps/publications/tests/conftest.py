@@ -54,3 +54,27 @@ def plan(engagement):
         PlannedActionFactory(plan=plan, priority=priority, title=f"Działanie: {priority.title}", progress=60)
     PlanRiskFactory(plan=plan)
     return plan
+
+
+def approve(plan) -> None:
+    """The HDR approved as version 1 (what the plans app's review leaves)."""
+    from apps.plans.models import PlanVersion
+    from apps.plans.selectors import plan_contents, plan_with_header
+    from apps.plans.snapshot import build_snapshot
+
+    loaded = plan_with_header(plan.pk)
+    version = PlanVersion.objects.create(
+        plan=plan,
+        number=1,
+        status=PlanVersion.Status.APPROVED,
+        snapshot=build_snapshot(loaded, **plan_contents(loaded)),
+    )
+    plan.approved_version = version
+    plan.status = DevelopmentPlan.Status.APPROVED
+    plan.save(update_fields=["approved_version", "status"])
+
+
+@pytest.fixture
+def approved_plan(plan):
+    approve(plan)
+    return plan
