@@ -85,5 +85,5 @@ def publication(
         + [PublicationArea(publication=item, kind="solution", name=n) for n in solutions]
     )
     if index:
-        services.index_publication(item)
+        services.index_publication(publication=item)
     return item

@@ -8,11 +8,11 @@ from apps.engagements.models import Engagement
 from ..models import FinalSummary
 
 
-def label(user) -> str:
+def _label(user) -> str:
     return (user.full_name or user.email) if user is not None else _("system")
 
 
-def lock_summary(summary: FinalSummary) -> FinalSummary:
+def _lock_summary(summary: FinalSummary) -> FinalSummary:
     """The stored summary, row-locked for the rest of the transaction (PostgreSQL; SQLite serialises writes)."""
     return FinalSummary.objects.select_for_update().select_related("engagement", "structure").get(pk=summary.pk)
 
@@ -24,15 +24,15 @@ def check_editable(*, summary: FinalSummary) -> None:
         raise ValidationError(_("Podsumowanie jest zaakceptowane i zamrożone. Aby je zmienić, rozpocznij nową wersję."))
 
 
-def team_emails(engagement: Engagement) -> list[str]:
+def _team_emails(engagement: Engagement) -> list[str]:
     return [m.email for m in engagement.team_members.filter(left_at__isnull=True) if m.email]
 
 
-def advisor_emails(engagement: Engagement) -> list[str]:
+def _advisor_emails(engagement: Engagement) -> list[str]:
     return [a.user.email for a in engagement.advisor_assignments.select_related("user")]
 
 
-def organiser_emails(engagement: Engagement) -> list[str]:
+def _organiser_emails(engagement: Engagement) -> list[str]:
     from apps.accounts.models import Membership
 
     emails = {engagement.edition.contact_email} if engagement.edition.contact_email else set()

@@ -13,7 +13,7 @@ from apps.engagements.timeline import record_on_timeline
 from apps.plans.models import DevelopmentPlan
 
 from ..models import Consent, DocumentKind, FinalSummary, Publication, SearchEntry
-from .common import label, organiser_emails
+from .common import _label, _organiser_emails
 
 
 def consentable_version(*, engagement: Engagement, document: str) -> int | None:
@@ -63,7 +63,7 @@ def record_consent(*, engagement: Engagement, document: str, choice: str, by) ->
     if previous is not None:
         if previous.version == version and previous.choice == choice:
             raise ValidationError({"choice": _("Ta decyzja dla tej wersji dokumentu już obowiązuje.")})
-        previous.withdrawn_at, previous.withdrawn_by_label = now, label(by)
+        previous.withdrawn_at, previous.withdrawn_by_label = now, _label(by)
         previous.save(update_fields=["withdrawn_at", "withdrawn_by_label"])
         withdrawn = _withdraw_live(engagement, document, now=now)
     consent = Consent.objects.create(
@@ -72,7 +72,7 @@ def record_consent(*, engagement: Engagement, document: str, choice: str, by) ->
         version=version,
         choice=choice,
         given_by=by,
-        given_by_label=label(by),
+        given_by_label=_label(by),
     )
     record_on_timeline(
         engagement=engagement,
@@ -97,7 +97,7 @@ def withdraw_consent(*, consent: Consent, by) -> Consent:
     if not engagement.team_members.filter(user=by, is_leader=True, left_at__isnull=True).exists():
         raise ValidationError(_("Zgodę w imieniu JST wycofuje lider zespołu JST."))
     now = timezone.now()
-    stored.withdrawn_at, stored.withdrawn_by_label = now, label(by)
+    stored.withdrawn_at, stored.withdrawn_by_label = now, _label(by)
     stored.save(update_fields=["withdrawn_at", "withdrawn_by_label"])
     withdrawn = _withdraw_live(engagement, stored.document, now=now)
     record_on_timeline(
@@ -114,7 +114,7 @@ def withdraw_consent(*, consent: Consent, by) -> Consent:
 
 
 def _tell_organiser(engagement: Engagement, consent: Consent, withdrawn: list[Publication]) -> None:
-    recipients = organiser_emails(engagement)
+    recipients = _organiser_emails(engagement)
     if recipients:
         send_templated_email(
             to=recipients,

@@ -20,6 +20,7 @@ from ..models import (
     Consent,
     DocumentKind,
     EditionPublishing,
+    FormCode,
     Publication,
     PublicationArea,
     SearchEntry,
@@ -107,7 +108,7 @@ def _names_and_extras(engagement: Engagement, snapshot: dict | None) -> tuple[li
     return [n for n in names if n], [e for e in extras if e]
 
 
-def public_content(consent: Consent) -> tuple[str, str, list[dict]]:
+def public_content(*, consent: Consent) -> tuple[str, str, list[dict]]:
     """(title, form, sections) of the consented version as the public will read it."""
     engagement = consent.engagement
     jst = engagement.local_government.display_name
@@ -133,8 +134,7 @@ def public_content(consent: Consent) -> tuple[str, str, list[dict]]:
             snapshot = version.snapshot
             form = snapshot["form"]
             headline = next((s["text"] for s in snapshot["sections"] if s["key"] == "title" and s["text"]), "")
-            label = Publication._meta.get_field("form").choices
-            form_label = dict(label).get(form, "")
+            form_label = dict(FormCode.choices).get(form, "")
             title = headline or f"{str(form_label).capitalize()}: {jst}"
             sections = _summary_sections(snapshot)
         if consent.choice == Consent.Choice.ANONYMISED:
@@ -153,7 +153,7 @@ def _solutions(engagement: Engagement) -> list[str]:
     return sorted(set(names))
 
 
-def index_publication(publication: Publication) -> SearchEntry:
+def index_publication(*, publication: Publication) -> SearchEntry:
     text = "\n".join(
         [publication.title, publication.jst_name, *publication.areas]
         + [f"{s['title']}\n{s['text']}" for s in publication.sections]
@@ -178,7 +178,7 @@ def _check_staff(edition, by) -> None:
 
 def _publish(consent: Consent, by, now) -> Publication:
     engagement = consent.engagement
-    title, form, sections = public_content(consent)
+    title, form, sections = public_content(consent=consent)
     jst = engagement.local_government
     publication = Publication.objects.create(
         engagement=engagement,
@@ -205,7 +205,7 @@ def _publish(consent: Consent, by, now) -> Publication:
     publication.pdf.save(ascii_slug(title, fallback="publikacja", max_length=80) + ".pdf", ContentFile(pdf), save=False)
     publication.pdf_size = len(pdf)
     publication.save(update_fields=["pdf", "pdf_size"])
-    index_publication(publication)
+    index_publication(publication=publication)
     record(
         actor=by,
         action="publication.published",

@@ -14,7 +14,7 @@ from apps.engagements.timeline import add_timeline, record_on_timeline
 
 from .. import structures
 from ..models import EditionPublishing, FinalSummary, SummaryApproval, SummaryAttachment, SummaryComment, SummaryVersion
-from .common import advisor_emails, label, lock_summary, team_emails
+from .common import _advisor_emails, _label, _lock_summary, _team_emails
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Problem:
     message: str
 
 
-def section_filled(summary: FinalSummary, section: dict, attachments) -> bool:
+def section_filled(*, summary: FinalSummary, section: dict, attachments) -> bool:
     kind = section["kind"]
     if kind == structures.CONTACT:
         return bool(summary.contact_name.strip() and (summary.contact_email.strip() or summary.contact_phone.strip()))
@@ -42,7 +42,7 @@ def section_filled(summary: FinalSummary, section: dict, attachments) -> bool:
 def submission_problems(*, summary: FinalSummary, attachments) -> list[Problem]:
     problems = []
     for section in summary.structure.sections:
-        if section["required"] and not section_filled(summary, section, attachments):
+        if section["required"] and not section_filled(summary=summary, section=section, attachments=attachments):
             if section["kind"] == structures.CONTACT:
                 message = _("Sekcja „%(title)s”: podaj imię i nazwisko oraz e-mail lub telefon.")
             elif section["kind"] == structures.INTERVIEW:
@@ -53,7 +53,7 @@ def submission_problems(*, summary: FinalSummary, attachments) -> list[Problem]:
     return problems
 
 
-def build_snapshot(summary: FinalSummary, attachments) -> dict:
+def build_snapshot(*, summary: FinalSummary, attachments) -> dict:
     return {
         "form": summary.form,
         "structure": summary.structure.number,
@@ -96,7 +96,7 @@ def _current_review(summary: FinalSummary) -> SummaryVersion:
 
 @transaction.atomic
 def submit_summary(*, summary: FinalSummary, by) -> SummaryVersion:
-    stored = lock_summary(summary)
+    stored = _lock_summary(summary)
     if stored.status != FinalSummary.Status.DRAFT:
         raise ValidationError(_("Podsumowanie zostało już przekazane doradcom."))
     attachments = list(stored.attachments.all())
@@ -105,7 +105,7 @@ def submit_summary(*, summary: FinalSummary, by) -> SummaryVersion:
         raise ValidationError([p.message for p in problems])
     number = (stored.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     version = SummaryVersion.objects.create(
-        summary=stored, number=number, snapshot=build_snapshot(stored, attachments), submitted_by=by
+        summary=stored, number=number, snapshot=build_snapshot(summary=stored, attachments=attachments), submitted_by=by
     )
     stored.status = FinalSummary.Status.IN_REVIEW
     stored.save(update_fields=["status", "updated_at"])
@@ -119,12 +119,12 @@ def submit_summary(*, summary: FinalSummary, by) -> SummaryVersion:
         changes={"version": number},
         params={"number": number},
     )
-    recipients = advisor_emails(engagement)
+    recipients = _advisor_emails(engagement)
     if recipients:
         send_templated_email(
             to=recipients,
             template="publications/email/submitted",
-            context={"summary": stored, "engagement": engagement, "version": version, "by": label(by)},
+            context={"summary": stored, "engagement": engagement, "version": version, "by": _label(by)},
         )
     return version
 
@@ -140,7 +140,7 @@ def add_comment(*, summary: FinalSummary, section: str, text: str, by) -> Summar
     if len(text) > 3000:
         raise ValidationError({"text": _("Komentarz może mieć najwyżej 3000 znaków.")})
     comment = SummaryComment.objects.create(
-        summary=summary, section=section, text=text, author=by, author_label=label(by)
+        summary=summary, section=section, text=text, author=by, author_label=_label(by)
     )
     record_on_timeline(
         engagement=summary.engagement,
@@ -156,7 +156,7 @@ def add_comment(*, summary: FinalSummary, section: str, text: str, by) -> Summar
 
 @transaction.atomic
 def request_changes(*, summary: FinalSummary, by, reason: str) -> SummaryVersion:
-    stored = lock_summary(summary)
+    stored = _lock_summary(summary)
     version = _current_review(stored)
     reason = (reason or "").strip()
     if not reason:
@@ -179,12 +179,12 @@ def request_changes(*, summary: FinalSummary, by, reason: str) -> SummaryVersion
         changes={"version": version.number, "reason": reason},
         params={"number": version.number},
     )
-    recipients = team_emails(stored.engagement)
+    recipients = _team_emails(stored.engagement)
     if recipients:
         send_templated_email(
             to=recipients,
             template="publications/email/changes_requested",
-            context={"summary": stored, "engagement": stored.engagement, "version": version, "by": label(by)},
+            context={"summary": stored, "engagement": stored.engagement, "version": version, "by": _label(by)},
         )
     return version
 
@@ -197,7 +197,7 @@ def approvals_needed(*, engagement: Engagement) -> int:
 
 @transaction.atomic
 def accept_summary(*, summary: FinalSummary, by) -> SummaryVersion:
-    stored = lock_summary(summary)
+    stored = _lock_summary(summary)
     version = _current_review(stored)
     engagement = stored.engagement
     assignment = engagement.advisor_assignments.filter(user=by).first()
@@ -248,7 +248,7 @@ def _finalise(summary: FinalSummary, version: SummaryVersion, by) -> None:
                 code="engagement.stage_unchanged",
                 params={"reasons": error.messages},
             )
-    recipients = team_emails(engagement)
+    recipients = _team_emails(engagement)
     if recipients:
         send_templated_email(
             to=recipients,
@@ -260,7 +260,7 @@ def _finalise(summary: FinalSummary, version: SummaryVersion, by) -> None:
 @transaction.atomic
 def start_new_version(*, summary: FinalSummary, by) -> FinalSummary:
     """Reopen an accepted summary; the accepted version stays in force until a newer one is accepted."""
-    stored = lock_summary(summary)
+    stored = _lock_summary(summary)
     if stored.status != FinalSummary.Status.ACCEPTED:
         raise ValidationError(_("Nową wersję można rozpocząć dopiero od zaakceptowanego podsumowania."))
     stored.status = FinalSummary.Status.DRAFT

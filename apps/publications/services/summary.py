@@ -12,7 +12,7 @@ from apps.engagements.timeline import record_on_timeline
 
 from .. import prefill, structures, uploads
 from ..models import FinalSummary, FormCode, SummaryAttachment, SummaryStructure
-from .common import check_editable, label, lock_summary
+from .common import _label, _lock_summary, check_editable
 
 CONTACT_FIELDS = ["contact_name", "contact_position", "contact_email", "contact_phone"]
 INTERVIEW_FIELDS = ["interviewee_name", "interviewee_position"]
@@ -27,7 +27,7 @@ def ensure_structures() -> list[SummaryStructure]:
     return made
 
 
-def current_structure(form: str) -> SummaryStructure:
+def current_structure(*, form: str) -> SummaryStructure:
     structure = SummaryStructure.objects.filter(form=form).order_by("-number").first()
     if structure is None:
         ensure_structures()
@@ -61,7 +61,7 @@ def start_summary(*, engagement: Engagement, form: str, by) -> FinalSummary:
         raise ValidationError({"form": _("Wybierz jedną z trzech form podsumowania.")})
     if FinalSummary.objects.filter(engagement=engagement).exists():
         raise ValidationError(_("Podsumowanie tej JST jest już rozpoczęte."))
-    structure = current_structure(form)
+    structure = current_structure(form=form)
     summary = FinalSummary.objects.create(
         engagement=engagement,
         form=form,
@@ -69,7 +69,7 @@ def start_summary(*, engagement: Engagement, form: str, by) -> FinalSummary:
         content=prefill.content_for(engagement, structure.sections),
         created_by=by,
         updated_by=by,
-        updated_by_label=label(by),
+        updated_by_label=_label(by),
     )
     record_on_timeline(
         engagement=engagement,
@@ -96,7 +96,7 @@ def _contents_errors(summary: FinalSummary, content: dict) -> dict:
 def update_summary(*, summary: FinalSummary, expected_version: int, by, content: dict, **fields) -> FinalSummary:
     """Save the sections typed in the form (and the contact and interviewee fields the form has); ``StaleEdit``
     when someone saved since ``expected_version``."""
-    stored = lock_summary(summary)
+    stored = _lock_summary(summary)
     check_editable(summary=stored)
     errors = _contents_errors(stored, content)
     if errors:
@@ -108,7 +108,7 @@ def update_summary(*, summary: FinalSummary, expected_version: int, by, content:
     stored.content = {**stored.content, **content}
     for name in names:
         setattr(stored, name, (fields[name] or "").strip())
-    stored.updated_by, stored.updated_by_label = by, label(by)
+    stored.updated_by, stored.updated_by_label = by, _label(by)
     save_versioned(
         stored, expected_version=expected_version, fields=["content", *names, "updated_by", "updated_by_label"]
     )
@@ -125,7 +125,7 @@ def update_summary(*, summary: FinalSummary, expected_version: int, by, content:
 @transaction.atomic
 def add_attachment(*, summary: FinalSummary, kind: str, upload, title: str, alt_text: str, by) -> SummaryAttachment:
     """A model document (section III) or a photo (mini-report; alternative text required), checked by content."""
-    stored = lock_summary(summary)
+    stored = _lock_summary(summary)
     check_editable(summary=stored)
     errors = {}
     if not (title or "").strip():
@@ -158,7 +158,7 @@ def add_attachment(*, summary: FinalSummary, kind: str, upload, title: str, alt_
 
 @transaction.atomic
 def remove_attachment(*, attachment: SummaryAttachment, by) -> None:
-    stored = lock_summary(attachment.summary)
+    stored = _lock_summary(attachment.summary)
     check_editable(summary=stored)
     record(actor=by, action="summary.attachment_removed", target=stored, changes={"file": attachment.original_name})
     attachment.delete()

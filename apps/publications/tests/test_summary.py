@@ -47,7 +47,7 @@ def test_a_new_structure_version_leaves_started_summaries_alone(summary, advisor
         note="Krócej",
         by=coordinator,
     )
-    assert services.current_structure(FormCode.GOOD_PRACTICE).number == 2
+    assert services.current_structure(form=FormCode.GOOD_PRACTICE).number == 2
     summary.refresh_from_db()
     assert summary.structure.number == 1
     with pytest.raises(ValidationError):

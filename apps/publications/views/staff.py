@@ -109,7 +109,7 @@ def structure_edit(request, form: str):
     require(request.user, "summary.structures")
     if form not in FormCode.values:
         raise Http404
-    current = services.current_structure(form)
+    current = services.current_structure(form=form)
     return form_page(
         request,
         StructureForm(request.POST or None, initial={"sections": structures.format_sections(current.sections)}),
