@@ -140,7 +140,8 @@ class LatestFeed(Feed):
         return item.updated_at
 
 
-feed = LatestFeed()
+def feed(request):
+    return LatestFeed()(request)
 
 OPEN_DATA_FIELDS = [
     "id",
