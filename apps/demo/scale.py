@@ -34,7 +34,7 @@ from apps.recruitment.models import Application, ApplicationTeamMember, Call
 from apps.territory.kinds import workshop_group_for
 from apps.territory.models import LocalGovernment
 
-from . import reference
+from . import reference, scale_publications
 
 DOMAIN = "skala.example"
 PD = AdvisorAssignment.Role.PERSONAL_DEVELOPMENT
@@ -117,6 +117,7 @@ def build(size: Size = Size(), *, log=lambda text: None) -> dict[str, Edition]:
     with transaction.atomic():
         editions["large"] = _edition(LARGE, size, spread[: size.engagements], log=log)
         editions["small"] = _edition(SMALL, small, spread[size.engagements :], log=log)
+        scale_publications.build(editions, log=log)
         _admin()
     return editions
 

@@ -302,6 +302,21 @@ class PublicationArea(models.Model):
         return self.name
 
 
+class SearchTerm(models.Model):
+    """The inverted index the SQLite fallback searches: how often each lemma occurs in a live publication."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="search_terms")
+    lemma = models.CharField(max_length=100)
+    count = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        indexes = [models.Index(fields=["lemma", "publication"], name="search_term_lookup")]
+        constraints = [models.UniqueConstraint(fields=["publication", "lemma"], name="search_term_once")]
+
+    def __str__(self):
+        return self.lemma
+
+
 class SearchEntry(models.Model):
     """The search index of one live publication: its public text as words (``plain``) and, word for word, their
     lemmas without diacritics (``lemmas``, padded with spaces); on PostgreSQL also a ``tsvector`` of the lemmas.

@@ -52,20 +52,22 @@ def query_lemmas(word: str) -> frozenset[str]:
     """The lemmas a typed word may mean. A word typed without diacritics that the dictionary does not know is
     tried with the diacritics it may have lost ("szkolach" → "szkołach" → "szkoła")."""
     lowered = word.lower()
-    found = {lemma(lowered)}
+    typed = lemma(lowered)
     if lowered.isdigit() or fold(lowered) != lowered or _known(lowered):
-        return frozenset(found)
+        return frozenset({typed})
     options = [_RESTORE.get(c, c) for c in lowered]
     count = 1
     for option in options:
         count *= len(option)
     if count > _MAX_RESTORATIONS:
-        return frozenset(found)
-    for letters in itertools.product(*options):
-        candidate = "".join(letters)
-        if candidate != lowered and _known(candidate):
-            found.add(lemma(candidate))
-    return frozenset(found)
+        return frozenset({typed})
+    found = {
+        lemma(candidate)
+        for letters in itertools.product(*options)
+        if (candidate := "".join(letters)) != lowered and _known(candidate)
+    }
+    # A word the dictionary knows only with its diacritics means those lemmas; an unknown word means itself.
+    return frozenset(found or {typed})
 
 
 def words_of(text: str) -> list[str]:
@@ -76,6 +78,14 @@ def words_of(text: str) -> list[str]:
 class Indexed:
     plain: str
     lemmas: str
+
+    def counts(self) -> dict[str, int]:
+        """How often each lemma occurs (the rows of the inverted index)."""
+        counts: dict[str, int] = {}
+        for value in self.lemmas.split():
+            if value != "_" and len(value) <= 100:
+                counts[value] = counts.get(value, 0) + 1
+        return counts
 
 
 def index_text(text: str) -> Indexed:
@@ -113,9 +123,8 @@ def _escape_lemma(value: str) -> str:
 
 
 def filter_and_rank(queryset, query: Query, *, vendor: str, prefix: str = "search_entry__"):
-    """``queryset`` of publications narrowed to those matching every term, annotated with ``rank``."""
-    from django.db.models import F, FloatField, IntegerField, Q, Value
-    from django.db.models.functions import Cast, Length, Replace
+    """PostgreSQL: ``queryset`` narrowed to the publications matching every term, annotated with ``rank``."""
+    from django.db.models import F
 
     if vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -126,17 +135,29 @@ def filter_and_rank(queryset, query: Query, *, vendor: str, prefix: str = "searc
             part = SearchQuery(f"({alternatives})", config="simple", search_type="raw")
             search = part if search is None else search & part
         return queryset.filter(**{f"{prefix}vector": search}).annotate(rank=SearchRank(F(f"{prefix}vector"), search))
-    lemmas = F(f"{prefix}lemmas")
-    rank = Value(0, output_field=IntegerField())
-    for term in query.terms:
-        condition = Q()
-        for t in term:
-            condition |= Q(**{f"{prefix}lemmas__contains": f" {t} "})
-            needle = f" {t} "
-            occurrences = (Length(lemmas) - Length(Replace(lemmas, Value(needle), Value("")))) / len(needle)
-            rank = rank + occurrences
-        queryset = queryset.filter(condition)
-    return queryset.annotate(rank=Cast(rank, FloatField()))
+    raise ValueError("filter_and_rank is the PostgreSQL search; SQLite uses ranked_ids")
+
+
+def ranked_ids(queryset, query: Query) -> list[int]:
+    """SQLite: the ids of the publications of ``queryset`` matching every term, best first, from the inverted
+    index (``SearchTerm``) in one grouped query: a publication's relevance is how often the terms occur in it."""
+    from django.db.models import Case, Count, IntegerField, Sum, Value, When
+
+    from .models import SearchTerm
+
+    groups = [When(lemma__in=sorted(term), then=Value(i)) for i, term in enumerate(query.terms)]
+    rows = (
+        SearchTerm.objects.filter(lemma__in=sorted(query.all_lemmas), publication__in=queryset.values("pk"))
+        .values("publication_id")
+        .annotate(
+            matched=Count(Case(*groups, output_field=IntegerField()), distinct=True),
+            rank=Sum("count"),
+        )
+        .filter(matched=len(query.terms))
+        .order_by("-rank", "-publication__published_at", "-publication_id")
+        .values_list("publication_id", flat=True)
+    )
+    return list(rows)
 
 
 def highlight(plain: str, lemmas: str, query: Query, *, before: int = 12, after: int = 28) -> SafeString:

@@ -159,19 +159,43 @@ def filter_publications(filters: Filters) -> QuerySet[Publication]:
     return queryset
 
 
-def search_publications(filters: Filters) -> tuple[QuerySet[Publication], search.Query]:
+class RankedPublications:
+    """Publications in the order of a list of ids, for the paginator: the count is the list's length and a page
+    is one query for its rows (with their index entry for the highlighter)."""
+
+    def __init__(self, ids: list[int]):
+        self.ids = ids
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, window: slice) -> list[Publication]:
+        ids = self.ids[window]
+        rows = _public_list_columns(Publication.objects.filter(pk__in=ids).select_related("search_entry")).in_bulk()
+        return [rows[pk] for pk in ids if pk in rows]
+
+
+def search_publications(filters: Filters) -> tuple[QuerySet[Publication] | RankedPublications, search.Query]:
     """The filtered publications, matched against the query and sorted by relevance (newest first without one).
 
-    The page iterates a slice of the result: one query for the rows (with their index entry for the
-    highlighter), one for the count."""
+    A page costs two queries whatever the number of documents: on PostgreSQL the count and the page of rows
+    (full-text match and ``ts_rank`` in the database); on SQLite the ranked ids from the inverted index and the
+    page of rows."""
     queryset = filter_publications(filters)
     query = search.parse_query(filters.q)
-    if query:
+    if not query:
+        return _public_list_columns(queryset.order_by("-featured", "-published_at", "-pk")), query
+    if connection.vendor == "postgresql":
         queryset = search.filter_and_rank(queryset, query, vendor=connection.vendor)
         queryset = queryset.select_related("search_entry").order_by("-rank", "-published_at", "-pk")
-    else:
-        queryset = queryset.order_by("-featured", "-published_at", "-pk")
-    return _public_list_columns(queryset), query
+        return _public_list_columns(queryset), query
+    return RankedPublications(search.ranked_ids(queryset, query)), query
 
 
 def facet_options() -> dict:

@@ -12,7 +12,7 @@ from apps.engagements.models import Engagement, NeedsAssessment
 from apps.engagements.timeline import record_on_timeline
 from apps.plans.models import DevelopmentPlan
 
-from ..models import Consent, DocumentKind, FinalSummary, Publication, SearchEntry
+from ..models import Consent, DocumentKind, FinalSummary, Publication, SearchEntry, SearchTerm
 from .common import _label, _organiser_emails
 
 
@@ -39,6 +39,7 @@ def _withdraw_live(engagement: Engagement, document: str, *, now) -> list[Public
     if live:
         Publication.objects.filter(pk__in=[p.pk for p in live]).update(withdrawn_at=now, updated_at=now)
         SearchEntry.objects.filter(publication__in=live).delete()
+        SearchTerm.objects.filter(publication__in=live).delete()
     return live
 
 

@@ -24,6 +24,7 @@ from ..models import (
     Publication,
     PublicationArea,
     SearchEntry,
+    SearchTerm,
     SummaryVersion,
 )
 
@@ -161,6 +162,10 @@ def index_publication(*, publication: Publication) -> SearchEntry:
     indexed = search.index_text(text)
     entry, _created = SearchEntry.objects.update_or_create(
         publication=publication, defaults={"plain": indexed.plain, "lemmas": indexed.lemmas}
+    )
+    SearchTerm.objects.filter(publication=publication).delete()
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(publication=publication, lemma=value, count=n) for value, n in indexed.counts().items()]
     )
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchVector

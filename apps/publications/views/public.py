@@ -143,6 +143,7 @@ class LatestFeed(Feed):
 def feed(request):
     return LatestFeed()(request)
 
+
 OPEN_DATA_FIELDS = [
     "id",
     "title",

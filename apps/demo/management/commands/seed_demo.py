@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from apps.demo import accounts, branding_demo, editions, engagements, recruitment, reference
+from apps.demo import accounts, branding_demo, editions, engagements, publications_demo, recruitment, reference
 from apps.demo.quiet import no_outgoing_mail
 
 
@@ -26,6 +26,7 @@ class Command(BaseCommand):
                 seeded = editions.seed()
                 branding_demo.seed(seeded)
                 outcomes = engagements.seed(seeded)
+                knowledge_base = publications_demo.seed(seeded)
                 call = recruitment.seed()
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             )
             for warning in outcome.warnings:
                 self.stdout.write(self.style.WARNING(f"  uwaga: {warning}"))
+        self.stdout.write(knowledge_base)
         self.stdout.write(f"{call.edition.name}: nowe zgłoszenia {call.created}")
         for warning in call.warnings:
             self.stdout.write(self.style.WARNING(f"  uwaga: {warning}"))
