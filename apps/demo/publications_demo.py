@@ -12,13 +12,13 @@ The texts are invented and marked "(demo)".
 """
 
 import io
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from apps.accounts.models import Membership
-from apps.editions.models import Edition
-from apps.engagements.models import Engagement, Stage
+from apps.editions.models import PROGRAMME_TZ, Edition
+from apps.engagements.models import Engagement, Stage, TimelineEntry
 from apps.publications import services
 from apps.publications.models import Consent, DocumentKind, EditionPublishing, FinalSummary, FormCode, Publication
 
@@ -99,6 +99,20 @@ def _leader(engagement: Engagement):
     return member.user if member else None
 
 
+def _backdate(edition: Edition, when: datetime, *, consented: datetime | None = None) -> None:
+    """Consents (and their timeline entries) and publications at the moments they happened in the edition's story."""
+    consented = consented or when
+    TimelineEntry.objects.filter(engagement__edition=edition, code__startswith="consent.").update(at=consented)
+    Consent.objects.filter(engagement__edition=edition).update(created_at=consented)
+    Consent.objects.filter(engagement__edition=edition, withdrawn_at__isnull=False).update(
+        withdrawn_at=when + timedelta(days=30)
+    )
+    Publication.objects.filter(edition=edition).update(published_at=when, created_at=when, updated_at=when)
+    Publication.objects.filter(edition=edition, withdrawn_at__isnull=False).update(
+        withdrawn_at=when + timedelta(days=30)
+    )
+
+
 def seed(seeded_editions: dict) -> str:
     if Publication.objects.exists() or Consent.objects.exists():
         return "baza wiedzy: bez zmian"
@@ -136,6 +150,14 @@ def seed(seeded_editions: dict) -> str:
             )
     pilot_staff = _staff(pilot)
     pilot_count = services.publish_edition(edition=pilot, by=pilot_staff) if pilot_staff else 0
+    # The JSTs agreed at the closing meeting (23–24 September 2019); the HDRs went on the project's site in October
+    # (the closing note was last updated on the 16th).
+    _backdate(
+        pilot,
+        datetime(2019, 10, 16, 12, tzinfo=PROGRAMME_TZ),
+        consented=datetime(2019, 9, 24, 12, tzinfo=PROGRAMME_TZ),
+    )
+    _backdate(ore_2022, datetime.combine(ore_2022.period_end, time(12), tzinfo=PROGRAMME_TZ) + timedelta(days=14))
     return (
         f"baza wiedzy: opublikowano {count} dokumentów edycji 2022/2023 (wycofana zgoda: {withdrawn}) "
         f"i {pilot_count} HDR pilotażu"
