@@ -19,6 +19,11 @@ from ..forms import ConsentForm
 from ..models import DocumentKind
 
 
+def _ids(document: str) -> str:
+    # Each document's form on the one page: the same field names, ids of its own.
+    return f"id_{document}_%s"
+
+
 def consents_url(engagement) -> str:
     return reverse("publications:consents", kwargs={"engagement_pk": engagement.pk})
 
@@ -31,7 +36,8 @@ def consents(request, engagement_pk: int):
     bound = None
     if request.method == "POST":
         require(request.user, "consent.give", engagement)
-        bound = ConsentForm(request.POST)
+        posted = request.POST.get("document")
+        bound = ConsentForm(request.POST, auto_id=_ids(posted if posted in DocumentKind.values else "x"))
         if bound.is_valid():
             try:
                 services.record_consent(
@@ -55,7 +61,7 @@ def consents(request, engagement_pk: int):
             if bound is not None and bound.data.get("document") == document:
                 form = bound
             else:
-                form = ConsentForm(initial={"document": document}, prefix=None)
+                form = ConsentForm(initial={"document": document}, auto_id=_ids(document))
         documents.append({"kind": document, "label": label, "version": version, "current": current, "form": form})
     return render(
         request,
