@@ -88,7 +88,7 @@ def summary_panels(engagements, viewers) -> dict[int, StagePanel]:
 @register_waiting_items
 def summary_items(user, engagements) -> list[WaitingItem]:
     """For an advisor: summaries waiting for their decision (one query)."""
-    ids = list(engagements.values_list("pk", flat=True))
+    ids = [e.pk for e in engagements]  # a lazy queryset of ids (or a list): iterated once
     versions = (
         SummaryVersion.objects.filter(
             summary__engagement_id__in=ids,

@@ -216,3 +216,20 @@ def test_the_attachment_page_shows_refusals_next_to_the_field(client, summary, l
     )
     assert response.status_code == 200
     assert "tekst alternatywny" in response.content.decode()
+
+
+def test_a_summary_in_review_waits_for_its_advisors(summary, engagement, leader, advisors):
+    from apps.engagements.hooks import waiting_items
+    from apps.engagements.models import Engagement
+
+    summary = fill_summary(summary, by=leader)
+    services.submit_summary(summary=summary, by=leader)
+    items = [
+        i for i in waiting_items(advisors[0], Engagement.objects.filter(pk=engagement.pk)) if i.kind == "summary_review"
+    ]
+    assert [i.engagement_id for i in items] == [engagement.pk]
+    services.accept_summary(summary=summary, by=advisors[0])
+    items = [
+        i for i in waiting_items(advisors[1], Engagement.objects.filter(pk=engagement.pk)) if i.kind == "summary_review"
+    ]
+    assert items == []
