@@ -1,11 +1,13 @@
 """What publications plugs into the others: the knowledge base in the main menu, the summary's stage guard, stage
 panel, section links and the advisor's waiting items on the karta JST."""
 
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.links import per_object_url
 from apps.core.navigation import menu_item
+from apps.editions.overview import OVERVIEW_SECTIONS, OverviewSection
 from apps.engagements.hooks import (
     StageLink,
     StagePanel,
@@ -17,7 +19,7 @@ from apps.engagements.hooks import (
 )
 from apps.engagements.models import Stage
 
-from .models import FinalSummary, SummaryVersion
+from .models import Consent, FinalSummary, Publication, SummaryVersion
 
 menu_item("publications:public_index", gettext_lazy("Baza wiedzy"), order=35, section="/baza-wiedzy/")
 menu_item(
@@ -100,3 +102,32 @@ def summary_items(user, engagements) -> list[WaitingItem]:
     )
     url, text = _summary_url(), _("Podsumowanie czeka na Twoją decyzję.")
     return [WaitingItem(engagement_id=e, text=text, url=url(e), since=at, kind="summary_review") for e, at in versions]
+
+
+@OVERVIEW_SECTIONS.register("publications.knowledge_base", order=50)
+def knowledge_base_section(edition, user):
+    """The edition's summaries, consents and publications, with the way to its publication desk."""
+    summaries = dict(
+        FinalSummary.objects.filter(engagement__edition=edition)
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    consents = Consent.objects.filter(
+        engagement__edition=edition,
+        withdrawn_at__isnull=True,
+        choice__in=[Consent.Choice.FULL, Consent.Choice.ANONYMISED],
+    ).count()
+    published = Publication.objects.filter(edition=edition, withdrawn_at__isnull=True).count()
+    return OverviewSection(
+        heading=_("Podsumowania i baza wiedzy"),
+        template="publications/_edition_overview.html",
+        context={
+            "accepted": summaries.get(FinalSummary.Status.ACCEPTED, 0),
+            "in_review": summaries.get(FinalSummary.Status.IN_REVIEW, 0),
+            "drafts": summaries.get(FinalSummary.Status.DRAFT, 0),
+            "consents": consents,
+            "published": published,
+        },
+    )

@@ -169,3 +169,14 @@ def test_the_filters_page_filters(client, accepted, engagement, leader, organise
     assert client.get(url, {"jst_kind": jst.kind, "form": FormCode.GOOD_PRACTICE}).context["page"].paginator.count == 1
     assert client.get(url, {"jst_kind": "powiat"}).context["page"].paginator.count == 0
     assert client.get(url, {"voivodeship": jst.voivodeship.code}).context["page"].paginator.count == 1
+
+
+def test_the_editions_overview_counts_and_links_the_desk(client, accepted, engagement, leader, organiser):
+    from apps.core.testing import sign_in
+
+    _consent(engagement, leader)
+    sign_in(client, organiser)
+    body = client.get(reverse("editions:overview", kwargs={"slug": engagement.edition.slug})).content.decode()
+    assert "Podsumowania: zaakceptowane 1, u doradców 0, w przygotowaniu 0." in body
+    assert "Zgody JST na publikację: 1; opublikowane dokumenty: 0." in body
+    assert reverse("publications:desk", kwargs={"slug": engagement.edition.slug}) in body
