@@ -100,6 +100,16 @@ def build_world() -> World:
     return world
 
 
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def _add_publications(world: World) -> None:
     """JST A's good-practice summary (version 1 sent back for changes, so it is a draft with a version, a PDF
     file and a comment); JST A's consent to publish its approved HDR without personal data (not yet published);
@@ -140,9 +150,24 @@ def _add_publications(world: World) -> None:
     published = make_publication(
         engagement=o["engagement_b"], text="Wspólne standardy pracy w szkołach gminy.", title="Dobra praktyka Beta"
     )
+    summary_b = services.start_summary(
+        engagement=o["engagement_b"], form=FormCode.MINI_REPORTAGE, by=u["team_member_b"]
+    )
+    photo = services.add_attachment(
+        summary=summary_b,
+        kind="photo",
+        upload=SimpleUploadedFile("zdjecie.png", _png(), "image/png"),
+        title="Spotkanie zespołu",
+        alt_text="Zespół JST Beta przy stole",
+        by=u["team_member_b"],
+    )
     published.pdf.save("dobra-praktyka-beta.pdf", ContentFile(small_pdf()), save=False)
     published.pdf_size = len(small_pdf())
-    published.save(update_fields=["pdf", "pdf_size"])
+    published.attachments = [
+        {"id": photo.pk, "kind": "photo", "title": photo.title, "alt_text": photo.alt_text, "size": photo.size}
+    ]
+    published.save(update_fields=["pdf", "pdf_size", "attachments"])
+    o["publication_b_photo"] = photo
     o["publication_b"] = published
 
 

@@ -255,6 +255,8 @@ class Publication(TimeStamped):
     voivodeship = models.ForeignKey("territory.Voivodeship", on_delete=models.PROTECT, related_name="+")
     areas = models.JSONField(default=list)  # names
     solutions = models.JSONField(default=list)  # names of the catalogue's management solutions used
+    # A summary's model documents and photos as published: [{"id", "kind", "title", "alt_text", "size"}]
+    attachments = models.JSONField(default=list, blank=True)
     pdf = models.FileField(storage=select_private_storage, upload_to="publications/%Y/", blank=True)
     pdf_size = models.PositiveIntegerField(default=0)
     featured = models.BooleanField(_("wyróżniona"), default=False)

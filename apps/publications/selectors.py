@@ -127,6 +127,15 @@ def public_publication(pk: int) -> Publication:
     return get_object_or_404(live().select_related("edition", "voivodeship", "engagement"), pk=pk)
 
 
+def public_attachment(publication: Publication, pk: int):
+    """A file or photo the publication lists (404 for anything else, also of the same summary)."""
+    from .models import SummaryAttachment
+
+    if pk not in {a["id"] for a in publication.attachments}:
+        raise Http404
+    return get_object_or_404(SummaryAttachment.objects.filter(summary__engagement_id=publication.engagement_id), pk=pk)
+
+
 @dataclass(frozen=True)
 class Filters:
     q: str = ""

@@ -35,6 +35,7 @@ urlpatterns = [
     path(PUBLIC, views.index, name="public_index"),
     path(PUBLIC + "<int:pk>/", views.public_detail, name="public_detail"),
     path(PUBLIC + "<int:pk>/pdf/", views.pdf, name="public_pdf"),
+    path(PUBLIC + "<int:pk>/pliki/<int:attachment_pk>/", views.public_attachment, name="public_attachment"),
     path(PUBLIC + "edycje/<slug:slug>/", views.edition_page, name="public_edition"),
     path(PUBLIC + "nowosci.atom", views.feed, name="feed"),
     path(PUBLIC + "dane.json", views.open_data_json, name="open_data_json"),

@@ -441,6 +441,13 @@ MATRIX: dict[str, Row] = {
     "publications:public_pdf": Row(
         lambda w: reverse("publications:public_pdf", kwargs={"pk": w.publication_b.pk}), everyone()
     ),
+    "publications:public_attachment": Row(
+        lambda w: reverse(
+            "publications:public_attachment",
+            kwargs={"pk": w.publication_b.pk, "attachment_pk": w.publication_b_photo.pk},
+        ),
+        everyone(),
+    ),
     "publications:public_edition": Row(
         lambda w: reverse("publications:public_edition", kwargs={"slug": w.edition_x.slug}), everyone()
     ),

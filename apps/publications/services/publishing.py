@@ -25,6 +25,7 @@ from ..models import (
     PublicationArea,
     SearchEntry,
     SearchTerm,
+    SummaryAttachment,
     SummaryVersion,
 )
 
@@ -107,6 +108,33 @@ def _names_and_extras(engagement: Engagement, snapshot: dict | None) -> tuple[li
         names += [m.get("name", "") for m in snapshot.get("header", {}).get("team", [])]
         extras += [snapshot.get("contact", {}).get("email", ""), snapshot.get("contact", {}).get("phone", "")]
     return [n for n in names if n], [e for e in extras if e]
+
+
+def public_attachments(*, consent: Consent) -> list[dict]:
+    """The accepted summary's files and photos that still exist, as the public will see them."""
+    if consent.document != DocumentKind.SUMMARY:
+        return []
+    version = SummaryVersion.objects.filter(summary__engagement=consent.engagement, number=consent.version).first()
+    listed = version.snapshot.get("attachments", []) if version else []
+    stored = SummaryAttachment.objects.filter(
+        summary__engagement=consent.engagement, pk__in=[a["id"] for a in listed]
+    ).in_bulk()
+    items = [
+        {"id": a["id"], "kind": a["kind"], "title": a["title"], "alt_text": a["alt_text"], "size": stored[a["id"]].size}
+        for a in listed
+        if a["id"] in stored
+    ]
+    if consent.choice == Consent.Choice.ANONYMISED:
+        names, extras = _names_and_extras(consent.engagement, version.snapshot)
+        items = [
+            {
+                **a,
+                "title": redaction.redact(a["title"], names, extras),
+                "alt_text": redaction.redact(a["alt_text"], names, extras),
+            }
+            for a in items
+        ]
+    return items
 
 
 def public_content(*, consent: Consent) -> tuple[str, str, list[dict]]:
@@ -199,6 +227,7 @@ def _publish(consent: Consent, by, now) -> Publication:
         voivodeship_id=jst.voivodeship_id,
         areas=[c.area.name for c in engagement.chosen_areas.select_related("area")],
         solutions=_solutions(engagement),
+        attachments=public_attachments(consent=consent),
         published_at=now,
         published_by=by,
     )

@@ -180,3 +180,40 @@ def test_the_editions_overview_counts_and_links_the_desk(client, accepted, engag
     assert "Podsumowania: zaakceptowane 1, u doradców 0, w przygotowaniu 0." in body
     assert "Zgody JST na publikację: 1; opublikowane dokumenty: 0." in body
     assert reverse("publications:desk", kwargs={"slug": engagement.edition.slug}) in body
+
+
+def test_a_published_mini_report_shows_its_photos_with_alternative_text(
+    client, engagement, leader, advisors, organiser, approved_plan
+):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from apps.publications.factories import fill_summary
+
+    summary = services.start_summary(engagement=engagement, form=FormCode.MINI_REPORTAGE, by=leader)
+    summary = fill_summary(summary, by=leader)
+    buffer = io.BytesIO()
+    Image.new("RGB", (30, 20), "white").save(buffer, "PNG")
+    photo = services.add_attachment(
+        summary=summary,
+        kind="photo",
+        upload=SimpleUploadedFile("a.png", buffer.getvalue()),
+        title="Anna Liderka z dyrektorami",
+        alt_text="Sala, przy stole siedzi sześć osób",
+        by=leader,
+    )
+    services.submit_summary(summary=summary, by=leader)
+    services.accept_summary(summary=summary, by=advisors[0])
+    publication = services.publish(consent=_consent(engagement, leader), by=organiser)
+    body = client.get(publication.get_absolute_url()).content.decode()
+    assert 'alt="Sala, przy stole siedzi sześć osób"' in body
+    assert "Anna Liderka" not in body
+    url = reverse("publications:public_attachment", kwargs={"pk": publication.pk, "attachment_pk": photo.pk})
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert response.getvalue().startswith(b"\x89PNG")
+    response.close()
+    other = reverse("publications:public_attachment", kwargs={"pk": publication.pk, "attachment_pk": photo.pk + 1})
+    assert client.get(other).status_code == 404

@@ -1,6 +1,7 @@
 """The publications pages, in parts: the summary, consents, the organiser's desk, the public knowledge base."""
 
 from .consent import consents, withdraw
+from .public import attachment as public_attachment
 from .public import detail as public_detail
 from .public import edition_page, feed, index, open_data_csv, open_data_json, pdf
 from .staff import desk, feature, publish_all, publish_one, settings_edit, structure_edit, structures_list
@@ -38,6 +39,7 @@ __all__ = [
     "open_data_csv",
     "open_data_json",
     "pdf",
+    "public_attachment",
     "public_detail",
     "publish_all",
     "publish_one",

@@ -5,7 +5,7 @@ import json
 
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
@@ -81,6 +81,10 @@ def detail(request, pk: int):
             "labels": _labels(),
             "pdf_size": human_size(publication.pdf_size) if publication.pdf_size else "",
             "similar": _decorate(selectors.similar_to(publication)),
+            "photos": [a for a in publication.attachments if a["kind"] == "photo"],
+            "files": [
+                {**a, "size_label": human_size(a["size"])} for a in publication.attachments if a["kind"] == "file"
+            ],
         },
     )
 
@@ -88,6 +92,18 @@ def detail(request, pk: int):
 def pdf(request, pk: int):
     publication = selectors.public_publication(pk)
     response = serve_private_file(request, publication.pdf, publication.pdf.name.rsplit("/", 1)[-1], "application/pdf")
+    response.headers["Cache-Control"] = "no-cache"  # public, but withdrawal must take effect at once
+    return response
+
+
+def attachment(request, pk: int, attachment_pk: int):
+    """A published summary's model document (a download) or photo (shown in the page), while it is published."""
+    publication = selectors.public_publication(pk)
+    stored = selectors.public_attachment(publication, attachment_pk)
+    if stored.kind == "photo":
+        response = FileResponse(stored.file.open("rb"), content_type=stored.content_type)
+    else:
+        response = serve_private_file(request, stored.file, stored.original_name, stored.content_type)
     response.headers["Cache-Control"] = "no-cache"  # public, but withdrawal must take effect at once
     return response
 
