@@ -233,3 +233,22 @@ def test_a_summary_in_review_waits_for_its_advisors(summary, engagement, leader,
         i for i in waiting_items(advisors[1], Engagement.objects.filter(pk=engagement.pk)) if i.kind == "summary_review"
     ]
     assert items == []
+
+
+def test_the_coordinator_edits_a_forms_sections_with_messages_at_the_field(client, db):
+    from apps.accounts.factories import MembershipFactory
+    from apps.accounts.models import Membership
+    from apps.core.testing import sign_in
+
+    coordinator = MembershipFactory(role=Membership.Role.COORDINATOR).user
+    sign_in(client, coordinator)
+    url = reverse("publications:structure_edit", kwargs={"form": FormCode.REFLECTION_STUDY})
+    page = client.get(url).content.decode()
+    assert "preparation | Przygotowanie dyskusji | tak | text" in page
+    response = client.post(url, {"sections": "a | Sekcja | tak | wideo", "note": ""})
+    assert response.status_code == 200 and "Wiersz 1: rodzaj musi być jednym z" in response.content.decode()
+    response = client.post(url, {"sections": "a | <b>Sekcja</b> | tak | text", "note": "Próba"})
+    assert response.status_code == 302
+    assert services.current_structure(form=FormCode.REFLECTION_STUDY).sections[0]["title"] == "<b>Sekcja</b>"
+    listing = client.get(reverse("publications:structures")).content.decode()
+    assert "&lt;b&gt;Sekcja&lt;/b&gt;" in listing
