@@ -15,13 +15,18 @@ def _patterns(names: list[str]) -> list[re.Pattern]:
     parts = sorted({p for n in full for p in re.split(r"[\s-]+", n) if len(p) >= 3}, key=len, reverse=True)
     patterns = [re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)", re.I) for n in full]
     patterns += [re.compile(r"(?<!\w)" + re.escape(p) + r"\w{0,3}(?!\w)", re.I) for p in parts]
+    # Polish declines names ("Anną Liderką", "Bartoszem Członkowskim"): the part's stem with another ending, as
+    # capitalised as the name is (so that common words are left alone).
+    stems = {p[:-1] if len(p) <= 6 else p[:-2] for p in parts}
+    patterns += [re.compile(r"(?<!\w)" + re.escape(stem) + r"\w{0,4}(?!\w)") for stem in stems if len(stem) >= 3]
     return patterns
 
 
 def redact(text: str, names: list[str], extra: list[str] = ()) -> str:
     """``text`` with every name of ``names`` (and the literal strings of ``extra``, e.g. e-mails) replaced.
 
-    A part of a name also matches with up to three more letters, so "Kowalską" goes with "Kowalska"."""
+    A part of a name also matches with up to three more letters, and its stem with another ending of up to four
+    ("Kowalską", "Kowalskiej" go with "Kowalska")."""
     mark = redaction_mark()
     for value in sorted({e for e in extra if e}, key=len, reverse=True):
         text = re.sub(re.escape(value), mark, text, flags=re.I)
