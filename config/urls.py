@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("apps.events.urls")),
     path("", include("apps.scheduling.urls")),
     path("", include("apps.branding.urls")),
+    path("", include("apps.publications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -83,6 +83,7 @@ MENU_IN_ORDER = [
     "Strona główna",
     "Model doradztwa",
     "Edycje",
+    "Baza wiedzy",  # apps.publications
     "Nabory",
     "Rejestr JST",
     "Mój panel",
@@ -93,13 +94,14 @@ MENU_IN_ORDER = [
     "Organizatorzy",
     "Edycje organizatora",
     "Katalog modelu",
+    "Formy podsumowania",  # apps.publications
     "Moje konto",
 ]
 
 
 def test_the_menu_keeps_its_entries_and_their_order(client, signed_in):
     """The entries every app registers from its hooks.py come out in the order the menu always had."""
-    assert _nav_labels(client.get("/")) == MENU_IN_ORDER[:5]
+    assert _nav_labels(client.get("/")) == MENU_IN_ORDER[:6]
     everything = AdminFactory()
     for role in (Membership.Role.STAFF, Membership.Role.COORDINATOR, Membership.Role.ADVISOR):
         MembershipFactory(user=everything, role=role)
@@ -107,10 +109,10 @@ def test_the_menu_keeps_its_entries_and_their_order(client, signed_in):
     # An applicant (no organiser role, no JST card yet) has "Moje zgłoszenia" and no empty "Karty JST" (issue 9,
     # item 14: dead ends).
     applicant = _nav_labels(signed_in(UserFactory()).get("/"))
-    assert applicant == [*MENU_IN_ORDER[:6], "Moje zgłoszenia", "Moje konto"]
+    assert applicant == [*MENU_IN_ORDER[:7], "Moje zgłoszenia", "Moje konto"]
     trainer = MembershipFactory(role=Membership.Role.TRAINER).user
     # A trainer runs sessions: the events of the organiser's editions (apps.events).
-    assert _nav_labels(signed_in(trainer).get("/")) == [*MENU_IN_ORDER[:6], "Wydarzenia", "Moje konto"]
+    assert _nav_labels(signed_in(trainer).get("/")) == [*MENU_IN_ORDER[:7], "Wydarzenia", "Moje konto"]
 
 
 def test_a_team_member_keeps_karty_jst_and_a_trainer_gets_the_timetables_of_the_organisers_editions(signed_in):

@@ -99,6 +99,7 @@ def build_world() -> World:
     _add_public_face(world)
     _add_messaging(world)
     _add_events(world)
+    _add_publications(world)
     return world
 
 
@@ -432,3 +433,74 @@ def _add_events(world: World) -> None:
         ends_on=start + timedelta(days=61),
     )
     o["event_x3"] = EventFactory(planned_event=planned, venue=o["venue_x"])
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _add_publications(world: World) -> None:
+    """JST A's good-practice summary (version 1 sent back for changes, so it is a draft with a version, a PDF
+    file and a comment); JST A's consent to publish its approved HDR without personal data (not yet published);
+    JST B's published summary in edition X (the public pages, the organiser's desk)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from apps.publications import services
+    from apps.publications.factories import ConsentFactory, fill_summary
+    from apps.publications.factories import publication as make_publication
+    from apps.publications.models import Consent, DocumentKind, FormCode
+    from tests.access.submission import small_pdf
+
+    o, u = world.objects, world.users
+    member, advisor = u["team_member_a"], u["advisor_a"]
+    summary = services.start_summary(engagement=o["engagement_a"], form=FormCode.GOOD_PRACTICE, by=member)
+    summary = fill_summary(summary, by=member)
+    o["summary_a_file"] = services.add_attachment(
+        summary=summary,
+        kind="file",
+        upload=SimpleUploadedFile("wzor.pdf", small_pdf(), "application/pdf"),
+        title="Wzór uchwały",
+        alt_text="",
+        by=member,
+    )
+    services.submit_summary(summary=summary, by=member)
+    services.add_comment(summary=summary, section="i3", text="Dopiszcie etapy.", by=advisor)
+    services.request_changes(summary=summary, by=advisor, reason="Uzupełnijcie etapy.")
+    summary.refresh_from_db()
+    o["summary_a"] = summary
+    o["consent_a"] = ConsentFactory(
+        engagement=o["engagement_a"],
+        document=DocumentKind.PLAN,
+        version=1,
+        choice=Consent.Choice.ANONYMISED,
+        given_by=member,
+    )
+    published = make_publication(
+        engagement=o["engagement_b"], text="Wspólne standardy pracy w szkołach gminy.", title="Dobra praktyka Beta"
+    )
+    summary_b = services.start_summary(
+        engagement=o["engagement_b"], form=FormCode.MINI_REPORTAGE, by=u["team_member_b"]
+    )
+    photo = services.add_attachment(
+        summary=summary_b,
+        kind="photo",
+        upload=SimpleUploadedFile("zdjecie.png", _png(), "image/png"),
+        title="Spotkanie zespołu",
+        alt_text="Zespół JST Beta przy stole",
+        by=u["team_member_b"],
+    )
+    published.pdf.save("dobra-praktyka-beta.pdf", ContentFile(small_pdf()), save=False)
+    published.pdf_size = len(small_pdf())
+    published.attachments = [
+        {"id": photo.pk, "kind": "photo", "title": photo.title, "alt_text": photo.alt_text, "size": photo.size}
+    ]
+    published.save(update_fields=["pdf", "pdf_size", "attachments"])
+    o["publication_b_photo"] = photo
+    o["publication_b"] = published

@@ -34,7 +34,7 @@ from apps.engagements.models import (
 from apps.territory.kinds import JstKind
 from apps.territory.models import LocalGovernment
 
-from . import accounts, editions
+from . import accounts, editions, publications_demo
 from . import plans as demo_plans
 from .people import DEMO_MARK, Person, ensure_accounts, ensure_advisors, invented_person
 
@@ -171,16 +171,16 @@ ORE_2022 = EditionCast(
         JstSpec("1821052", (A7,), Stage.AREA, 3, DORADCY),  # Solina
         JstSpec("0601", (A3,), Stage.IMPLEMENTATION, 4, SOWA_LIS),  # Powiat bialski
         JstSpec("1419", (A1,), Stage.IMPLEMENTATION, 5, SOWA_LIS),  # Powiat płocki
-        JstSpec("2410", (A5,), Stage.SUMMARY, 3, SOWA_LIS),  # Powiat pszczyński
+        JstSpec("2410", (A5,), DONE, 3, SOWA_LIS),  # Powiat pszczyński
         JstSpec("3202", (A8,), Stage.DIRECTIONS, 4, SOWA_LIS),  # Powiat choszczeński
         JstSpec("0862011", (A2,), Stage.IMPLEMENTATION, 5, SOWA_LIS),  # Zielona Góra
-        JstSpec("2062011", (A4,), Stage.SUMMARY, 4, CZAJKA_WRONA),  # Łomża
+        JstSpec("2062011", (A4,), DONE, 4, CZAJKA_WRONA),  # Łomża
         JstSpec("0402011", (A1,), Stage.IMPLEMENTATION, 3, CZAJKA_WRONA),  # Brodnica
         JstSpec("1201011", (A9,), Stage.DIAGNOSIS, 4, CZAJKA_WRONA),  # Bochnia
         JstSpec("2801011", (A6,), Stage.IMPLEMENTATION, 3, CZAJKA_WRONA),  # Bartoszyce
         JstSpec("3201011", (A10,), Stage.DIRECTIONS, 4, CZAJKA_WRONA),  # Białogard
         JstSpec("1011052", (A3,), Stage.IMPLEMENTATION, 3, GIL_KRUK),  # Wartkowice
-        JstSpec("2216042", (A2,), Stage.SUMMARY, 4, GIL_KRUK),  # Stary Targ
+        JstSpec("2216042", (A2,), DONE, 4, GIL_KRUK),  # Stary Targ
         JstSpec("1201063", (A5,), Stage.IMPLEMENTATION, 5, GIL_KRUK),  # Nowy Wiśnicz
         JstSpec("2401073", (A1,), Stage.PLAN, 4, GIL_KRUK),  # Siewierz
         JstSpec("3016013", (A4,), Stage.AREA, 3, GIL_KRUK),  # Oborniki
@@ -583,6 +583,9 @@ def _prepare(engagement: Engagement, stage: str, cast: demo_plans.Cast, backdate
         at = when[Stage.SUMMARY] - timedelta(days=1)
         demo_plans.record_progress(engagement, cast, stage=stage, at=at)
         backdate.to(at)
+    elif stage == Stage.COMPLETED:
+        publications_demo.write_summary(engagement, cast, at=when[Stage.COMPLETED])
+        backdate.to(when[Stage.COMPLETED])
 
 
 def seed(seeded_editions: dict[str, tuple[Edition, bool]]) -> dict[str, Outcome]:

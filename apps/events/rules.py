@@ -3,6 +3,7 @@ invited people (the JSTs' team members, invited advisors, trainers and guests) r
 a team leader sees the JST's registrations; everybody else gets 404 (the public sees only the list)."""
 
 from apps.core.permissions import rule
+from apps.engagements.access import engagement_access
 
 from .access import event_access, is_invited
 
@@ -60,13 +61,11 @@ def can_lead_team(user, roles, event):
 
 @rule("event.my_events")
 def has_events(user, roles, obj=None):
-    """The "Wydarzenia" menu entry: anyone who may take part in or run some event."""
-    access = event_access(user)
-    return bool(
-        roles.is_organiser_staff
-        or roles.is_coordinator
-        or roles.is_trainer
-        or roles.is_advisor
-        or access.team_editions
-        or access.invited_events
-    )
+    """The "Wydarzenia" menu entry: anyone who may take part in or run some event. Asked on every page, so it
+    reads the role facts and team places every page has already loaded, and looks up invitations only for a
+    person with neither (an invited guest)."""
+    if roles.is_organiser_staff or roles.is_coordinator or roles.is_trainer or roles.is_advisor:
+        return True
+    if engagement_access(user).member_of:  # a JST's team is invited to its edition's events by default
+        return True
+    return bool(event_access(user).invited_events)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "apps.events",
     "apps.scheduling",
     "apps.branding",
+    "apps.publications",
 ]
 
 MIDDLEWARE = [

@@ -117,6 +117,10 @@ def _edition_url(w: World, name: str, **kwargs) -> str:
     return reverse(name, kwargs={"slug": w.edition_x.slug, **kwargs})
 
 
+def _summary_url(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"engagement_pk": w.engagement_a.pk, **kwargs})
+
+
 MATRIX: dict[str, Row] = {
     # Public pages.
     "core:home": Row(lambda w: reverse("core:home"), everyone()),
@@ -550,4 +554,71 @@ MATRIX: dict[str, Row] = {
     "events:scan_download": Row(
         lambda w: _event_url(w, "events:scan_download", scan_pk=w.scan_x.pk), only(ORGANISER_X_VIEWERS)
     ),
+    # Publications (summaries, consents, the organiser's publication desk, the coordinator's summary forms, the
+    # public knowledge base). JST A's summary and consents: its team, its advisors, its organiser, the coordinator;
+    # everybody else 404. The knowledge base is public.
+    "publications:summary": Row(lambda w: _summary_url(w, "publications:summary"), only(ENGAGEMENT_A_VIEWERS)),
+    "publications:summary_start": Row(lambda w: _summary_url(w, "publications:summary_start"), POST_ONLY),
+    "publications:summary_edit": Row(lambda w: _summary_url(w, "publications:summary_edit"), only(["team_member_a"])),
+    "publications:attachment_add": Row(
+        lambda w: _summary_url(w, "publications:attachment_add"), only(["team_member_a"])
+    ),
+    "publications:attachment_download": Row(
+        lambda w: _summary_url(w, "publications:attachment_download", pk=w.summary_a_file.pk),
+        only(ENGAGEMENT_A_VIEWERS),
+    ),
+    "publications:attachment_remove": Row(
+        lambda w: _summary_url(w, "publications:attachment_remove", pk=w.summary_a_file.pk), POST_ONLY
+    ),
+    "publications:summary_submit": Row(lambda w: _summary_url(w, "publications:summary_submit"), POST_ONLY),
+    "publications:summary_comment": Row(lambda w: _summary_url(w, "publications:summary_comment"), POST_ONLY),
+    # The summary is a draft in the world: its advisor is sent back to it, nobody else may ask for changes.
+    "publications:summary_request_changes": Row(
+        lambda w: _summary_url(w, "publications:summary_request_changes"), only({"advisor_a": REDIRECT})
+    ),
+    "publications:summary_accept": Row(lambda w: _summary_url(w, "publications:summary_accept"), POST_ONLY),
+    "publications:summary_new_version": Row(lambda w: _summary_url(w, "publications:summary_new_version"), POST_ONLY),
+    "publications:summary_version": Row(
+        lambda w: _summary_url(w, "publications:summary_version", number=1), only(ENGAGEMENT_A_VIEWERS)
+    ),
+    "publications:summary_version_pdf": Row(
+        lambda w: _summary_url(w, "publications:summary_version_pdf", number=1), only(ENGAGEMENT_A_VIEWERS)
+    ),
+    "publications:consents": Row(lambda w: _summary_url(w, "publications:consents"), only(ENGAGEMENT_A_VIEWERS)),
+    "publications:consent_withdraw": Row(
+        lambda w: _summary_url(w, "publications:consent_withdraw", pk=w.consent_a.pk), POST_ONLY
+    ),
+    "publications:desk": Row(lambda w: _edition_url(w, "publications:desk"), only(ORGANISER_X_VIEWERS)),
+    "publications:settings": Row(lambda w: _edition_url(w, "publications:settings"), only(["organiser_x"])),
+    "publications:publish_all": Row(lambda w: _edition_url(w, "publications:publish_all"), only(["organiser_x"])),
+    "publications:publish_one": Row(
+        lambda w: _edition_url(w, "publications:publish_one", pk=w.consent_a.pk), POST_ONLY
+    ),
+    "publications:feature": Row(
+        lambda w: reverse("publications:feature", kwargs={"pk": w.publication_b.pk}), POST_ONLY
+    ),
+    "publications:structures": Row(lambda w: reverse("publications:structures"), only(CATALOGUE_MANAGERS)),
+    "publications:structure_edit": Row(
+        lambda w: reverse("publications:structure_edit", kwargs={"form": "good_practice"}), only(CATALOGUE_MANAGERS)
+    ),
+    "publications:public_index": Row(lambda w: reverse("publications:public_index"), everyone()),
+    "publications:public_detail": Row(
+        lambda w: reverse("publications:public_detail", kwargs={"pk": w.publication_b.pk}), everyone()
+    ),
+    "publications:public_pdf": Row(
+        lambda w: reverse("publications:public_pdf", kwargs={"pk": w.publication_b.pk}), everyone()
+    ),
+    "publications:public_attachment": Row(
+        lambda w: reverse(
+            "publications:public_attachment",
+            kwargs={"pk": w.publication_b.pk, "attachment_pk": w.publication_b_photo.pk},
+        ),
+        everyone(),
+    ),
+    "publications:public_edition": Row(
+        lambda w: reverse("publications:public_edition", kwargs={"slug": w.edition_x.slug}), everyone()
+    ),
+    "publications:feed": Row(lambda w: reverse("publications:feed"), everyone()),
+    "publications:open_data_json": Row(lambda w: reverse("publications:open_data_json"), everyone()),
+    "publications:open_data_csv": Row(lambda w: reverse("publications:open_data_csv"), everyone()),
 }

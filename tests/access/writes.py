@@ -1475,6 +1475,146 @@ EVENTS: dict[str, Post] = {
     ),
 }
 
+# ---------------------------------------------------------------------------------------------------------------
+# Publications: JST A's summary (a draft with version 1 sent back), its consents, edition X's publication desk,
+# the coordinator's summary forms.
+
+
+def _summary(w: World, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"engagement_pk": w.engagement_a.pk, **kwargs})
+
+
+def _summary_status(w: World, status: str) -> bool:
+    return _has("publications.FinalSummary", pk=w.summary_a.pk, status=status)
+
+
+def _summary_submitted(w: World) -> None:
+    from apps.publications.services import submit_summary
+
+    submit_summary(summary=w.summary_a, by=w.users["team_member_a"])
+
+
+def _summary_accepted(w: World) -> None:
+    from apps.publications.models import FinalSummary
+    from apps.publications.services import accept_summary
+
+    _summary_submitted(w)
+    accept_summary(summary=FinalSummary.objects.get(pk=w.summary_a.pk), by=w.users["advisor_a"])
+
+
+def _no_summary_yet(w: World) -> None:
+    from apps.publications.models import FinalSummary
+
+    FinalSummary.objects.filter(pk=w.summary_a.pk).delete()
+
+
+PUBLICATIONS = {
+    "publications:summary_start": Post(
+        lambda w: _summary(w, "publications:summary_start"),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("publications.FinalSummary", engagement=w.engagement_a, form="reflection_study"),
+        page=lambda w: _summary(w, "publications:summary"),
+        changes=lambda w: {"form": "reflection_study"},
+        prepare=_no_summary_yet,
+    ),
+    "publications:summary_edit": Post(
+        lambda w: _summary(w, "publications:summary_edit"),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("publications.FinalSummary", pk=w.summary_a.pk, content__i3="Rozwiązanie z macierzy"),
+        changes=lambda w: {"s_i3": "Rozwiązanie z macierzy"},
+    ),
+    "publications:attachment_add": Post(
+        lambda w: _summary(w, "publications:attachment_add"),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("publications.SummaryAttachment", summary=w.summary_a, title="Regulamin"),
+        changes=lambda w: {"kind": "file", "title": "Regulamin", "upload": Upload("regulamin.pdf", small_pdf())},
+    ),
+    "publications:attachment_remove": Post(
+        lambda w: _summary(w, "publications:attachment_remove", pk=w.summary_a_file.pk),
+        done_by(["team_member_a"]),
+        lambda w, r: not _has("publications.SummaryAttachment", pk=w.summary_a_file.pk),
+        page=lambda w: _summary(w, "publications:summary"),
+    ),
+    "publications:summary_submit": Post(
+        lambda w: _summary(w, "publications:summary_submit"),
+        done_by(["team_member_a"]),
+        lambda w, r: _summary_status(w, "in_review"),
+        page=lambda w: _summary(w, "publications:summary"),
+    ),
+    "publications:summary_comment": Post(
+        lambda w: _summary(w, "publications:summary_comment"),
+        done_by(["team_member_a", "advisor_a"]),
+        lambda w, r: _has("publications.SummaryComment", summary=w.summary_a, text="Uwaga z macierzy"),
+        page=lambda w: _summary(w, "publications:summary"),
+        changes=lambda w: {"section": "i5", "text": "Uwaga z macierzy"},
+    ),
+    "publications:summary_request_changes": Post(
+        lambda w: _summary(w, "publications:summary_request_changes"),
+        done_by(["advisor_a"]),
+        lambda w, r: _has("publications.SummaryVersion", summary=w.summary_a, number=2, status="changes_requested"),
+        changes=lambda w: {"reason": "Proszę dopisać koszty."},
+        prepare=_summary_submitted,
+    ),
+    "publications:summary_accept": Post(
+        lambda w: _summary(w, "publications:summary_accept"),
+        done_by(["advisor_a"]),
+        lambda w, r: _summary_status(w, "accepted"),
+        page=lambda w: _summary(w, "publications:summary"),
+        prepare=_summary_submitted,
+    ),
+    "publications:summary_new_version": Post(
+        lambda w: _summary(w, "publications:summary_new_version"),
+        done_by(["team_member_a"]),
+        lambda w, r: _summary_status(w, "draft"),
+        page=lambda w: _summary(w, "publications:summary"),
+        prepare=_summary_accepted,
+    ),
+    # Only the JST's authorised person (its team leader) decides; a new decision for the HDR replaces the old one.
+    "publications:consents": Post(
+        lambda w: _summary(w, "publications:consents"),
+        done_by(["team_member_a"]),
+        lambda w, r: _has(
+            "publications.Consent", engagement=w.engagement_a, document="plan", choice="full", withdrawn_at__isnull=True
+        ),
+        changes=lambda w: {"choice": "full"},
+    ),
+    "publications:consent_withdraw": Post(
+        lambda w: _summary(w, "publications:consent_withdraw", pk=w.consent_a.pk),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("publications.Consent", pk=w.consent_a.pk, withdrawn_at__isnull=False),
+        page=lambda w: _summary(w, "publications:consents"),
+    ),
+    "publications:settings": Post(
+        lambda w: reverse("publications:settings", kwargs={"slug": w.edition_x.slug}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("publications.EditionPublishing", edition=w.edition_x, grouping="voivodeship"),
+        changes=lambda w: {"grouping": "voivodeship"},
+    ),
+    "publications:publish_all": Post(
+        lambda w: reverse("publications:publish_all", kwargs={"slug": w.edition_x.slug}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("publications.Publication", engagement=w.engagement_a, document="plan"),
+    ),
+    "publications:publish_one": Post(
+        lambda w: reverse("publications:publish_one", kwargs={"slug": w.edition_x.slug, "pk": w.consent_a.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("publications.Publication", engagement=w.engagement_a, document="plan"),
+        page=lambda w: reverse("publications:desk", kwargs={"slug": w.edition_x.slug}),
+    ),
+    "publications:feature": Post(
+        lambda w: reverse("publications:feature", kwargs={"pk": w.publication_b.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("publications.Publication", pk=w.publication_b.pk, featured=True),
+        page=lambda w: reverse("publications:desk", kwargs={"slug": w.edition_x.slug}),
+    ),
+    "publications:structure_edit": Post(
+        lambda w: reverse("publications:structure_edit", kwargs={"form": "reflection_study"}),
+        done_by(["coordinator", "platform_admin"]),
+        lambda w, r: _has("publications.SummaryStructure", form="reflection_study", number=2),
+        changes=lambda w: {"sections": "a | Jedna sekcja | tak | text", "note": "Z macierzy"},
+    ),
+}
+
 
 POSTS: dict[str, Post] = {
     **ACCOUNTS,
@@ -1488,4 +1628,5 @@ POSTS: dict[str, Post] = {
     **PAIRING,
     **ADVISING,
     **EVENTS,
+    **PUBLICATIONS,
 }

@@ -458,3 +458,22 @@ def test_the_pilots_four_events_at_hotel_holiday_park_with_agendas_registrations
     assert registered == TeamMember.objects.filter(engagement__edition=first.planned_event.edition).count()
     assert CheckIn.objects.filter(registration__event=first).count() == registered * 2
     assert Room.objects.filter(event=first).exists()
+
+
+def test_knowledge_base_demo(world):
+    """The 2022/23 edition's accepted summaries in each form with consents (one withdrawn), the pilot's 34 HDRs
+    published grouped by JST type."""
+    from apps.publications.models import Consent, EditionPublishing, FinalSummary, Publication
+
+    edition_2022 = _edition("Doradztwo dla JST 2022/2023")
+    pilot = _edition("Pilotaż modelu doradztwa 2019")
+    accepted = FinalSummary.objects.filter(engagement__edition=edition_2022, status="accepted")
+    assert set(accepted.values_list("form", flat=True)) == {"good_practice", "reflection_study", "mini_reportage"}
+    photo = accepted.get(form="mini_reportage").attachments.get(kind="photo")
+    assert photo.alt_text
+    live = Publication.objects.filter(withdrawn_at__isnull=True)
+    assert live.filter(edition=edition_2022, document="summary").count() == 3
+    assert Consent.objects.filter(engagement__edition=edition_2022, withdrawn_at__isnull=False).count() == 1
+    assert Publication.objects.filter(edition=edition_2022, withdrawn_at__isnull=False).count() == 1
+    assert live.filter(edition=pilot, document="plan").count() == 34
+    assert EditionPublishing.objects.get(edition=pilot).grouping == "jst_kind"

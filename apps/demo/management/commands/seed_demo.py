@@ -12,6 +12,7 @@ from apps.demo import (
     engagements,
     events_demo,
     messaging_demo,
+    publications_demo,
     recruitment,
     reference,
 )
@@ -36,6 +37,7 @@ class Command(BaseCommand):
                 seeded = editions.seed()
                 branding_demo.seed(seeded)
                 outcomes = engagements.seed(seeded)
+                knowledge_base = publications_demo.seed(seeded)
                 call = recruitment.seed()
                 messages = messaging_demo.seed()
                 self.stdout.write(advising_demo.seed())
@@ -50,6 +52,7 @@ class Command(BaseCommand):
             )
             for warning in outcome.warnings:
                 self.stdout.write(self.style.WARNING(f"  uwaga: {warning}"))
+        self.stdout.write(knowledge_base)
         self.stdout.write(f"{call.edition.name}: nowe zgłoszenia {call.created}")
         self.stdout.write(f"Wątek wiadomości Powiatu bolesławieckiego: nowe wiadomości {messages}")
         for warning in call.warnings:
