@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("apps.messaging.urls")),
     path("", include("apps.scheduling.urls")),
     path("", include("apps.branding.urls")),
+    path("", include("apps.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
