@@ -20,7 +20,7 @@ MAX_DAYS = 366
 READ_RECORD_SECONDS = 60
 
 
-def hash_secret(secret: str) -> str:
+def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
@@ -47,7 +47,7 @@ def create_token(
         user=user,
         name=name,
         prefix=secret[: len(TOKEN_PREFIX) + 4],
-        token_hash=hash_secret(secret),
+        token_hash=_hash(secret),
         scope=scope,
         expires_at=expires_at,
     )
@@ -74,7 +74,7 @@ def revoke_token(*, token: ApiToken, by) -> ApiToken:
 def token_by_secret(*, secret: str) -> ApiToken | None:
     if not secret.startswith(TOKEN_PREFIX) or len(secret) > 100:
         return None
-    return ApiToken.objects.select_related("user").filter(token_hash=hash_secret(secret)).first()
+    return ApiToken.objects.select_related("user").filter(token_hash=_hash(secret)).first()
 
 
 def note_token_use(*, token: ApiToken, method: str, path: str, status: int) -> None:

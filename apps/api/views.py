@@ -19,7 +19,7 @@ from .forms import TokenForm
 
 
 @extend_schema(exclude=True)
-@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+@api_view(["GET"])
 @permission_classes([])
 def not_found(request):
     raise exceptions.NotFound

@@ -86,7 +86,7 @@ def test_a_token_authenticates_and_its_use_is_in_the_history(world):
     client = token_client(world.users["organiser_x"])
     assert client.get("/api/v1/applications/").status_code == 200
     assert client.get("/api/v1/engagements/").status_code == 200
-    token = ApiToken.objects.get(user=world.users["organiser_x"])
+    token = ApiToken.objects.get(user=world.users["organiser_x"], name="integracja")
     reads = AuditEntry.objects.filter(action="api.token_read", target_id=str(token.pk))
     # Reads: one entry per token per minute, named by the token.
     assert reads.count() == 1 and reads.get().changes["token"] == "integracja"
@@ -97,7 +97,7 @@ def test_a_token_authenticates_and_its_use_is_in_the_history(world):
 def test_expired_revoked_or_unknown_tokens_get_401(world, state):
     user = world.users["organiser_x"]
     secret = make_token(user)
-    token = ApiToken.objects.get(user=user)
+    token = ApiToken.objects.get(user=user, name="integracja")
     if state == "expired":
         ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
     elif state == "revoked":
