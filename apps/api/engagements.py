@@ -2,6 +2,7 @@
 own team and advisors: stage, chosen areas, the advisor pair, the active team."""
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
@@ -11,7 +12,7 @@ from apps.territory.kinds import WorkshopGroup
 
 from .base import ApiViewSet, choice, enum_parameter, ordered, ordering_parameter, positive_id, query, text_parameter
 from .permissions import SignedIn, TokenScope
-from .recruitment import JstSerializer
+from .recruitment import JstSerializer, represent_jst
 from .registry import router
 
 ORDERINGS = {
@@ -56,6 +57,42 @@ class EngagementSerializer(serializers.Serializer):
     team = TeamMemberSerializer(many=True, source="active_team")
 
 
+def represent_engagement(engagement) -> dict:
+    """What ``EngagementSerializer`` describes, built directly (a page of 100 in a few milliseconds)."""
+    withdrawn = engagement.withdrawn_at
+    return {
+        "id": engagement.pk,
+        "edition": engagement.edition.slug,
+        "local_government": represent_jst(engagement.local_government),
+        "workshop_group": engagement.workshop_group,
+        "stage": engagement.stage,
+        "withdrawn_at": timezone.localtime(withdrawn) if withdrawn else None,
+        "areas": [
+            {
+                "area": chosen.area_id,
+                "name": chosen.area.name,
+                "confirmed_at": timezone.localtime(chosen.confirmed_at) if chosen.confirmed_at else None,
+            }
+            for chosen in engagement.chosen_areas.all()
+        ],
+        "advisors": [
+            {"role": a.role, "full_name": a.user.full_name, "email": a.user.email}
+            for a in engagement.advisor_assignments.all()
+        ],
+        "team": [
+            {
+                "full_name": m.full_name,
+                "position": m.position,
+                "kind": m.kind,
+                "school_name": m.school_name,
+                "is_leader": m.is_leader,
+                "is_management": m.is_management,
+            }
+            for m in engagement.active_team
+        ],
+    }
+
+
 def engagements_for(user):
     return with_card_data(engagements_visible_to(user))
 
@@ -75,6 +112,7 @@ LIST_PARAMETERS = [
 class EngagementViewSet(ApiViewSet):
     serializer_class = EngagementSerializer
     permission_classes = (SignedIn, TokenScope)
+    represent = staticmethod(represent_engagement)
 
     def get_queryset(self):
         request = self.request

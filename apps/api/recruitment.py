@@ -3,6 +3,7 @@ recording a paper document's receipt (the edition's staff, with a read-write tok
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
@@ -84,6 +85,61 @@ class ApplicationSerializer(serializers.Serializer):
         return DocumentStateSerializer(document_states(application, with_generated=False), many=True).data
 
 
+def _when(value):
+    return timezone.localtime(value) if value else None
+
+
+def represent_jst(jst) -> dict:
+    voivodeship = jst.voivodeship
+    return {
+        "teryt": jst.teryt,
+        "display_name": jst.display_name,
+        "kind": jst.kind,
+        "voivodeship": voivodeship.name if voivodeship else None,
+    }
+
+
+def represent_application(application) -> dict:
+    """What ``ApplicationSerializer`` describes, built directly (a page of 100 in a few milliseconds)."""
+    return {
+        "id": application.pk,
+        "edition": application.edition.slug,
+        "local_government": represent_jst(application.local_government),
+        "status": application.status,
+        "submitted_at": _when(application.submitted_at),
+        "withdrawn_at": _when(application.withdrawn_at),
+        "documents_received": application.documents_received,
+        "documents_complete_on": application.documents_complete_on,
+        "has_late_documents": application.has_late_documents,
+        "documents": [
+            {
+                "kind": state.kind,
+                "label": str(state.label),
+                "received": state.counted is not None,
+                "receipts": [
+                    {
+                        "id": r.pk,
+                        "method": r.method,
+                        "received_on": r.received_on,
+                        "late": r.is_late,
+                        "rejected": r.is_rejected,
+                        "rejection_reason": r.rejection_reason,
+                    }
+                    for r in state.receipts
+                ],
+            }
+            for state in document_states(application, with_generated=False)
+        ],
+        "decision": {
+            "status": application.status,
+            "decided_at": _when(application.decided_at),
+            "reserve_rank": application.reserve_rank,
+            "reason": application.decision_reason,
+        },
+        "engagement": application.engagement_id,
+    }
+
+
 class PaperReceiptSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=DocumentKind.choices)
     received_on = serializers.DateField()
@@ -118,6 +174,7 @@ LIST_PARAMETERS = [
 class ApplicationViewSet(ApiViewSet):
     serializer_class = ApplicationSerializer
     permission_classes = (SignedIn, TokenScope)
+    represent = staticmethod(represent_application)
 
     def get_queryset(self):
         queryset = applications_for(self.request.user)
@@ -154,7 +211,7 @@ class ApplicationViewSet(ApiViewSet):
         data = PaperReceiptSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         recruitment_services.record_receipt(application=application, by=request.user, **data.validated_data)
-        return Response(ApplicationSerializer(self.get_object()).data, status=status.HTTP_201_CREATED)
+        return Response(represent_application(self.get_object()), status=status.HTTP_201_CREATED)
 
 
 router.register("applications", ApplicationViewSet, basename="application")
