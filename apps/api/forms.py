@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import DateInput
+
 from .models import ApiToken
 
 
@@ -19,6 +21,6 @@ class TokenForm(forms.Form):
     expires_on = forms.DateField(
         label=_("Wygasa (koniec dnia)"),
         initial=default_expiry,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Najpóźniej za rok."),
     )
