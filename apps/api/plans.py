@@ -14,7 +14,7 @@ from apps.plans.progress import effective_progress
 from apps.plans.selectors import plans_visible_to
 
 from . import messages
-from .base import ApiViewSet, choice, enum_parameter, ordered, ordering_parameter, positive_id, query, text_parameter
+from .base import MAX_ID, ApiViewSet, choice, enum_parameter, ordered, ordering_parameter, positive_id, query, text_parameter
 from .permissions import SignedIn, TokenScope
 from .registry import router
 
@@ -85,7 +85,8 @@ class PlannedActionViewSet(ApiViewSet):
         queryset = actions_for(request.user)
         engagement = query(request, "engagement")
         if engagement:
-            queryset = queryset.filter(plan__engagement_id=positive_id(engagement) if engagement.isdigit() else 0)
+            valid = engagement.isdigit() and 0 < int(engagement) <= MAX_ID
+            queryset = queryset.filter(plan__engagement_id=int(engagement)) if valid else queryset.none()
         edition = query(request, "edition")
         if edition:
             queryset = queryset.filter(plan__engagement__edition__slug=edition)
