@@ -14,7 +14,17 @@ from apps.plans.progress import effective_progress
 from apps.plans.selectors import plans_visible_to
 
 from . import messages
-from .base import MAX_ID, ApiViewSet, choice, enum_parameter, ordered, ordering_parameter, positive_id, query, text_parameter
+from .base import (
+    MAX_ID,
+    ApiViewSet,
+    choice,
+    enum_parameter,
+    ordered,
+    ordering_parameter,
+    positive_id,
+    query,
+    text_parameter,
+)
 from .permissions import SignedIn, TokenScope
 from .registry import router
 
