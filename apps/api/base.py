@@ -64,6 +64,12 @@ class ApiViewSet(viewsets.ReadOnlyModelViewSet):
 
     represent = None
 
+    def initial(self, request, *args, **kwargs):
+        # A path value no database accepts (PostgreSQL refuses NUL characters) names nothing: 404.
+        if any("\x00" in str(value) for value in kwargs.values()):
+            raise exceptions.NotFound
+        super().initial(request, *args, **kwargs)
+
     def list(self, request, *args, **kwargs):
         if self.represent is None:
             return super().list(request, *args, **kwargs)

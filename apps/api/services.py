@@ -82,7 +82,7 @@ def note_token_use(*, token: ApiToken, method: str, path: str, status: int) -> N
     once per ``READ_RECORD_SECONDS`` per token (the first read of each such window, with its path)."""
     now = timezone.now()
     write = method not in ("GET", "HEAD", "OPTIONS")
-    changes = {"token": token.name, "method": method, "path": path[:300], "status": status}
+    changes = {"token": token.name, "method": method, "path": path.replace("\x00", "")[:300], "status": status}
     with transaction.atomic():
         if write:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

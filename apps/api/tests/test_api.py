@@ -245,3 +245,11 @@ def test_schema_and_docs_are_served_without_a_cdn(client, world):
     assert "<style" not in html and "http" not in html.split("<body>")[1].split("</body>")[0]
     script = client.get("/api/v1/docs/?script=")
     assert script.status_code == 200 and "SwaggerUIBundle" in script.content.decode()
+
+
+def test_values_no_database_accepts_answer_404_or_are_ignored(world):
+    client = token_client(world.users["organiser_x"])
+    for url in ["/api/v1/teryt/%00/", "/api/v1/editions/a%00b/", "/api/v1/applications/99999999999999999999/"]:
+        assert client.get(url).status_code == 404, url
+    assert client.get("/api/v1/teryt/", {"q": "a\x00b"}).status_code == 200
+    assert client.get("/api/v1/hdr-actions/", {"engagement": "99999999999999999999"}).json()["count"] == 0

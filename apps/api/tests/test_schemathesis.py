@@ -5,7 +5,9 @@ content type, body). Few examples per operation and derandomized, so that CI is 
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import (
@@ -38,7 +40,18 @@ def test_the_schema_is_valid_openapi(client):
     validate_schema(response.json())  # against the OpenAPI 3 JSON schema; raises when invalid
 
 
-def test_every_operation_as_anonymous_and_with_an_organisers_token(settings):
+@pytest.fixture
+def connection_kept_open():
+    """Requests made straight through WSGI end with ``request_finished``, which closes the database connection
+    (and on PostgreSQL loses the test's transaction); Django's test client unhooks it the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def test_every_operation_as_anonymous_and_with_an_organisers_token(settings, connection_kept_open):
     settings.API_THROTTLE_ANONYMOUS = settings.API_THROTTLE_TOKEN = "1000000/min"
     world = build_world()
     organiser = {"Authorization": f"Bearer {make_token(world.users['organiser_x'], ApiToken.Scope.WRITE)}"}
