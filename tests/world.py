@@ -100,6 +100,7 @@ def build_world() -> World:
     _add_messaging(world)
     _add_events(world)
     _add_publications(world)
+    _add_api(world)
     return world
 
 
@@ -504,3 +505,22 @@ def _add_publications(world: World) -> None:
     published.save(update_fields=["pdf", "pdf_size", "attachments"])
     o["publication_b_photo"] = photo
     o["publication_b"] = published
+
+
+def _add_api(world: World) -> None:
+    """A read-write personal API token of organiser X's staff member (apps.api)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.api.services import create_token
+
+    token, secret = create_token(
+        user=world.users["organiser_x"],
+        name="Księgowość",
+        scope="write",
+        expires_on=timezone.localdate() + timedelta(days=30),
+        second_factor_verified=True,
+    )
+    world.objects["api_token_x"] = token
+    world.objects["api_token_x_secret"] = secret

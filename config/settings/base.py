@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Our bounded contexts: one app each.
     "apps.core",
     "apps.accounts",
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
     "apps.scheduling",
     "apps.branding",
     "apps.publications",
+    "apps.api",
 ]
 
 MIDDLEWARE = [
@@ -222,6 +226,55 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Background work goes through one interface (django-tasks); the default queue is the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The REST API (apps.api, docs/api.md): JSON only; personal tokens or the browser's session; bilingual errors.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON for integrations; form data too, so a signed-in browser form (and the access tests) can post.
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "apps.api.authentication.TokenAuthentication",
+        "apps.api.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["apps.api.permissions.SignedIn", "apps.api.permissions.TokenScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["apps.api.throttling.AnonymousThrottle", "apps.api.throttling.TokenThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "apps.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "apps.api.errors.exception_handler",
+}
+API_THROTTLE_ANONYMOUS = os.environ.get("API_THROTTLE_ANONYMOUS", "120/min")
+API_THROTTLE_TOKEN = os.environ.get("API_THROTTLE_TOKEN", "600/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Doradztwo dla JST — API",
+    "DESCRIPTION": "Public data (TERYT register, catalogue, editions, calls, results) and, with a personal token, "
+    "the organiser's data. Errors: {detail (pl), detail_en, code[, errors]}. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    # No links inside the operations' summary buttons (axe: nested interactive controls); no schema boxes that
+    # scroll sideways at 320 px (the schemas are in each operation and at /api/v1/schema/).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False, "defaultModelsExpandDepth": -1},
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "JstKindEnum": "apps.territory.kinds.JstKind",
+        "ApplicationStatusEnum": "apps.recruitment.models.Application.Status",
+        "ActionStatusEnum": "apps.plans.models.PlannedAction.Status",
+        "PlanStatusEnum": "apps.plans.models.DevelopmentPlan.Status",
+        "DocumentKindEnum": "apps.recruitment.kinds.DocumentKind",
+        "TeamMemberKindEnum": "apps.engagements.models.TeamMember.Kind",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "apps.api.schema.add_error_responses",
+    ],
+}
 
 # Content Security Policy: only our own origin; no inline scripts, no CDN.
 CONTENT_SECURITY_POLICY = {

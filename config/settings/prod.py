@@ -28,3 +28,5 @@ SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 # through (X-Forwarded-For), or one attacker could lock everybody out by failing logins.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "1"))
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The API's per-address throttling sees the client behind the same proxies (X-Forwarded-For).
+REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": AXES_IPWARE_PROXY_COUNT}  # noqa: F405

@@ -474,6 +474,45 @@ MATRIX: dict[str, Row] = {
         lambda w: _edition_url(w, "advising:edition_hours_xlsx"), only(ORGANISER_X_VIEWERS)
     ),
     "advising:edition_settings": Row(lambda w: _edition_url(w, "advising:edition_settings"), only(["organiser_x"])),
+    # The REST API (apps.api, docs/api.md), here with the session (the browser, the bench runner); the same URLs
+    # with each role's personal token are in apps/api/tests/test_token_matrix.py. Public data: everyone; the rest
+    # needs credentials (401, not a redirect: an API answers JSON) and is scoped as the pages (404 outside).
+    "api:schema": Row(lambda w: reverse("api:schema"), everyone()),
+    "api:docs": Row(lambda w: reverse("api:docs"), everyone()),
+    "api:not_found": Row(lambda w: "/api/v1/nie-ma/", everyone(404)),
+    "api:teryt-list": Row(lambda w: reverse("api:teryt-list"), everyone()),
+    "api:teryt-detail": Row(lambda w: reverse("api:teryt-detail", args=[w.jst_a.teryt]), everyone()),
+    "api:catalogue-version-list": Row(lambda w: reverse("api:catalogue-version-list"), everyone()),
+    "api:catalogue-version-detail": Row(
+        lambda w: reverse("api:catalogue-version-detail", args=[w.catalog_published.number]), everyone()
+    ),
+    "api:edition-list": Row(lambda w: reverse("api:edition-list"), everyone()),
+    "api:edition-detail": Row(lambda w: reverse("api:edition-detail", args=[w.edition_x.slug]), everyone()),
+    "api:edition-results": Row(lambda w: reverse("api:edition-results", args=[w.edition_x.slug]), everyone()),
+    "api:application-list": Row(lambda w: reverse("api:application-list"), signed_in(anonymous=401)),
+    "api:application-detail": Row(
+        lambda w: reverse("api:application-detail", args=[w.application_a.pk]),
+        only(ORGANISER_X_VIEWERS, anonymous=401),
+    ),
+    "api:application-paper-receipts": Row(
+        lambda w: reverse("api:application-paper-receipts", args=[w.application_a.pk]), POST_ONLY | {"anonymous": 401}
+    ),
+    "api:engagement-list": Row(lambda w: reverse("api:engagement-list"), signed_in(anonymous=401)),
+    "api:engagement-detail": Row(
+        lambda w: reverse("api:engagement-detail", args=[w.engagement_a.pk]),
+        only(ENGAGEMENT_A_VIEWERS, anonymous=401),
+    ),
+    "api:hdr-action-list": Row(lambda w: reverse("api:hdr-action-list"), signed_in(anonymous=401)),
+    "api:hdr-action-detail": Row(
+        lambda w: reverse("api:hdr-action-detail", args=[w.plan_a_action.pk]),
+        only(ENGAGEMENT_A_VIEWERS, anonymous=401),
+    ),
+    "api:hdr-action-progress": Row(
+        lambda w: reverse("api:hdr-action-progress", args=[w.plan_a_action.pk]), POST_ONLY | {"anonymous": 401}
+    ),
+    # Personal API tokens: each person's own page; revoking is a POST of the token's owner.
+    "api:tokens": Row(lambda w: reverse("api:tokens"), signed_in()),
+    "api:revoke": Row(lambda w: reverse("api:revoke", args=[w.api_token_x.pk]), POST_ONLY),
     # The Django admin: platform administrators only; everybody else is sent to the admin's login.
     "admin:index": Row(lambda w: reverse("admin:index"), everyone(REDIRECT) | {"platform_admin": 200}),
     # --- events -------------------------------------------------------------------------------------------------

@@ -126,6 +126,9 @@ def test_unverified_two_factor_roles_are_held_at_the_second_factor(client):
 def _accepts_post(view) -> bool:
     """Whether a view does anything with a POST: a class-based view with ``post``, a view limited to methods that
     include POST (``require_POST``), or one whose code reads ``request.POST``/``request.FILES``."""
+    actions = getattr(view, "actions", None)  # a Django REST framework viewset's route: {method: action}
+    if actions is not None:
+        return "post" in actions
     view_class = getattr(view, "view_class", None)
     if view_class is not None:
         return "post" in view_class.http_method_names and hasattr(view_class, "post")

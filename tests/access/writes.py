@@ -1615,6 +1615,56 @@ PUBLICATIONS = {
     ),
 }
 
+# ---------------------------------------------------------------------------------------------------------------
+# The REST API (apps.api): its two writes with the session (CSRF-checked), and each person's API tokens.
+
+
+def _recruitment_opened_a_month_ago(w: World) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    type(w.edition_x).objects.filter(pk=w.edition_x.pk).update(
+        recruitment_opens_on=timezone.localdate() - timedelta(days=30)
+    )
+
+
+def _today() -> str:
+    from django.utils import timezone
+
+    return timezone.localdate().isoformat()
+
+
+API = {
+    "api:application-paper-receipts": Post(
+        lambda w: reverse("api:application-paper-receipts", args=[w.application_a.pk]),
+        done_by(["organiser_x"], anonymous=401) | {"coordinator": 403},
+        lambda w, r: _has("recruitment.DocumentReceipt", application=w.application_a, kind="declaration"),
+        page=None,
+        changes=lambda w: {"kind": "declaration", "received_on": _today()},
+        prepare=_recruitment_opened_a_month_ago,
+    ),
+    "api:hdr-action-progress": Post(
+        lambda w: reverse("api:hdr-action-progress", args=[w.plan_a_action.pk]),
+        done_by(["team_member_a", "advisor_a"], anonymous=401) | {"organiser_x": 403, "coordinator": 403},
+        lambda w, r: _has("plans.PlannedAction", pk=w.plan_a_action.pk, progress=55),
+        page=None,
+        changes=lambda w: {"status": "in_progress", "progress": "55", "note": "Z API"},
+    ),
+    "api:tokens": Post(
+        lambda w: reverse("api:tokens"),
+        signed_in_done(),
+        lambda w, r: _has("api.ApiToken", user_id=signed_in_as(r), name="Token z macierzy"),
+        changes=lambda w: {"name": "Token z macierzy"},
+    ),
+    "api:revoke": Post(
+        lambda w: reverse("api:revoke", args=[w.api_token_x.pk]),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("api.ApiToken", pk=w.api_token_x.pk, revoked_at__isnull=False),
+        page=lambda w: reverse("api:tokens"),
+    ),
+}
+
 
 POSTS: dict[str, Post] = {
     **ACCOUNTS,
@@ -1629,4 +1679,5 @@ POSTS: dict[str, Post] = {
     **ADVISING,
     **EVENTS,
     **PUBLICATIONS,
+    **API,
 }

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    name = "apps.api"
+    label = "api"
+    verbose_name = _("API")
+
+    def ready(self):
+        # Permission rules and audit labels.
+        from . import history, rules, schema  # noqa: F401

@@ -1,0 +1,24 @@
+"""The API's lists ``make bench`` measures (signed in with the session, as the browser; see docs/api.md)."""
+
+from apps.core.bench import BENCH, BenchCase
+
+BENCH.register(
+    "api.engagements",
+    BenchCase("API: engagements, 100 a page", "api:engagement-list", query="?page_size=100"),
+    order=70,
+)
+BENCH.register(
+    "api.applications",
+    BenchCase("API: applications, 100 a page", "api:application-list", query="?page_size=100"),
+    order=71,
+)
+BENCH.register(
+    "api.hdr_actions",
+    BenchCase("API: HDR actions, 100 a page", "api:hdr-action-list", query="?page_size=100"),
+    order=72,
+)
+BENCH.register(
+    "api.teryt",
+    BenchCase("API: TERYT search", "api:teryt-list", query="?q=gmina", actor="anonymous", per_edition=False),
+    order=73,
+)

@@ -1,0 +1,171 @@
+"""The API's lists at national scale: 1,000 engagements and 1,000 applications in one edition; the query count of
+a page does not grow with the rows (nor with the page size), and a page of 100 is served in well under 150 ms
+(printed; ``make bench`` states the figures on the bench machine)."""
+
+import statistics
+import time
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from apps.accounts.factories import MembershipFactory, UserFactory
+from apps.accounts.models import Membership
+from apps.editions.factories import EditionFactory
+from apps.engagements.models import AdvisorAssignment, ChosenArea, DevelopmentPriority, Engagement, TeamMember
+from apps.plans.models import DevelopmentPlan, PlannedAction
+from apps.recruitment.kinds import DeliveryMethod, DocumentKind
+from apps.recruitment.models import Application, DocumentReceipt
+from apps.territory.factories import LocalGovernmentFactory
+from apps.territory.kinds import JstKind, WorkshopGroup
+from apps.territory.models import LocalGovernment
+
+from .conftest import token_client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setting():
+    staff = MembershipFactory(role=Membership.Role.STAFF).user
+    edition = EditionFactory(organiser=staff.memberships.get().organisation, published=True)
+    return staff, edition
+
+
+def _jsts(n: int, start: int) -> list[LocalGovernment]:
+    template = LocalGovernmentFactory()
+    return LocalGovernment.objects.bulk_create(
+        [
+            LocalGovernment(
+                kind=JstKind.RURAL_GMINA,
+                teryt=f"9{start + i:06d}",
+                name=f"Skala {start + i}",
+                display_name=f"Gmina Skala {start + i:06d}",
+                voivodeship_id=template.voivodeship_id,
+                powiat_id=template.powiat_id,
+                search_name=f"skala {start + i}",
+                search_text=f"gmina skala {start + i}",
+                valid_from=template.valid_from,
+            )
+            for i in range(n)
+        ]
+    )
+
+
+def _engagements(edition, n: int, start: int) -> None:
+    """``n`` engagements, each with a team of three, an advisor pair, a chosen area and an HDR of two actions."""
+    advisors = [UserFactory(), UserFactory()]
+    area = edition.catalogue_version.areas.first()
+    engagements = Engagement.objects.bulk_create(
+        [
+            Engagement(edition=edition, local_government=jst, workshop_group=WorkshopGroup.RURAL_GMINY)
+            for jst in _jsts(n, start)
+        ]
+    )
+    TeamMember.objects.bulk_create(
+        [
+            TeamMember(engagement=e, full_name=f"Osoba {k}", email=f"o{e.pk}.{k}@skala.example", is_leader=k == 0)
+            for e in engagements
+            for k in range(3)
+        ]
+    )
+    AdvisorAssignment.objects.bulk_create(
+        [
+            AdvisorAssignment(engagement=e, user=advisor, role=role)
+            for e in engagements
+            for advisor, role in zip(advisors, AdvisorAssignment.Role.values, strict=True)
+        ]
+    )
+    if area is not None:
+        ChosenArea.objects.bulk_create([ChosenArea(engagement=e, area=area) for e in engagements])
+    plans = DevelopmentPlan.objects.bulk_create(
+        [
+            DevelopmentPlan(engagement=e, period_start=date(2026, 1, 1), period_end=date(2026, 12, 1))
+            for e in engagements
+        ]
+    )
+    priorities = DevelopmentPriority.objects.bulk_create(
+        [DevelopmentPriority(engagement=e, title="Priorytet", goal="Cel", is_selected=True) for e in engagements]
+    )
+    PlannedAction.objects.bulk_create(
+        [
+            PlannedAction(
+                plan=plan,
+                priority=priority,
+                title=f"Działanie {k}",
+                responsible="Wydział edukacji",
+                start_month=date(2026, 1, 1),
+                end_month=date(2026, 6, 1),
+                indicator_name="Liczba szkoleń",
+                indicator_unit="number",
+                indicator_target="3",
+            )
+            for plan, priority in zip(plans, priorities, strict=True)
+            for k in range(2)
+        ]
+    )
+
+
+def _applications(edition, n: int, start: int) -> None:
+    applicant = UserFactory()
+    applications = Application.objects.bulk_create(
+        [
+            Application(
+                edition=edition,
+                local_government=jst,
+                applicant=applicant,
+                status=Application.Status.SUBMITTED,
+                submitted_at=timezone.now(),
+            )
+            for jst in _jsts(n, start)
+        ]
+    )
+    DocumentReceipt.objects.bulk_create(
+        [
+            DocumentReceipt(
+                application=a, kind=kind, method=DeliveryMethod.PAPER, received_on=edition.recruitment_deadline
+            )
+            for a in applications
+            for kind in (DocumentKind.CARD, DocumentKind.DECLARATION)
+        ]
+    )
+
+
+def _queries(client, url) -> int:
+    client.get(url)  # warm
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, response.content[:300]
+    return len(ctx.captured_queries)
+
+
+def _median_ms(client, url, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
+
+
+@pytest.mark.parametrize(
+    "url, build",
+    [
+        ("/api/v1/engagements/?page_size=100", _engagements),
+        ("/api/v1/hdr-actions/?page_size=100", _engagements),
+        ("/api/v1/applications/?page_size=100", _applications),
+    ],
+)
+def test_lists_keep_their_query_count_at_national_scale(setting, settings, url, build):
+    settings.API_THROTTLE_TOKEN = "100000/min"
+    staff, edition = setting
+    client = token_client(staff)
+    build(edition, 3, 0)
+    few = _queries(client, url)
+    build(edition, 1000, 10)
+    many = _queries(client, url)
+    assert few == many, f"{url}: {few} queries with 3 rows, {many} with 1,003"
+    assert client.get(url).json()["count"] >= 1003
+    print(f"\n{url}: {many} queries, median {_median_ms(client, url):.0f} ms for a page of 100 of 1,003+")
