@@ -120,6 +120,8 @@ class SummaryAttachment(Created):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Removed from the draft but listed by a frozen version (which a publication may show): kept for that version.
+    removed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("załącznik podsumowania")

@@ -5,7 +5,7 @@ reads see only live publications."""
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -19,6 +19,7 @@ from .models import (
     FinalSummary,
     Publication,
     PublicationArea,
+    SummaryAttachment,
     SummaryStructure,
     SummaryVersion,
 )
@@ -28,7 +29,9 @@ def summary_of(engagement) -> FinalSummary | None:
     summary = (
         FinalSummary.objects.filter(engagement=engagement)
         .select_related("structure", "accepted_version", "updated_by")
-        .prefetch_related("attachments", "comments")
+        .prefetch_related(
+            Prefetch("attachments", queryset=SummaryAttachment.objects.filter(removed_at__isnull=True)), "comments"
+        )
         .first()
     )
     if summary is not None:
@@ -45,7 +48,7 @@ def summary_for(user, engagement_pk: int) -> tuple[object, FinalSummary]:
 
 
 def attachment_of(summary: FinalSummary, pk: int):
-    return get_object_or_404(summary.attachments.all(), pk=pk)
+    return get_object_or_404(summary.attachments.filter(removed_at__isnull=True), pk=pk)
 
 
 def version_of(summary: FinalSummary, number: int) -> SummaryVersion:
@@ -129,7 +132,6 @@ def public_publication(pk: int) -> Publication:
 
 def public_attachment(publication: Publication, pk: int):
     """A file or photo the publication lists (404 for anything else, also of the same summary)."""
-    from .models import SummaryAttachment
 
     if pk not in {a["id"] for a in publication.attachments}:
         raise Http404

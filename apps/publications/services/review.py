@@ -99,7 +99,7 @@ def submit_summary(*, summary: FinalSummary, by) -> SummaryVersion:
     stored = _lock_summary(summary)
     if stored.status != FinalSummary.Status.DRAFT:
         raise ValidationError(_("Podsumowanie zostało już przekazane doradcom."))
-    attachments = list(stored.attachments.all())
+    attachments = list(stored.attachments.filter(removed_at__isnull=True))
     problems = submission_problems(summary=stored, attachments=attachments)
     if problems:
         raise ValidationError([p.message for p in problems])

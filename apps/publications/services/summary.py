@@ -3,6 +3,7 @@ under optimistic locking, its files and photos."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.audit.services import diff, record, snapshot
@@ -161,4 +162,14 @@ def remove_attachment(*, attachment: SummaryAttachment, by) -> None:
     stored = _lock_summary(attachment.summary)
     check_editable(summary=stored)
     record(actor=by, action="summary.attachment_removed", target=stored, changes={"file": attachment.original_name})
-    attachment.delete()
+    listed = any(
+        item.get("id") == attachment.pk
+        for snapshot in stored.versions.values_list("snapshot", flat=True)
+        for item in (snapshot or {}).get("attachments", [])
+    )
+    if listed:
+        # An earlier version lists it (and its publication may show it): it leaves the draft, not the record.
+        attachment.removed_at = timezone.now()
+        attachment.save(update_fields=["removed_at"])
+    else:
+        attachment.delete()

@@ -217,3 +217,52 @@ def test_a_published_mini_report_shows_its_photos_with_alternative_text(
     response.close()
     other = reverse("publications:public_attachment", kwargs={"pk": publication.pk, "attachment_pk": photo.pk + 1})
     assert client.get(other).status_code == 404
+
+
+def test_removing_a_file_from_a_new_draft_keeps_it_for_the_published_version(
+    client, engagement, leader, advisors, organiser, approved_plan
+):
+    """Nothing lost: version 1 is published with its photo; the team starts version 2 and removes the photo from
+    the draft. The draft no longer has it, the published version still shows it."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from apps.publications.factories import fill_summary
+    from apps.publications.models import FinalSummary, SummaryAttachment
+
+    summary = fill_summary(
+        services.start_summary(engagement=engagement, form=FormCode.MINI_REPORTAGE, by=leader), by=leader
+    )
+    buffer = io.BytesIO()
+    Image.new("RGB", (30, 20), "white").save(buffer, "PNG")
+    photo = services.add_attachment(
+        summary=summary,
+        kind="photo",
+        upload=SimpleUploadedFile("a.png", buffer.getvalue()),
+        title="Warsztaty",
+        alt_text="Sala warsztatowa",
+        by=leader,
+    )
+    unlisted = services.add_attachment(
+        summary=summary,
+        kind="photo",
+        upload=SimpleUploadedFile("b.png", buffer.getvalue()),
+        title="Szkic",
+        alt_text="Szkic planu",
+        by=leader,
+    )
+    services.remove_attachment(attachment=unlisted, by=leader)
+    assert not SummaryAttachment.objects.filter(pk=unlisted.pk).exists()  # never part of a version: gone
+    services.submit_summary(summary=summary, by=leader)
+    services.accept_summary(summary=summary, by=advisors[0])
+    publication = services.publish(consent=_consent(engagement, leader), by=organiser)
+    draft = services.start_new_version(summary=FinalSummary.objects.get(pk=summary.pk), by=leader)
+    services.remove_attachment(attachment=SummaryAttachment.objects.get(pk=photo.pk), by=leader)
+    assert list(selectors.summary_of(engagement).attachments.all()) == []
+    assert draft.pk == summary.pk
+    url = reverse("publications:public_attachment", kwargs={"pk": publication.pk, "attachment_pk": photo.pk})
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    response.close()
