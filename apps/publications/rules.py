@@ -11,6 +11,11 @@ def can_view(user, roles, summary):
     return can(user, "engagement.view", summary.engagement)
 
 
+@rule("summary_version.view")
+def can_view_version(user, roles, version):
+    return can(user, "engagement.view", version.summary.engagement)
+
+
 @rule("summary.start")
 def can_start(user, roles, engagement):
     return can(user, "engagement.contribute_as_team", engagement)

@@ -621,7 +621,7 @@ MATRIX: dict[str, Row] = {
         lambda w: _summary_url(w, "publications:summary_version", number=1), only(ENGAGEMENT_A_VIEWERS)
     ),
     "publications:summary_version_pdf": Row(
-        lambda w: _summary_url(w, "publications:summary_version_pdf", number=1), only(ENGAGEMENT_A_VIEWERS)
+        lambda w: _summary_url(w, "publications:summary_version_pdf", number=1), POST_ONLY
     ),
     "publications:consents": Row(lambda w: _summary_url(w, "publications:consents"), only(ENGAGEMENT_A_VIEWERS)),
     "publications:consent_withdraw": Row(

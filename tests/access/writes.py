@@ -1532,8 +1532,14 @@ PUBLICATIONS = {
     "publications:attachment_remove": Post(
         lambda w: _summary(w, "publications:attachment_remove", pk=w.summary_a_file.pk),
         done_by(["team_member_a"]),
-        lambda w, r: not _has("publications.SummaryAttachment", pk=w.summary_a_file.pk),
+        lambda w, r: not _has("publications.SummaryAttachment", pk=w.summary_a_file.pk, removed_at__isnull=True),
         page=lambda w: _summary(w, "publications:summary"),
+    ),
+    "publications:summary_version_pdf": Post(
+        lambda w: _summary(w, "publications:summary_version_pdf", number=1),
+        done_by(ENGAGEMENT_A_VIEWERS),
+        lambda w, r: _has("documents.GeneratedDocument", kind="summary_version_pdf", status="done"),
+        page=lambda w: _summary(w, "publications:summary_version", number=1),
     ),
     "publications:summary_submit": Post(
         lambda w: _summary(w, "publications:summary_submit"),

@@ -158,12 +158,18 @@ def test_the_stage_guard_waits_for_an_accepted_summary(engagement):
 def test_the_version_pdf_is_typeset_with_the_text(client, summary, leader):
     summary = fill_summary(summary, by=leader, text="Zespół przygotował wspólny kalendarz szkół.")
     services.submit_summary(summary=summary, by=leader)
+    from apps.documents.models import GeneratedDocument
+
     client.force_login(leader)
-    response = client.get(
+    response = client.post(
         reverse("publications:summary_version_pdf", kwargs={"engagement_pk": summary.engagement_id, "number": 1})
     )
-    assert response["Content-Type"] == "application/pdf"
-    text = pdf_text(response.content)
+    document = GeneratedDocument.objects.get(kind="summary_version_pdf")
+    assert response["Location"] == reverse("documents:status", kwargs={"pk": document.pk})
+    assert document.is_done, document.error
+    download = client.get(reverse("documents:download", kwargs={"pk": document.pk}))
+    assert download["Content-Type"] == "application/pdf"
+    text = pdf_text(b"".join(download.streaming_content))
     assert "I.8. Rekomendacje" in text and "kalendarz szkół" in text
 
 

@@ -6,7 +6,6 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,8 +14,7 @@ from django.views.decorators.http import require_POST
 from apps.core.editing import form_page, run_action, show_error
 from apps.core.forms import add_errors
 from apps.core.permissions import can, require
-from apps.core.text import ascii_slug
-from apps.documents.pdf import render_pdf
+from apps.documents.jobs import request_document
 from apps.documents.views import serve_private_file
 from apps.engagements.selectors import engagement_for
 
@@ -289,14 +287,18 @@ def version_detail(request, engagement_pk: int, number: int):
 
 
 @login_required
+@require_POST
 def version_pdf(request, engagement_pk: int, number: int):
+    """The version's PDF is built by the worker; the status page shows its progress and then the download."""
     engagement, summary = selectors.summary_for(request.user, engagement_pk)
     version = selectors.version_of(summary, number)
-    data = render_pdf(
-        template="publications/pdf/summary.html",
-        context={"engagement": engagement, "summary": summary, "version": version},
+    document = request_document(
+        target=version,
+        kind="summary_version_pdf",
+        title=_("Podsumowanie %(jst)s, wersja %(number)s (PDF)")
+        % {"jst": engagement.local_government.display_name, "number": version.number},
+        builder="apps.publications.documents.build_version_pdf",
+        view_action="summary_version.view",
+        by=request.user,
     )
-    name = ascii_slug(f"podsumowanie-{engagement.local_government.display_name}-v{version.number}", fallback="p")
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    return response
+    return redirect("documents:status", pk=document.pk)
