@@ -1431,7 +1431,7 @@ EVENTS: dict[str, Post] = {
         lambda w, r: (
             _has("events.Room", first=w.registration_a, source="single") and not _has("events.Room", pk=w.room_x.pk)
         ),
-        changes=lambda w: {"first": str(w.registration_a.pk), "second": ""},
+        changes=lambda w: {"first": w.registration_a.email, "second": ""},
     ),
     "events:pair_rooms": Post(
         lambda w: _ev(w, "events:pair_rooms"),
