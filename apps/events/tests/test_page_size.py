@@ -167,3 +167,34 @@ def test_the_event_numbers_read_a_fixed_number_of_rows_whatever_the_registration
     # Every read of registrations and check-ins is an aggregate: nothing fetches rows to count them in Python.
     reads = [q for q in sql if 'FROM "events_registration"' in q or 'FROM "events_checkin"' in q]
     assert len(reads) == 5 and all("COUNT(" in q for q in reads)
+
+
+def test_the_registrations_list_does_not_reverse_urls_or_translate_per_row(cast, client, monkeypatch):
+    import django.urls
+
+    sign_in(client, cast.organiser)
+    url = reverse("events:registrations", kwargs={"pk": cast.event.pk})
+    calls = []
+    real = django.urls.reverse
+
+    def counting(*args, **kwargs):
+        calls.append(args[0] if args else kwargs.get("viewname"))
+        return real(*args, **kwargs)
+
+    def reversals():
+        monkeypatch.setattr(django.urls, "reverse", counting)
+        calls.clear()
+        response = client.get(url)
+        monkeypatch.setattr(django.urls, "reverse", real)
+        assert response.status_code == 200
+        return len(calls), response.content.decode()
+
+    _people(cast, 1, room_choice="single")
+    few, _html = reversals()
+    people = _people(cast, 10, room_choice="single")
+    many, html = reversals()
+    assert few == many
+    target = people[-1]
+    assert reverse("events:registration_edit", kwargs={"pk": cast.event.pk, "registration_pk": target.pk}) in html
+    assert reverse("events:single_room", kwargs={"pk": cast.event.pk, "registration_pk": target.pk}) in html
+    assert html.count("Zatwierdź pokój jednoosobowy") == 22
