@@ -1463,6 +1463,13 @@ EVENTS: dict[str, Post] = {
         lambda w, r: _has("documents.GeneratedDocument", kind="certificates_zip"),
         page=lambda w: _ev(w, "events:certificates"),
     ),
+    "events:attendance_pdf": Post(
+        lambda w: _ev(w, "events:attendance_pdf"),
+        done_by(["organiser_x", "coordinator"]),
+        lambda w, r: _has("documents.GeneratedDocument", kind__startswith="attendance:"),
+        changes=lambda w: {"dzien": _event_day(w, 0), "grupa": ""},
+        page=lambda w: _ev(w, "events:scans"),
+    ),
     "events:scans": Post(
         lambda w: _ev(w, "events:scans"),
         done_by(["organiser_x"]),
