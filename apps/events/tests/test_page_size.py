@@ -198,3 +198,30 @@ def test_the_registrations_list_does_not_reverse_urls_or_translate_per_row(cast,
     assert reverse("events:registration_edit", kwargs={"pk": cast.event.pk, "registration_pk": target.pk}) in html
     assert reverse("events:single_room", kwargs={"pk": cast.event.pk, "registration_pk": target.pk}) in html
     assert html.count("Zatwierdź pokój jednoosobowy") == 22
+
+
+def test_the_event_page_lists_a_bounded_number_of_jsts_that_missed_it(cast, client, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    monkeypatch.setattr(selectors, "MISSED_SHOWN", 2)
+    planned = cast.event.planned_event
+    planned.starts_on = timezone.localdate() - timedelta(days=3)
+    planned.ends_on = timezone.localdate() - timedelta(days=2)
+    planned.save()
+    people = _people(cast, 3)  # three more JSTs with two people each; the first checks in
+    CheckIn.objects.create(registration=people[0], day=planned.starts_on)
+    sign_in(client, cast.organiser)
+    response = client.get(reverse("events:manage", kwargs={"pk": cast.event.pk}))
+    # The cast's two JSTs and two of the new ones missed it: two shown, four counted.
+    assert len(response.context["missed"]) == 2 and response.context["missed_total"] == 4
+    assert "Pierwsze 2 z 4 JST" in response.content.decode()
+    rows = selectors.teams_missing(cast.event)
+    assert {r.engagement.pk for r in rows} == {
+        cast.rural.pk,
+        cast.powiat.pk,
+        people[2].engagement_id,
+        people[4].engagement_id,
+    }
+    assert {r.engagement.pk: r.registered for r in rows}[people[2].engagement_id] == 2
