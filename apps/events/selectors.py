@@ -413,13 +413,21 @@ class AttendanceRow:
         return sum(self.days)
 
 
-def attendance_of(event: Event) -> list[AttendanceRow]:
-    """Each registered person with their presence on each day (two queries)."""
-    rows = []
-    for registration in registrations_of(event).filter(status=Registration.Status.REGISTERED):
-        present = {c.day for c in registration.check_ins.all()}
-        rows.append(AttendanceRow(registration, [day in present for day in event.days]))
-    return rows
+def attendance_people(event: Event) -> QuerySet[Registration]:
+    """The registered people of the attendance page, to be paged in the database."""
+    return event.registrations.filter(status=Registration.Status.REGISTERED).order_by("full_name", "pk")
+
+
+def attendance_of(event: Event, registrations=None) -> list[AttendanceRow]:
+    """Each of ``registrations`` (a page of ``attendance_people``; all of them by default) with their presence on
+    each day (two queries)."""
+    people = list(attendance_people(event) if registrations is None else registrations)
+    present = defaultdict(set)
+    for registration_id, day in CheckIn.objects.filter(registration__in=[p.pk for p in people]).values_list(
+        "registration_id", "day"
+    ):
+        present[registration_id].add(day)
+    return [AttendanceRow(p, [day in present[p.pk] for day in event.days]) for p in people]
 
 
 @dataclass

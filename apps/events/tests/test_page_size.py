@@ -225,3 +225,17 @@ def test_the_event_page_lists_a_bounded_number_of_jsts_that_missed_it(cast, clie
         people[4].engagement_id,
     }
     assert {r.engagement.pk: r.registered for r in rows}[people[2].engagement_id] == 2
+
+
+def test_the_attendance_page_pages_the_people_in_the_database(cast, client, monkeypatch):
+    from apps.events.views import attendance
+
+    monkeypatch.setattr(attendance, "PAGE_SIZE", 3)
+    people = _people(cast, 4)
+    CheckIn.objects.create(registration=people[4], day=cast.event.starts_on)
+    sign_in(client, cast.organiser)
+    response = client.get(reverse("events:scans", kwargs={"pk": cast.event.pk}) + "?strona=2")
+    rows = response.context["rows"]
+    ordered = sorted(people, key=lambda r: (r.full_name, r.pk))
+    assert [r.registration.pk for r in rows] == [r.pk for r in ordered[3:6]]
+    assert [r.days for r in rows if r.registration.pk == people[4].pk] == [[True, False]]

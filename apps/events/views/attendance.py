@@ -6,6 +6,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -114,6 +115,7 @@ def undo_check_in(request, event, entry_pk: int):
     return redirect(_check_in_url(event, entry.day))
 
 
+PAGE_SIZE = 100
 ATTENDANCE_BUILDER = "apps.events.documents.build_attendance_pdf"
 
 
@@ -164,6 +166,7 @@ def scans(request, event):
             else:
                 messages.success(request, _("Dodano skan listy obecności."))
                 return redirect("events:scans", pk=event.pk)
+    page = Paginator(selectors.attendance_people(event), PAGE_SIZE).get_page(request.GET.get("strona"))
     return render(
         request,
         "events/attendance.html",
@@ -171,7 +174,8 @@ def scans(request, event):
             "event": event,
             "form": form,
             "scans": event.attendance_scans.select_related("uploaded_by"),
-            "rows": selectors.attendance_of(event),
+            "rows": selectors.attendance_of(event, page.object_list),
+            "page": page,
             "by_jst": selectors.attendance_by_jst(event),
             "groups": WorkshopGroup.choices,
             "documents": documents_for_target(event).filter(kind__startswith="attendance:")[:5],
