@@ -239,3 +239,11 @@ def test_the_attendance_page_pages_the_people_in_the_database(cast, client, monk
     ordered = sorted(people, key=lambda r: (r.full_name, r.pk))
     assert [r.registration.pk for r in rows] == [r.pk for r in ordered[3:6]]
     assert [r.days for r in rows if r.registration.pk == people[4].pk] == [[True, False]]
+
+
+def test_the_unroomed_are_filtered_in_sql_as_the_python_filter_did(cast):
+    staying = _people(cast, 1, roomed=False)
+    _people(cast, 1, roomed=False, nights=[])  # no night at the hotel: needs no room
+    _people(cast, 1)  # roomed
+    _people(cast, 1, roomed=False, status=Registration.Status.WAITING)
+    assert {r.pk for r in selectors.unroomed(cast.event)} == {p.pk for p in staying}
