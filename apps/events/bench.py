@@ -14,7 +14,7 @@ BENCH.register(
 )
 BENCH.register("events.manage", BenchCase("Event page with its numbers", "events:manage", EVENT), order=63)
 BENCH.register(
-    "events.attendance_pdf",
-    BenchCase("Attendance list PDF of one workshop group", "events:attendance_pdf", EVENT, query="?grupa=rural_gminy"),
+    "events.attendance",
+    BenchCase("Attendance page (the lists' PDFs are built in the background)", "events:scans", EVENT),
     order=64,
 )

@@ -3,15 +3,19 @@
 
 import io
 import zipfile
+from datetime import date
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.text import ascii_slug
 from apps.documents.jobs import DocumentBuildError
 from apps.documents.pdf import render_pdf
+from apps.territory.kinds import WorkshopGroup
 
-from .models import Certificate, Event
+from .models import Certificate, CheckIn, Event, Registration
+from .selectors import json_list_has, sessions_of
 from .services.certificates import eligible, issue_certificate
 
 
@@ -63,3 +67,42 @@ def build_certificates_zip(event: Event, progress):
             progress(int(100 * index / len(people)) - 1)
     name = f"zaswiadczenia-{ascii_slug(event.title, fallback='wydarzenie')}.zip"
     return name, output.getvalue(), "application/zip"
+
+
+def attendance_list_context(event: Event, day, group: str) -> dict:
+    """The people registered for ``day`` (of one workshop group, or all) with whether they checked in, and the
+    day's sessions: filtered in the database, one query each."""
+    people = (
+        event.registrations.filter(json_list_has("days", day.isoformat()), status=Registration.Status.REGISTERED)
+        .select_related("engagement__local_government")
+        .annotate(present=Exists(CheckIn.objects.filter(registration=OuterRef("pk"), day=day)))
+        .order_by("full_name", "pk")
+    )
+    if group:
+        people = people.filter(workshop_group=group)
+    sessions = [
+        s for s in sessions_of(event) if s.day == day and (s.is_plenary or not group or s.workshop_group == group)
+    ]
+    return {
+        "event": event,
+        "edition": event.planned_event.edition,
+        "day": day,
+        "group_label": WorkshopGroup(group).label if group else "",
+        "people": list(people),
+        "sessions": sessions,
+        "generated_at": timezone.now(),
+        "title": _("Lista obecności"),
+    }
+
+
+def build_attendance_pdf(event: Event, progress, *, day: str, group: str = ""):
+    """The attendance list of one day (and workshop group) with a signature column, built in the background."""
+    event = Event.objects.select_related("planned_event__edition__organiser", "venue").get(pk=event.pk)
+    when = date.fromisoformat(day)
+    if when not in event.days:
+        raise DocumentBuildError(_("To wydarzenie nie odbywa się tego dnia."))
+    context = attendance_list_context(event, when, group)
+    progress(10)
+    data = render_pdf(template="events/pdf/attendance.html", context=context)
+    name = ascii_slug(f"lista obecnosci {event.title} {day} {group}", max_length=90)
+    return f"{name}.pdf", data, "application/pdf"

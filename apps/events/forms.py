@@ -213,16 +213,44 @@ def registration_initial(registration) -> dict:
     }
 
 
+def person_label(registration) -> str:
+    """How a registered person is written in the room form (and what its shared suggestion list inserts)."""
+    return f"{registration.full_name} ({registration.email})"
+
+
+class PersonField(forms.CharField):
+    """A registered person typed as the shared ``<datalist>`` writes them ("Name (e-mail)"), or just the e-mail or
+    the unique name: the page carries the suggestions once instead of every person as an ``<option>`` twice."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=400, **kwargs)
+        self.widget.attrs.update({"list": "event-people", "autocomplete": "off"})
+
+
 class RoomForm(forms.Form):
-    first = RoommateField(label=_("pierwsza osoba"), queryset=None)
-    second = RoommateField(
-        label=_("druga osoba"), queryset=None, required=False, help_text=_("Puste: pokój jednoosobowy.")
-    )
+    first = PersonField(label=_("pierwsza osoba"))
+    second = PersonField(label=_("druga osoba"), required=False, help_text=_("Puste: pokój jednoosobowy."))
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["first"].queryset = people
-        self.fields["second"].queryset = people
+        self.people = people
+
+    def _person(self, name: str):
+        text = (self.cleaned_data.get(name) or "").strip()
+        if not text:
+            return None
+        if text.endswith(")") and "(" in text:
+            text = text[text.rindex("(") + 1 : -1].strip()
+        found = list(self.people.filter(email__iexact=text)[:2]) or list(self.people.filter(full_name__iexact=text)[:2])
+        if len(found) != 1:
+            raise forms.ValidationError(_("Wybierz osobę zarejestrowaną na to wydarzenie z podpowiedzi."))
+        return found[0]
+
+    def clean_first(self):
+        return self._person("first")
+
+    def clean_second(self):
+        return self._person("second")
 
 
 class CheckInForm(forms.Form):

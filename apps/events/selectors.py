@@ -1,9 +1,10 @@
 """Reads of events, scoped to who may see them and prefetched so that page costs do not grow with rows."""
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -216,42 +217,56 @@ class EventNumbers:
 
 def numbers_of(event: Event) -> EventNumbers:
     """The figures on the event page: registrations by state, people per day and night, parking, meals by diet,
-    check-ins per day; two queries whatever the number of registrations."""
-    numbers = EventNumbers()
-    numbers.by_day = dict.fromkeys(event.days, 0)
-    numbers.nights = dict.fromkeys(event.nights, 0)
-    numbers.checked_in = dict.fromkeys(event.days, 0)
-    day_of = {d.isoformat(): d for d in event.days}
-    night_of = {d.isoformat(): d for d in event.nights}
-    meals: dict = defaultdict(Counter)
-    rows = event.registrations.values_list(
-        "status", "days", "nights", "meals", "diet", "parking", "room_choice", "single_approved"
+    check-ins per day. Aggregated in the database (three queries, a handful of rows), so neither the time nor the
+    queries grow with the registrations; the days, nights and meals are a fixed small set per event, each counted
+    with a conditional aggregate over the JSON lists (``json_list_has``)."""
+    status = Registration.Status
+    registered = Q(status=status.REGISTERED)
+    day_keys = {f"d{i}": day for i, day in enumerate(event.days)}
+    night_keys = {f"n{i}": night for i, night in enumerate(event.nights)}
+    totals = event.registrations.aggregate(
+        registered=Count("pk", filter=registered),
+        waiting=Count("pk", filter=Q(status=status.WAITING)),
+        offered=Count("pk", filter=Q(status=status.OFFERED)),
+        cancelled=Count("pk", filter=Q(status=status.CANCELLED)),
+        parking=Count("pk", filter=registered & Q(parking=True)),
+        single_rooms_waiting=Count("pk", filter=registered & Q(room_choice="single", single_approved__isnull=True)),
+        **{
+            key: Count("pk", filter=registered & json_list_has("days", day.isoformat()))
+            for key, day in day_keys.items()
+        },
+        **{
+            key: Count("pk", filter=registered & json_list_has("nights", night.isoformat()))
+            for key, night in night_keys.items()
+        },
     )
-    for status, days, nights, chosen_meals, diet, parking, room_choice, single_approved in rows:
-        if status == Registration.Status.WAITING:
-            numbers.waiting += 1
-        elif status == Registration.Status.OFFERED:
-            numbers.offered += 1
-        elif status == Registration.Status.CANCELLED:
-            numbers.cancelled += 1
-        if status != Registration.Status.REGISTERED:
-            continue
-        numbers.registered += 1
-        numbers.parking += bool(parking)
-        numbers.single_rooms_waiting += room_choice == "single" and single_approved is None
-        for day in days:
-            if day in day_of:
-                numbers.by_day[day_of[day]] += 1
-        for night in nights:
-            if night in night_of:
-                numbers.nights[night_of[night]] += 1
-        for meal in chosen_meals:
-            meals[meal][diet] += 1
+    numbers = EventNumbers(**{name: totals[name] for name in _TOTALS})
+    numbers.by_day = {day: totals[key] for key, day in day_keys.items()}
+    numbers.nights = {night: totals[key] for key, night in night_keys.items()}
+    meal_keys = {
+        f"m{i}": meal_key(day, meal) for i, (day, meal) in enumerate((d, m.value) for d in event.days for m in Meal)
+    }
+    meals: dict = defaultdict(Counter)
+    for row in (
+        event.registrations.filter(registered)
+        .values("diet")
+        .annotate(**{key: Count("pk", filter=json_list_has("meals", meal)) for key, meal in meal_keys.items()})
+        .order_by()
+    ):
+        for key, meal in meal_keys.items():
+            if row[key]:
+                meals[meal][row["diet"]] += row[key]
     numbers.meals = meals
-    for day in CheckIn.objects.filter(registration__event=event).values_list("day", flat=True):
+    numbers.checked_in = dict.fromkeys(event.days, 0)
+    for day, count in (
+        CheckIn.objects.filter(registration__event=event).values("day").annotate(n=Count("pk")).values_list("day", "n")
+    ):
         if day in numbers.checked_in:
-            numbers.checked_in[day] += 1
+            numbers.checked_in[day] = count
     return numbers
+
+
+_TOTALS = ("registered", "waiting", "offered", "cancelled", "parking", "single_rooms_waiting")
 
 
 @dataclass
@@ -289,10 +304,36 @@ def meal_key(day, meal: str) -> str:
     return f"{day.isoformat()}:{meal}"
 
 
-def rooms_of(event: Event) -> list[Room]:
-    return list(
-        event.rooms.select_related("first__engagement__local_government", "second__engagement__local_government")
+def rooms_of(event: Event) -> QuerySet[Room]:
+    """The event's rooms with both people and their JSTs, in the order they are numbered (page it in the
+    database: the rooms page shows 100 at a time)."""
+    return event.rooms.select_related(
+        "first__engagement__local_government", "second__engagement__local_government"
+    ).order_by("pk")
+
+
+def json_list_has(field: str, value: str) -> Q:
+    """``field`` (a JSON list of ISO dates or meal keys) holds ``value``, in SQL on SQLite and PostgreSQL alike.
+
+    JSONField ``__contains`` is not supported on SQLite, so this matches the quoted element in the list's JSON
+    text (``%s::text`` on PostgreSQL); the values are plain ASCII keys, so the quoted match is exact."""
+    return Q(**{f"{field}__icontains": json.dumps(value)})
+
+
+def rooms_per_night(event: Event) -> list[tuple[object, int]]:
+    """(night, rooms used that night) for each night of the event: one aggregate query whatever the rooms."""
+    registered = Registration.Status.REGISTERED
+    counts = event.rooms.aggregate(
+        **{
+            f"n{i}": Count(
+                "pk",
+                filter=(Q(first__status=registered) & json_list_has("first__nights", night.isoformat()))
+                | (Q(second__status=registered) & json_list_has("second__nights", night.isoformat())),
+            )
+            for i, night in enumerate(event.nights)
+        }
     )
+    return [(night, counts[f"n{i}"]) for i, night in enumerate(event.nights)]
 
 
 @dataclass
@@ -314,18 +355,15 @@ def rooming_list(event: Event, night, rooms: list[Room] | None = None) -> list[R
     return result
 
 
-def unroomed(event: Event) -> list[Registration]:
-    """Registered people with at least one night and no room yet."""
-    roomed = set()
-    for first, second in event.rooms.values_list("first_id", "second_id"):
-        roomed.update([first, second])
-    return [
-        r
-        for r in event.registrations.filter(status=Registration.Status.REGISTERED)
-        .select_related("engagement__local_government", "roommate")
-        .order_by("full_name")
-        if r.nights and r.pk not in roomed
-    ]
+def unroomed(event: Event) -> QuerySet[Registration]:
+    """Registered people with at least one night and no room yet (filtered in the database)."""
+    return (
+        event.registrations.filter(status=Registration.Status.REGISTERED, room_as_first__isnull=True)
+        .filter(room_as_second__isnull=True)
+        .exclude(nights=[])
+        .select_related("roommate")
+        .order_by("full_name", "pk")
+    )
 
 
 def participants_by_group(event: Event) -> list[tuple[str, list[Registration]]]:
@@ -375,13 +413,21 @@ class AttendanceRow:
         return sum(self.days)
 
 
-def attendance_of(event: Event) -> list[AttendanceRow]:
-    """Each registered person with their presence on each day (two queries)."""
-    rows = []
-    for registration in registrations_of(event).filter(status=Registration.Status.REGISTERED):
-        present = {c.day for c in registration.check_ins.all()}
-        rows.append(AttendanceRow(registration, [day in present for day in event.days]))
-    return rows
+def attendance_people(event: Event) -> QuerySet[Registration]:
+    """The registered people of the attendance page, to be paged in the database."""
+    return event.registrations.filter(status=Registration.Status.REGISTERED).order_by("full_name", "pk")
+
+
+def attendance_of(event: Event, registrations=None) -> list[AttendanceRow]:
+    """Each of ``registrations`` (a page of ``attendance_people``; all of them by default) with their presence on
+    each day (two queries)."""
+    people = list(attendance_people(event) if registrations is None else registrations)
+    present = defaultdict(set)
+    for registration_id, day in CheckIn.objects.filter(registration__in=[p.pk for p in people]).values_list(
+        "registration_id", "day"
+    ):
+        present[registration_id].add(day)
+    return [AttendanceRow(p, [day in present[p.pk] for day in event.days]) for p in people]
 
 
 @dataclass
@@ -402,29 +448,59 @@ def attendance_by_jst(event: Event) -> list[JstAttendance]:
         .select_related("local_government")
         .order_by("local_government__display_name")
     )
-    registered: Counter = Counter()
-    present: Counter = Counter()
-    seen = set()
-    for engagement_id in event.registrations.filter(
-        engagement__isnull=False, status=Registration.Status.REGISTERED
-    ).values_list("engagement_id", flat=True):
-        registered[engagement_id] += 1
-    for registration_id, engagement_id in CheckIn.objects.filter(
-        registration__event=event, registration__engagement__isnull=False
-    ).values_list("registration_id", "registration__engagement_id"):
-        if registration_id not in seen:
-            seen.add(registration_id)
-            present[engagement_id] += 1
-    return [JstAttendance(e, registered[e.pk], present[e.pk]) for e in engagements]
+    # Counted in the database: one row per JST, whatever the registrations and check-ins.
+    registered = dict(
+        event.registrations.filter(engagement__isnull=False, status=Registration.Status.REGISTERED)
+        .values("engagement_id")
+        .annotate(n=Count("pk"))
+        .values_list("engagement_id", "n")
+        .order_by()
+    )
+    present = dict(
+        CheckIn.objects.filter(registration__event=event, registration__engagement__isnull=False)
+        .values("registration__engagement_id")
+        .annotate(n=Count("registration_id", distinct=True))
+        .values_list("registration__engagement_id", "n")
+        .order_by()
+    )
+    return [JstAttendance(e, registered.get(e.pk, 0), present.get(e.pk, 0)) for e in engagements]
 
 
-def teams_missing(event: Event) -> list[JstAttendance]:
-    """JSTs whose team missed the event (nobody checked in), once the event has started."""
+MISSED_SHOWN = 50
+
+
+def missed_teams(event: Event) -> QuerySet[Engagement]:
+    """The edition's JSTs whose team missed the event (nobody checked in), once the event has started: filtered
+    in the database with one uncorrelated subquery (the event page shows the first ``MISSED_SHOWN`` and the
+    total; the attendance page lists them all by JST)."""
     from django.utils import timezone
 
     if event.starts_on > timezone.localdate():
-        return []
-    return [row for row in attendance_by_jst(event) if row.missed]
+        return Engagement.objects.none()
+    present = CheckIn.objects.filter(registration__event=event, registration__engagement__isnull=False).values(
+        "registration__engagement_id"
+    )
+    return (
+        Engagement.objects.filter(edition_id=event.planned_event.edition_id, withdrawn_at__isnull=True)
+        .exclude(pk__in=present)
+        .select_related("local_government")
+        .order_by("local_government__display_name", "pk")
+    )
+
+
+def teams_missing(event: Event, limit: int | None = None) -> list[JstAttendance]:
+    """JSTs whose team missed the event (nobody checked in), once the event has started, with how many of their
+    people registered (one grouped query over the JSTs shown)."""
+    rows = missed_teams(event)
+    engagements = list(rows[:limit] if limit else rows)
+    registered = dict(
+        event.registrations.filter(engagement__in=[e.pk for e in engagements], status=Registration.Status.REGISTERED)
+        .values("engagement_id")
+        .annotate(n=Count("pk"))
+        .values_list("engagement_id", "n")
+        .order_by()
+    )
+    return [JstAttendance(e, registered.get(e.pk, 0), 0) for e in engagements]
 
 
 def missed_events_of_advisor(user) -> list[tuple[Event, Engagement]]:

@@ -578,7 +578,7 @@ MATRIX: dict[str, Row] = {
     ),
     "events:check_in": Row(lambda w: _event_url(w, "events:check_in"), only(["organiser_x"])),
     "events:undo_check_in": Row(lambda w: _event_url(w, "events:undo_check_in", entry_pk=w.check_in_x.pk), POST_ONLY),
-    "events:attendance_pdf": Row(lambda w: _event_url(w, "events:attendance_pdf"), only(ORGANISER_X_VIEWERS)),
+    "events:attendance_pdf": Row(lambda w: _event_url(w, "events:attendance_pdf"), POST_ONLY),
     "events:scans": Row(lambda w: _event_url(w, "events:scans"), only(ORGANISER_X_VIEWERS)),
     "events:certificates": Row(lambda w: _event_url(w, "events:certificates"), only(ORGANISER_X_VIEWERS)),
     "events:certificates_zip": Row(lambda w: _event_url(w, "events:certificates_zip"), POST_ONLY),

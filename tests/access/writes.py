@@ -1431,7 +1431,7 @@ EVENTS: dict[str, Post] = {
         lambda w, r: (
             _has("events.Room", first=w.registration_a, source="single") and not _has("events.Room", pk=w.room_x.pk)
         ),
-        changes=lambda w: {"first": str(w.registration_a.pk), "second": ""},
+        changes=lambda w: {"first": w.registration_a.email, "second": ""},
     ),
     "events:pair_rooms": Post(
         lambda w: _ev(w, "events:pair_rooms"),
@@ -1462,6 +1462,13 @@ EVENTS: dict[str, Post] = {
         done_by(["organiser_x"]),
         lambda w, r: _has("documents.GeneratedDocument", kind="certificates_zip"),
         page=lambda w: _ev(w, "events:certificates"),
+    ),
+    "events:attendance_pdf": Post(
+        lambda w: _ev(w, "events:attendance_pdf"),
+        done_by(["organiser_x", "coordinator"]),
+        lambda w, r: _has("documents.GeneratedDocument", kind__startswith="attendance:"),
+        changes=lambda w: {"dzien": _event_day(w, 0), "grupa": ""},
+        page=lambda w: _ev(w, "events:scans"),
     ),
     "events:scans": Post(
         lambda w: _ev(w, "events:scans"),

@@ -241,10 +241,17 @@ def test_the_events_walk(ui, cast, live_server):
     expect(ui.page.get_by_text("Nie ma uczestnika z kodem „ZZZZZZZZ”.").first).to_be_visible()
     ui.page.set_viewport_size({"width": 1280, "height": 900})
 
-    # The attendance list PDF of the first day, and the certificates for who attended both days.
-    text = pdf_text(
-        client.get(f"/organizator/wydarzenia/{event.pk}/obecnosc/lista.pdf?dzien={event.starts_on.isoformat()}").content
-    )
+    # The attendance list PDF of the first day, built in the background: the button leads to the document's page
+    # with its progress, the finished PDF downloads from there; and the certificates for who attended both days.
+    ui.visit(f"/organizator/wydarzenia/{event.pk}/obecnosc/skany/")
+    submit(ui, f"wszyscy {event.starts_on.strftime('%d.%m.%Y')}")
+    expect(ui.page.locator("h1")).to_contain_text("Lista obecności")
+    from apps.documents.models import GeneratedDocument
+
+    document = GeneratedDocument.objects.get(kind=f"attendance:{event.starts_on.isoformat()}:all")
+    assert document.status == "done", document.error
+    download = client.get(f"/dokumenty/{document.pk}/pobierz/")
+    text = pdf_text(b"".join(download.streaming_content) if download.streaming else download.content)
     assert "Lista obecności" in text and "Anna Nowak" in text and "Dawid Kot" in text and "Podpis" in text
     ui.visit(f"/organizator/wydarzenia/{event.pk}/zaswiadczenia/")
     expect(ui.page.get_by_role("row", name="Dawid Kot")).to_contain_text("nie przysługuje")

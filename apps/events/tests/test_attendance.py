@@ -60,11 +60,28 @@ def test_the_check_in_page_on_a_phone_and_the_attendance_pdf(cast, client):
     assert response.status_code == 200 and "Nie ma uczestnika" in response.content.decode()
     response = client.get(url + "?szukaj=Lis&dzien=" + day)
     assert "Bartosz Lis" in response.content.decode()
-    pdf = client.get(reverse("events:attendance_pdf", kwargs={"pk": cast.event.pk}) + f"?dzien={day}&grupa=rural_gminy")
+    # The list is built in the background (immediately in tests): the button leads to the document's status page
+    # with its progress, and the finished PDF downloads from there.
+    started = client.post(
+        reverse("events:attendance_pdf", kwargs={"pk": cast.event.pk}), {"dzien": day, "grupa": "rural_gminy"}
+    )
+    from apps.documents.models import GeneratedDocument
+
+    document = GeneratedDocument.objects.get(kind=f"attendance:{day}:rural_gminy")
+    assert started.status_code == 302 and started["Location"] == reverse("documents:status", kwargs={"pk": document.pk})
+    assert document.status == "done" and document.progress == 100, document.error
+    status = client.get(started["Location"])
+    assert status.status_code == 200
+    pdf = client.get(reverse("documents:download", kwargs={"pk": document.pk}))
     assert pdf.status_code == 200
-    text = pdf_text(pdf.content)
+    text = pdf_text(b"".join(pdf.streaming_content) if pdf.streaming else pdf.content)
     assert "Lista obecności" in text and "Anna Nowak" in text and "Bartosz Lis" in text and "Podpis" in text
     assert "Dawid Kot" not in text
+    # Another day or group is another job; the same one asked again while it runs is joined, not duplicated.
+    client.post(reverse("events:attendance_pdf", kwargs={"pk": cast.event.pk}), {"dzien": day})
+    assert GeneratedDocument.objects.filter(kind=f"attendance:{day}:all", status="done").exists()
+    attendance = client.get(reverse("events:scans", kwargs={"pk": cast.event.pk})).content.decode()
+    assert reverse("documents:status", kwargs={"pk": document.pk}) in attendance
 
 
 def test_certificates_for_those_who_attended_verified_publicly_and_refused_otherwise(cast, client):

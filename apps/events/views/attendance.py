@@ -6,7 +6,8 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +16,8 @@ from django.views.decorators.http import require_POST
 
 from apps.core.forms import add_errors
 from apps.core.permissions import can
-from apps.core.text import ascii_slug
-from apps.documents.pdf import render_pdf
+from apps.documents.jobs import request_document
+from apps.documents.selectors import documents_for_target
 from apps.documents.views import serve_private_file
 from apps.territory.kinds import WorkshopGroup
 
@@ -114,46 +115,35 @@ def undo_check_in(request, event, entry_pk: int):
     return redirect(_check_in_url(event, entry.day))
 
 
-def attendance_list_context(event, day, group: str) -> dict:
-    people = [
-        r
-        for r in selectors.registrations_of(event).filter(status=Registration.Status.REGISTERED)
-        if day.isoformat() in r.days and (not group or r.workshop_group == group)
-    ]
-    for registration in people:
-        registration.present = any(c.day == day for c in registration.check_ins.all())
-    sessions = [
-        s
-        for s in selectors.sessions_of(event)
-        if s.day == day and (s.is_plenary or not group or s.workshop_group == group)
-    ]
-    return {
-        "event": event,
-        "edition": event.planned_event.edition,
-        "day": day,
-        "group_label": WorkshopGroup(group).label if group else "",
-        "people": people,
-        "sessions": sessions,
-        "generated_at": timezone.now(),
-        "title": _("Lista obecności"),
-    }
+PAGE_SIZE = 100
+ATTENDANCE_BUILDER = "apps.events.documents.build_attendance_pdf"
 
 
+@login_required
+@require_POST
 @desk_view()
 def attendance_pdf(request, event):
+    """Start (or join) the background job that builds one day's attendance list, for one workshop group or all;
+    the status page shows its progress and offers the PDF when it is ready."""
     try:
-        day = date.fromisoformat(request.GET.get("dzien", ""))
+        day = date.fromisoformat(request.POST.get("dzien", ""))
     except ValueError:
         day = event.days[0]
-    group = request.GET.get("grupa", "")
+    group = request.POST.get("grupa", "")
     if day not in event.days or (group and group not in WorkshopGroup.values):
         raise Http404
-    data = render_pdf(template="events/pdf/attendance.html", context=attendance_list_context(event, day, group))
-    response = HttpResponse(data, content_type="application/pdf")
-    name = ascii_slug(f"lista obecnosci {event.title} {day.isoformat()} {group}", max_length=90)
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    label = WorkshopGroup(group).label if group else _("wszyscy")
+    document = request_document(
+        target=event,
+        kind=f"attendance:{day.isoformat()}:{group or 'all'}",
+        title=_("Lista obecności: %(title)s, %(day)s, %(group)s")
+        % {"title": event.title, "day": day.strftime("%d.%m.%Y"), "group": label},
+        builder=ATTENDANCE_BUILDER,
+        view_action="event.desk",
+        by=request.user,
+        params={"day": day.isoformat(), "group": group},
+    )
+    return redirect("documents:status", pk=document.pk)
 
 
 @desk_view()
@@ -176,6 +166,7 @@ def scans(request, event):
             else:
                 messages.success(request, _("Dodano skan listy obecności."))
                 return redirect("events:scans", pk=event.pk)
+    page = Paginator(selectors.attendance_people(event), PAGE_SIZE).get_page(request.GET.get("strona"))
     return render(
         request,
         "events/attendance.html",
@@ -183,9 +174,11 @@ def scans(request, event):
             "event": event,
             "form": form,
             "scans": event.attendance_scans.select_related("uploaded_by"),
-            "rows": selectors.attendance_of(event),
+            "rows": selectors.attendance_of(event, page.object_list),
+            "page": page,
             "by_jst": selectors.attendance_by_jst(event),
             "groups": WorkshopGroup.choices,
+            "documents": documents_for_target(event).filter(kind__startswith="attendance:")[:5],
             "may_manage": can(request.user, "event.manage", event),
         },
     )

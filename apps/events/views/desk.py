@@ -132,7 +132,8 @@ def manage(request, event):
             "event": event,
             "numbers": selectors.numbers_of(event),
             "may_manage": can(request.user, "event.manage", event),
-            "missed": selectors.teams_missing(event),
+            "missed": selectors.teams_missing(event, limit=selectors.MISSED_SHOWN),
+            "missed_total": selectors.missed_teams(event).count(),
         },
     )
 

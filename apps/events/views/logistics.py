@@ -16,7 +16,7 @@ from apps.core.text import ascii_slug
 from apps.documents.exports import build_csv, build_xlsx, export_response
 
 from .. import selectors, services
-from ..forms import RoomForm
+from ..forms import RoomForm, person_label
 from ..lists import LISTS
 from ..models import Registration
 from .common import desk_view
@@ -30,12 +30,12 @@ def _rooms_url(event) -> str:
 
 @desk_view()
 def rooms(request, event):
-    people = event.registrations.filter(status=Registration.Status.REGISTERED).order_by("full_name")
+    people = event.registrations.filter(status=Registration.Status.REGISTERED)
     form = RoomForm(request.POST or None, people=people)
-    all_rooms = selectors.rooms_of(event)
-    page = Paginator(list(enumerate(all_rooms, start=1)), PAGE_SIZE).get_page(request.GET.get("strona"))
+    page = Paginator(selectors.rooms_of(event), PAGE_SIZE).get_page(request.GET.get("strona"))
     if request.method == "POST" and not can(request.user, "event.manage", event):
         raise Http404
+    unroomed = list(selectors.unroomed(event))
     return form_page(
         request,
         form,
@@ -47,10 +47,13 @@ def rooms(request, event):
         template="events/rooms.html",
         context={
             "event": event,
-            "rooms": page.object_list,
+            "rooms": list(enumerate(page.object_list, start=page.start_index())),
             "page": page,
-            "unroomed": selectors.unroomed(event),
-            "nights": [(night, len(selectors.rooming_list(event, night, all_rooms))) for night in event.nights],
+            "unroomed": unroomed,
+            # The suggestions are the people still without a room (whom one pairs by hand); anyone registered
+            # may be typed by e-mail or name.
+            "suggestions": [person_label(r) for r in unroomed],
+            "nights": selectors.rooms_per_night(event),
             "may_manage": can(request.user, "event.manage", event),
         },
     )

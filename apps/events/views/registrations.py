@@ -11,6 +11,7 @@ from apps.core.editing import form_page, run_action
 from apps.core.permissions import can
 
 from .. import selectors, services
+from ..display import registration_labels, registration_rows
 from ..forms import RegistrationForm, registration_initial
 from .common import desk_view
 
@@ -19,13 +20,15 @@ PAGE_SIZE = 100
 
 @desk_view()
 def registrations(request, event):
-    page = Paginator(selectors.registrations_of(event), PAGE_SIZE).get_page(request.GET.get("strona"))
+    rows = event.registrations.select_related("engagement__local_government", "roommate").order_by("full_name", "pk")
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("strona"))
     return render(
         request,
         "events/registrations.html",
         {
             "event": event,
-            "registrations": page.object_list,
+            "registrations": registration_rows(event, page.object_list),
+            "labels": registration_labels(),
             "page": page,
             "numbers": selectors.numbers_of(event),
             "may_manage": can(request.user, "event.manage", event),
