@@ -43,6 +43,13 @@ def lemma(word: str) -> str:
     return fold(_simplemma().lemmatize(lowered, lang="pl")).replace(" ", "_") or "_"
 
 
+def warm() -> None:
+    """Load the Polish dictionary now (a process that serves searches can call this at start, so the first
+    visitor does not wait for it)."""
+    lemma("szkoła")
+    _known("szkoła")
+
+
 def _known(word: str) -> bool:
     return _simplemma().is_known(word, lang="pl")
 

@@ -114,6 +114,15 @@ def chromium_path() -> str | None:
     return None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _search_dictionary_loaded():
+    """The knowledge base's Polish dictionary loads in seconds once per process: before the first page a browser
+    waits on, not inside it (a loaded CI machine took longer than the browser's patience)."""
+    from apps.publications.search import warm
+
+    warm()
+
+
 @pytest.fixture(scope="session")
 def browser():
     path = chromium_path()
