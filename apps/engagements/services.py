@@ -677,3 +677,20 @@ def withdraw_engagement(*, engagement: Engagement, reason: str, by: User | None)
         params={"reason": reason},
     )
     return engagement
+
+
+def advance_stage_after(*, engagement: Engagement, stage: str, to: str, by: User | None) -> None:
+    """The document that closes ``stage`` was approved: move on to ``to`` if the engagement is still there. The
+    approval stands either way; when a guard of an earlier stage still refuses, the timeline says why."""
+    if engagement.stage != stage:
+        return
+    try:
+        advance_stage(engagement=engagement, to=to, by=by)
+    except ValidationError as error:
+        add_timeline(
+            engagement=engagement,
+            actor=None,
+            kind="stage",
+            code="engagement.stage_unchanged",
+            params={"reasons": error.messages},
+        )

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from apps.core.mail import send_templated_email
 from apps.engagements.models import AdvisorAssignment, Engagement, Stage
-from apps.engagements.services import advance_stage
-from apps.engagements.timeline import add_timeline, record_on_timeline
+from apps.engagements.services import advance_stage_after
+from apps.engagements.timeline import record_on_timeline
 
 from .. import selectors
 from ..indicators import value_error
@@ -232,18 +232,7 @@ def _finalise_approval(plan: DevelopmentPlan, version: PlanVersion, by) -> None:
         changes={"version": version.number},
         params={"number": version.number},
     )
-    if engagement.stage == Stage.PLAN:
-        try:
-            advance_stage(engagement=engagement, to=Stage.DIRECTIONS, by=by)
-        except ValidationError as error:
-            # The approval stands; the stage waits for whatever an earlier stage still lacks.
-            add_timeline(
-                engagement=engagement,
-                actor=None,
-                kind="stage",
-                code="engagement.stage_unchanged",
-                params={"reasons": error.messages},
-            )
+    advance_stage_after(engagement=engagement, stage=Stage.PLAN, to=Stage.DIRECTIONS, by=by)
     recipients = _team_emails(engagement)
     if recipients:
         send_templated_email(

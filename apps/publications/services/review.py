@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from apps.core.mail import send_templated_email
 from apps.engagements.models import AdvisorAssignment, Engagement, Stage
-from apps.engagements.services import advance_stage
-from apps.engagements.timeline import add_timeline, record_on_timeline
+from apps.engagements.services import advance_stage_after
+from apps.engagements.timeline import record_on_timeline
 
 from .. import structures
 from ..models import EditionPublishing, FinalSummary, SummaryApproval, SummaryAttachment, SummaryComment, SummaryVersion
@@ -237,17 +237,7 @@ def _finalise(summary: FinalSummary, version: SummaryVersion, by) -> None:
         changes={"version": version.number},
         params={"number": version.number},
     )
-    if engagement.stage == Stage.SUMMARY:
-        try:
-            advance_stage(engagement=engagement, to=Stage.COMPLETED, by=by)
-        except ValidationError as error:
-            add_timeline(
-                engagement=engagement,
-                actor=None,
-                kind="stage",
-                code="engagement.stage_unchanged",
-                params={"reasons": error.messages},
-            )
+    advance_stage_after(engagement=engagement, stage=Stage.SUMMARY, to=Stage.COMPLETED, by=by)
     recipients = _team_emails(engagement)
     if recipients:
         send_templated_email(
