@@ -30,6 +30,8 @@ setup: venv assets messages
 	@mkdir -p var
 	@# parallel branches both add translations: merge the English catalogue as a union (tools/po_merge.py)
 	@git config merge.po.driver "$(PY) tools/po_merge.py %O %A %B" 2>/dev/null || true
+	@# ... and the shared test cast, demo seed and URL list per top-level statement (tools/merge_blocks.py)
+	@git config merge.blocks.driver "$(PY) tools/merge_blocks.py %O %A %B" 2>/dev/null || true
 
 # The venv is rebuilt only when the lock file changes.
 venv: $(VENV)/.installed
