@@ -50,7 +50,7 @@ def update_identity(
     identity, _created = OrganiserIdentity.objects.select_for_update().get_or_create(organisation=organisation)
     changes = {}
     if logo is not None:
-        identity.logo_type = check_image(logo)
+        identity.logo_type = check_image(logo, field="logo")
         identity.logo = logo
         changes["logo"] = "uploaded"
     elif remove_logo and identity.logo:

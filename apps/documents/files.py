@@ -112,3 +112,37 @@ def check_file(uploaded, *, field: str, max_bytes: int, images_only: bool = Fals
             {field: prefix + _("Tego rodzaju pliku nie można dołączyć.") + " " + DOCUMENTS_AND_IMAGES}
         )
     return kind
+
+
+def check_image(uploaded, *, field: str, max_bytes: int, max_side: int | None = None) -> FileKind:
+    """A PNG or JPEG that really decodes (logos, funding marks, summary photos: shown to the public and put into
+    PDFs, so SVG and WebP are refused); its kind, or a ``ValidationError`` for ``field``."""
+    from PIL import Image, UnidentifiedImageError
+
+    not_an_image = _("To nie jest obraz PNG ani JPEG. Prześlij plik PNG albo JPEG (SVG nie jest przyjmowany).")
+    if not uploaded.size:
+        raise ValidationError({field: _("Przesłany plik jest pusty.")})
+    if uploaded.size > max_bytes:
+        raise ValidationError(
+            {
+                field: _("Obraz jest za duży (%(size)s): może mieć najwyżej %(limit)s.")
+                % {"size": human_size(uploaded.size), "limit": human_size(max_bytes)}
+            }
+        )
+    try:
+        uploaded.seek(0)
+        with Image.open(uploaded) as image:
+            image.verify()
+            found, (width, height) = image.format, image.size
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError({field: not_an_image}) from None
+    finally:
+        uploaded.seek(0)
+    kinds = {"PNG": PNG, "JPEG": JPEG}
+    if found not in kinds:  # an image, of another format (GIF, WebP, TIFF...)
+        raise ValidationError({field: _("Przyjmujemy tylko obrazy PNG i JPEG (SVG nie jest przyjmowany).")})
+    if max_side and (width > max_side or height > max_side):
+        raise ValidationError(
+            {field: _("Obraz jest za duży: najwyżej %(side)s × %(side)s pikseli.") % {"side": max_side}}
+        )
+    return kinds[found]
