@@ -7,12 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.decorators import object_view
-from apps.core.editing import form_page, run_action
+from apps.core.editing import ask_first, form_page, run_action
 from apps.core.permissions import can, require
 from apps.core.text import ascii_slug
 from apps.documents.exports import build_xlsx, export_response
@@ -409,14 +409,28 @@ def hours_add(request):
 
 
 @login_required
-@require_POST
 def hours_delete(request, pk: int):
     entry = selectors.own_entry(request.user, pk)
-    return run_action(
+    month = reverse("advising:my_hours") + f"?miesiac={entry.on:%Y-%m}"
+    return ask_first(
         request,
         lambda: services.delete_time_entry(entry=entry, by=request.user),
         success=_("Usunięto godziny."),
-        done=reverse("advising:my_hours") + f"?miesiac={entry.on:%Y-%m}",
+        done=month,
+        title=_("Usunięcie godzin"),
+        subject=" · ".join(
+            part
+            for part in (
+                formats.date_format(entry.on, "SHORT_DATE_FORMAT"),
+                _("%(hours)s godz.") % {"hours": formats.number_format(entry.hours, decimal_pos=2)},
+                entry.engagement.local_government.display_name,
+                entry.note,
+            )
+            if part
+        ),
+        question=_("Wpis zniknie z Twoich godzin i z karty czasu pracy za ten miesiąc."),
+        button=_("Usuń godziny"),
+        back=month,
     )
 
 

@@ -163,6 +163,28 @@ def run_action(request, action: Callable[[], Any], *, success, done) -> HttpResp
     return redirect(_resolve(done, result))
 
 
+def ask_first(
+    request,
+    action: Callable[[], Any],
+    *,
+    success,
+    done,
+    title: str,
+    question: str,
+    button: str,
+    back: str,
+    subject: str = "",
+    context=None,
+) -> HttpResponse:
+    """A step that cannot be undone (deleting, withdrawing, mailing many people): a GET shows a page that says
+    what will happen (``title``, ``subject`` quoted, ``question``) with the ``button`` that does it and a way
+    ``back``; its POST runs ``action`` as ``run_action`` does. Works without JavaScript."""
+    if request.method == "POST":
+        return run_action(request, action, success=success, done=done)
+    page = {"title": title, "question": question, "button": button, "back": back, "subject": subject}
+    return render(request, "core/confirm.html", {**(context or {}), "confirm": page})
+
+
 def form_page(
     request,
     form: forms.BaseForm,

@@ -460,7 +460,7 @@ MATRIX: dict[str, Row] = {
     "advising:month": Row(lambda w: reverse("advising:month"), only(ADVISORS)),
     "advising:my_hours": Row(lambda w: reverse("advising:my_hours"), only(ADVISORS)),
     "advising:hours_add": Row(lambda w: reverse("advising:hours_add"), only(ADVISORS)),
-    "advising:hours_delete": Row(lambda w: _advising(w, "advising:hours_delete", pk=w.hours_a.pk), POST_ONLY),
+    "advising:hours_delete": Row(lambda w: _advising(w, "advising:hours_delete", pk=w.hours_a.pk), only(["advisor_a"])),
     "advising:sheet_submit": Row(lambda w: reverse("advising:sheet_submit"), POST_ONLY),
     "advising:sheet": Row(lambda w: _advising(w, "advising:sheet", pk=w.sheet_a.pk), only(SHEET_A_VIEWERS)),
     "advising:sheet_approve": Row(lambda w: _advising(w, "advising:sheet_approve", pk=w.sheet_a.pk), POST_ONLY),
@@ -607,7 +607,7 @@ MATRIX: dict[str, Row] = {
         only(ENGAGEMENT_A_VIEWERS),
     ),
     "publications:attachment_remove": Row(
-        lambda w: _summary_url(w, "publications:attachment_remove", pk=w.summary_a_file.pk), POST_ONLY
+        lambda w: _summary_url(w, "publications:attachment_remove", pk=w.summary_a_file.pk), only(["team_member_a"])
     ),
     "publications:summary_submit": Row(lambda w: _summary_url(w, "publications:summary_submit"), POST_ONLY),
     "publications:summary_comment": Row(lambda w: _summary_url(w, "publications:summary_comment"), POST_ONLY),
@@ -625,7 +625,7 @@ MATRIX: dict[str, Row] = {
     ),
     "publications:consents": Row(lambda w: _summary_url(w, "publications:consents"), only(ENGAGEMENT_A_VIEWERS)),
     "publications:consent_withdraw": Row(
-        lambda w: _summary_url(w, "publications:consent_withdraw", pk=w.consent_a.pk), POST_ONLY
+        lambda w: _summary_url(w, "publications:consent_withdraw", pk=w.consent_a.pk), only(["team_member_a"])
     ),
     "publications:desk": Row(lambda w: _edition_url(w, "publications:desk"), only(ORGANISER_X_VIEWERS)),
     "publications:settings": Row(lambda w: _edition_url(w, "publications:settings"), only(["organiser_x"])),

@@ -1239,7 +1239,6 @@ ADVISING: dict[str, Post] = {
         lambda w: reverse("advising:hours_delete", kwargs={"pk": w.hours_a.pk}),
         done_by(["advisor_a"]),
         lambda w, r: not _has("advising.TimeEntry", pk=w.hours_a.pk),
-        page=_my_hours_page,
     ),
     "advising:sheet_submit": Post(
         lambda w: reverse("advising:sheet_submit"),
@@ -1540,7 +1539,6 @@ PUBLICATIONS = {
         lambda w: _summary(w, "publications:attachment_remove", pk=w.summary_a_file.pk),
         done_by(["team_member_a"]),
         lambda w, r: not _has("publications.SummaryAttachment", pk=w.summary_a_file.pk, removed_at__isnull=True),
-        page=lambda w: _summary(w, "publications:summary"),
     ),
     "publications:summary_version_pdf": Post(
         lambda w: _summary(w, "publications:summary_version_pdf", number=1),
@@ -1595,7 +1593,6 @@ PUBLICATIONS = {
         lambda w: _summary(w, "publications:consent_withdraw", pk=w.consent_a.pk),
         done_by(["team_member_a"]),
         lambda w, r: _has("publications.Consent", pk=w.consent_a.pk, withdrawn_at__isnull=False),
-        page=lambda w: _summary(w, "publications:consents"),
     ),
     "publications:settings": Post(
         lambda w: reverse("publications:settings", kwargs={"slug": w.edition_x.slug}),

@@ -177,7 +177,10 @@ def test_a_good_practice_from_two_writers_to_the_public_knowledge_base_and_back(
 
     # The leader withdraws the consent: the page answers 404 and the search no longer finds it.
     ui.visit(consents_path)
-    _section(ui, "Podsumowanie").get_by_role("button", name="Wycofaj zgodę").click()
+    _section(ui, "Podsumowanie").get_by_role("link", name="Wycofaj zgodę").click()
+    ui.page.wait_for_load_state("load")
+    expect(ui.page.locator("h1")).to_have_text("Wycofanie zgody na publikację")  # it asks first
+    ui.page.get_by_role("button", name="Wycofaj zgodę").click()
     ui.page.wait_for_load_state("load")
     expect(ui.page.get_by_text("Wycofano zgodę.")).to_be_visible()
     response = visitor.visit(f"/baza-wiedzy/{publication.pk}/")

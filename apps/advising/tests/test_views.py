@@ -234,3 +234,15 @@ def test_an_attachment_over_the_limit_is_refused_next_to_the_field(engagement, a
     )
     assert _error_next_to(page, "attachments", "Plik jest za duży")
     assert "Tematy zostają" in page and not VisitRecord.objects.exists()
+
+
+def test_deleting_hours_asks_first_and_then_deletes(engagement, advisors):
+    entry = TimeEntryFactory(advisor=advisors[0], engagement=engagement, on=workday(-1), note="Konsultacje HDR")
+    client = Client()
+    sign_in(client, advisors[0])
+    url = reverse("advising:hours_delete", kwargs={"pk": entry.pk})
+    page = client.get(url).content.decode()
+    assert "Usunięcie godzin" in page and "Konsultacje HDR" in page and "Usuń godziny" in page
+    assert type(entry).objects.filter(pk=entry.pk).exists()  # looking at the question deletes nothing
+    response = client.post(url)
+    assert response.status_code == 302 and not type(entry).objects.filter(pk=entry.pk).exists()

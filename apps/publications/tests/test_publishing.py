@@ -267,3 +267,15 @@ def test_removing_a_file_from_a_new_draft_keeps_it_for_the_published_version(
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+
+
+def test_withdrawing_consent_asks_first(client, accepted, engagement, leader, organiser):
+    consent = _consent(engagement, leader)
+    services.publish(consent=consent, by=organiser)
+    client.force_login(leader)
+    url = reverse("publications:consent_withdraw", kwargs={"engagement_pk": engagement.pk, "pk": consent.pk})
+    page = client.get(url).content.decode()
+    assert "Wycofanie zgody na publikację" in page and "zniknie z bazy wiedzy" in page
+    assert Consent.objects.get(pk=consent.pk).withdrawn_at is None  # the question changes nothing
+    assert client.post(url).status_code == 302
+    assert Consent.objects.get(pk=consent.pk).withdrawn_at is not None

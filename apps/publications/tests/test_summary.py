@@ -258,3 +258,20 @@ def test_the_coordinator_edits_a_forms_sections_with_messages_at_the_field(clien
     assert services.current_structure(form=FormCode.REFLECTION_STUDY).sections[0]["title"] == "<b>Sekcja</b>"
     listing = client.get(reverse("publications:structures")).content.decode()
     assert "&lt;b&gt;Sekcja&lt;/b&gt;" in listing
+
+
+def test_removing_a_file_asks_first(client, summary, leader):
+    from apps.documents.testing import make_pdf
+
+    upload = SimpleUploadedFile("wzor.pdf", make_pdf("Wzór umowy"), content_type="application/pdf")
+    item = services.add_attachment(
+        summary=summary, kind="file", upload=upload, title="Wzór umowy", alt_text="", by=leader
+    )
+    client.force_login(leader)
+    url = reverse("publications:attachment_remove", kwargs={"engagement_pk": summary.engagement_id, "pk": item.pk})
+    page = client.get(url).content.decode()
+    assert "Usunięcie pliku z podsumowania" in page and "Wzór umowy" in page
+    live = type(item).objects.filter(pk=item.pk, removed_at__isnull=True)
+    assert live.exists()  # the question changes nothing
+    assert client.post(url).status_code == 302
+    assert not live.exists()

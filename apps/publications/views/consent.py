@@ -7,9 +7,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from apps.core.editing import run_action
+from apps.core.editing import ask_first
 from apps.core.forms import add_errors
 from apps.core.permissions import can, require
 from apps.engagements.selectors import engagement_for
@@ -71,14 +70,21 @@ def consents(request, engagement_pk: int):
 
 
 @login_required
-@require_POST
 def withdraw(request, engagement_pk: int, pk: int):
     engagement = engagement_for(request.user, engagement_pk)
     require(request.user, "consent.give", engagement)
     consent = selectors.consent_of(engagement, pk)
-    return run_action(
+    return ask_first(
         request,
         lambda: services.withdraw_consent(consent=consent, by=request.user),
         success=_("Wycofano zgodę. Dokument zniknął z bazy wiedzy; organizator dostał wiadomość."),
         done=consents_url(engagement),
+        title=_("Wycofanie zgody na publikację"),
+        subject=f"{consent.get_document_display()}, {_('wersja')} {consent.version}",
+        question=_(
+            "Jeśli dokument jest opublikowany, zniknie z bazy wiedzy, a organizator dostanie wiadomość. "
+            "Zgodę można później wyrazić ponownie."
+        ),
+        button=_("Wycofaj zgodę"),
+        back=consents_url(engagement),
     )

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.editing import form_page, run_action, show_error
+from apps.core.editing import ask_first, form_page, run_action, show_error
 from apps.core.forms import add_errors
 from apps.core.permissions import can, require
 from apps.documents.jobs import request_document
@@ -173,16 +173,22 @@ def attachment_add(request, engagement, summary):
 
 
 @login_required
-@require_POST
 def attachment_remove(request, engagement_pk: int, pk: int):
     engagement, summary = selectors.summary_for(request.user, engagement_pk)
     require(request.user, "summary.edit", summary)
     attachment = selectors.attachment_of(summary, pk)
-    return run_action(
+    return ask_first(
         request,
         lambda: services.remove_attachment(attachment=attachment, by=request.user),
         success=_("Usunięto plik."),
         done=summary_url(summary),
+        title=_("Usunięcie pliku z podsumowania"),
+        subject=attachment.title or attachment.original_name,
+        question=_(
+            "Plik zniknie z podsumowania i z jego następnej wersji. Wersje już przekazane doradcom zachowują go."
+        ),
+        button=_("Usuń plik"),
+        back=summary_url(summary),
     )
 
 
