@@ -125,7 +125,8 @@ def test_unverified_two_factor_roles_are_held_at_the_second_factor(client):
 
 def _accepts_post(view) -> bool:
     """Whether a view does anything with a POST: a class-based view with ``post``, a view limited to methods that
-    include POST (``require_POST``), or one whose code reads ``request.POST``/``request.FILES``."""
+    include POST (``require_POST``), one whose code reads ``request.POST``/``request.FILES``, or one that asks
+    first (``core.editing.ask_first``: its GET asks, its POST acts)."""
     actions = getattr(view, "actions", None)  # a Django REST framework viewset's route: {method: action}
     if actions is not None:
         return "post" in actions
@@ -142,7 +143,7 @@ def _accepts_post(view) -> bool:
             return "POST" in {method.upper() for method in methods}
         fn = getattr(fn, "__wrapped__", None)
     source = inspect.getsource(inspect.unwrap(view))
-    return "request.POST" in source or "request.FILES" in source or '"POST"' in source
+    return any(mark in source for mark in ("request.POST", "request.FILES", '"POST"', "ask_first("))
 
 
 def test_every_url_that_accepts_post_has_a_post_row():
