@@ -23,6 +23,11 @@ class Table:
     totals: list
 
     @property
+    def content_labels(self) -> bool:
+        """The labels are names people typed (JSTs, events, areas): marked Polish in the English UI."""
+        return self.block.labels is None
+
+    @property
     def title(self):
         return self.block.title
 

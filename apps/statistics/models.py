@@ -18,9 +18,9 @@ class EditionFigures(models.Model):
         verbose_name = _("zestawienie edycji")
         verbose_name_plural = _("zestawienia edycji")
 
+    def __str__(self):
+        return f"{self.edition_id} @ {self.computed_at:%Y-%m-%d %H:%M}"
+
     @property
     def audit_scope(self) -> dict:
         return {"edition": self.edition_id}
-
-    def __str__(self):
-        return f"{self.edition_id} @ {self.computed_at:%Y-%m-%d %H:%M}"
