@@ -660,4 +660,15 @@ MATRIX: dict[str, Row] = {
     "publications:feed": Row(lambda w: reverse("publications:feed"), everyone()),
     "publications:open_data_json": Row(lambda w: reverse("publications:open_data_json"), everyone()),
     "publications:open_data_csv": Row(lambda w: reverse("publications:open_data_csv"), everyone()),
+    # statistics: the edition's dashboard (its staff, the coordinator), the view across editions (staff scoped to
+    # their own editions, the coordinator all), the refresh button, the public open data.
+    "statistics:edition": Row(lambda w: _edition_url(w, "statistics:edition"), only(ORGANISER_X_VIEWERS)),
+    "statistics:national": Row(
+        lambda w: reverse("statistics:national"), only(["organiser_x", "organiser_other", "coordinator"])
+    ),
+    "statistics:refresh": Row(lambda w: reverse("statistics:refresh"), POST_ONLY),
+    "statistics:open_data": Row(lambda w: reverse("statistics:open_data"), everyone()),
+    "statistics:open_data_file": Row(
+        lambda w: reverse("statistics:open_data_file", kwargs={"dataset": "jst", "fmt": "csv"}), everyone()
+    ),
 }

@@ -1679,6 +1679,17 @@ API = {
 }
 
 
+# statistics: recomputing the snapshots of the editions the person may see (staff: their own; the coordinator: all).
+STATISTICS = {
+    "statistics:refresh": Post(
+        lambda w: reverse("statistics:refresh"),
+        done_by(["organiser_x", "organiser_other", "coordinator"]),
+        lambda w, r: _has("statistics.EditionFigures"),
+        page=lambda w: reverse("statistics:national"),
+    ),
+}
+
+
 POSTS: dict[str, Post] = {
     **ACCOUNTS,
     **CATALOGUE,
@@ -1693,4 +1704,5 @@ POSTS: dict[str, Post] = {
     **EVENTS,
     **PUBLICATIONS,
     **API,
+    **STATISTICS,
 }
