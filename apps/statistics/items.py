@@ -91,6 +91,30 @@ def plans_overdue(edition, user):
     )
 
 
+@ATTENTION.register("publications.summaries_in_review", order=45)
+def summaries_in_review(edition, user):
+    from apps.publications.selectors import summaries_in_review
+
+    return Attention(
+        label=_("Podsumowania czekające na doradców"),
+        count=summaries_in_review(edition).count(),
+        url=_url("publications:desk", edition) + "#podsumowania",
+    )
+
+
+@ATTENTION.register("events.missing_registrations", order=60)
+def events_missing_registrations(edition, user):
+    from apps.events.selectors import events_missing_registrations
+
+    if not can(user, "event.desk"):
+        return None
+    return Attention(
+        label=_("Nadchodzące wydarzenia bez zgłoszeń z części JST"),
+        count=events_missing_registrations(edition).count(),
+        url=f"{reverse('events:desk')}?{urlencode({'edycja': edition.slug, 'brak_zgloszen': 1})}",
+    )
+
+
 @ATTENTION.register("advising.sheets_submitted", order=80)
 def sheets_to_approve(edition, user):
     from apps.advising.models import TimeSheet
