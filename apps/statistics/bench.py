@@ -10,7 +10,9 @@ BENCH.register(
     order=90,
 )
 BENCH.register(
-    "statistics.edition", BenchCase("Edition dashboard and statistics (organiser)", "statistics:edition"), order=91
+    "statistics.edition",
+    BenchCase("Edition dashboard and statistics (organiser)", "statistics:edition", {"slug": "edition.slug"}),
+    order=91,
 )
 BENCH.register(
     "statistics.open_data_jst",

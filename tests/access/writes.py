@@ -1684,7 +1684,7 @@ STATISTICS = {
     "statistics:refresh": Post(
         lambda w: reverse("statistics:refresh"),
         done_by(["organiser_x", "organiser_other", "coordinator"]),
-        lambda w, r: _has("statistics.EditionFigures"),
+        lambda w, r: _has("statistics.EditionFigures", computed_at__gt=w.statistics_refreshed_at),
         page=lambda w: reverse("statistics:national"),
     ),
 }
