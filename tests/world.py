@@ -101,6 +101,7 @@ def build_world() -> World:
     _add_events(world)
     _add_publications(world)
     _add_api(world)
+    _add_statistics(world)
     return world
 
 
@@ -524,3 +525,12 @@ def _add_api(world: World) -> None:
     )
     world.objects["api_token_x"] = token
     world.objects["api_token_x_secret"] = secret
+
+
+def _add_statistics(world: World) -> None:
+    """Every edition's figures computed once, so the national view shows them (the refresh row checks a newer one)."""
+    from apps.statistics.models import EditionFigures
+    from apps.statistics.services import refresh_figures
+
+    refresh_figures()
+    world.objects["statistics_refreshed_at"] = EditionFigures.objects.order_by("-computed_at").first().computed_at

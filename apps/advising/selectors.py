@@ -166,9 +166,10 @@ def day_totals(entries) -> dict[datetime.date, Decimal]:
     return totals
 
 
-def edition_visit_rows(edition, *, query: str = "", sort: str = "overdue") -> list[dict]:
-    """Per engagement of the edition: visits planned / proposed / agreed / held / confirmed, overdue first. Four
-    queries whatever the number of engagements."""
+def edition_visit_rows(edition, *, query: str = "", sort: str = "overdue", overdue_only: bool = False) -> list[dict]:
+    """Per engagement of the edition: visits planned / proposed / agreed / held / confirmed, overdue first (only the
+    JSTs with visits not agreed by their date with ``overdue_only``). Four queries whatever the number of
+    engagements."""
     plan = advising_plan(edition=edition)
     engagements = edition.engagements.filter(withdrawn_at__isnull=True).select_related("local_government")
     if query:
@@ -209,6 +210,8 @@ def edition_visit_rows(edition, *, query: str = "", sort: str = "overdue") -> li
         "name": lambda r: r["engagement"].local_government.display_name,
         "held": lambda r: (r["held"], r["engagement"].local_government.display_name),
     }
+    if overdue_only:
+        rows = [r for r in rows if r["overdue"]]
     rows.sort(key=keys.get(sort, keys["overdue"]))
     return rows
 
@@ -238,13 +241,13 @@ def edition_hours(edition) -> dict:
     return {"by_advisor": by_advisor, "by_jst": by_jst, "over_planned": over, "planned_hours": planned}
 
 
-def sheets_of_edition(edition) -> list[TimeSheet]:
+def sheets_of_edition(edition, *, state: str = "") -> list[TimeSheet]:
+    """The time sheets of the edition's advisors at its organiser (only those in ``state`` when given)."""
     advisor_ids = TimeEntry.objects.filter(engagement__edition=edition).values("advisor_id")
-    return list(
-        TimeSheet.objects.filter(organiser_id=edition.organiser_id, advisor_id__in=advisor_ids)
-        .select_related("advisor")
-        .order_by("state", "-month", "advisor__full_name")
-    )
+    sheets = TimeSheet.objects.filter(organiser_id=edition.organiser_id, advisor_id__in=advisor_ids)
+    if state in TimeSheet.State.values:
+        sheets = sheets.filter(state=state)
+    return list(sheets.select_related("advisor").order_by("state", "-month", "advisor__full_name"))
 
 
 def require_engagement_of_advisor(user, engagement_pk: int):

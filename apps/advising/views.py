@@ -558,14 +558,16 @@ def edition_visits(request, slug: str):
     edition = _edition(request, slug)
     query = request.GET.get("q", "").strip()
     sort = request.GET.get("sort", "overdue")
+    overdue_only = bool(request.GET.get("po_terminie"))
     return render(
         request,
         "advising/edition_visits.html",
         {
             "edition": edition,
-            "rows": selectors.edition_visit_rows(edition, query=query, sort=sort),
+            "rows": selectors.edition_visit_rows(edition, query=query, sort=sort, overdue_only=overdue_only),
             "query": query,
             "sort": sort,
+            "overdue_only": overdue_only,
             "plan": services.advising_plan(edition=edition),
         },
     )
@@ -577,7 +579,12 @@ def edition_hours(request, slug: str):
     return render(
         request,
         "advising/edition_hours.html",
-        {"edition": edition, **selectors.edition_hours(edition), "sheets": selectors.sheets_of_edition(edition)},
+        {
+            "edition": edition,
+            **selectors.edition_hours(edition),
+            "sheets": selectors.sheets_of_edition(edition, state=request.GET.get("karty", "")),
+            "sheet_state": dict(TimeSheet.State.choices).get(request.GET.get("karty", ""), ""),
+        },
     )
 
 

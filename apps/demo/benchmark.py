@@ -22,7 +22,7 @@ from apps.core.testing import sign_in
 from apps.editions.models import Edition
 from apps.plans.models import DevelopmentPlan
 
-from . import scale
+from . import scale, scale_statistics
 
 URLCONF = "apps.demo.bench_urls"
 
@@ -64,6 +64,7 @@ def load_world(key: scale.EditionKey) -> World:
             "leader": leader_of(engagement),
             "long_leader": leader_of(long_engagement),
             "admin": User.objects.get(email=f"admin@{scale.DOMAIN}"),
+            "coordinator": User.objects.filter(email=scale_statistics.COORDINATOR).first(),
         },
     )
 

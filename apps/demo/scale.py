@@ -34,7 +34,7 @@ from apps.recruitment.models import Application, ApplicationTeamMember, Call
 from apps.territory.kinds import workshop_group_for
 from apps.territory.models import LocalGovernment
 
-from . import reference, scale_advising, scale_events, scale_messaging, scale_publications
+from . import reference, scale_advising, scale_events, scale_messaging, scale_publications, scale_statistics
 
 DOMAIN = "skala.example"
 PD = AdvisorAssignment.Role.PERSONAL_DEVELOPMENT
@@ -120,6 +120,7 @@ def build(size: Size = Size(), *, log=lambda text: None) -> dict[str, Edition]:
         scale_events.build(editions, log=log)
         scale_publications.build(editions, log=log)
         _admin()
+        scale_statistics.build(editions, log=log)
     return editions
 
 

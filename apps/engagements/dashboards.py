@@ -239,7 +239,7 @@ def stage_matrix(
         engagements = engagements.filter(local_government__in=matching(LocalGovernment.objects.all(), query))
     stuck_before = timezone.now() - timedelta(days=settings.STUCK_AFTER_DAYS)
     if stuck_only:
-        engagements = engagements.filter(stage_since__lt=stuck_before).exclude(stage=STAGE_ORDER[-1])
+        engagements = _stuck(engagements, stuck_before)
     # The per-stage counts follow the filters but not the stage filter itself, so they stay a map of the edition.
     counts = dict(engagements.order_by().values_list("stage").annotate(n=Count("pk")))
     if stage in STAGE_ORDER:
@@ -276,6 +276,15 @@ def stage_matrix(
             .order_by("full_name", "email")
         ),
     )
+
+
+def _stuck(engagements: QuerySet, since) -> QuerySet:
+    return engagements.filter(stage_since__lt=since).exclude(stage=STAGE_ORDER[-1])
+
+
+def stuck_engagements(edition, *, since) -> QuerySet:
+    """The edition's JSTs at the same stage since before ``since`` (not completed): the matrix's "stuck" filter."""
+    return _stuck(with_stage_since(edition.engagements.filter(withdrawn_at__isnull=True)), since)
 
 
 def _stage_rank() -> Case:

@@ -4,9 +4,11 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from apps.accounts.models import Organisation
 from apps.accounts.roles import roles_of
@@ -65,15 +67,46 @@ def my_events(user) -> list[Event]:
     return list(events_visible_to(user).order_by("planned_event__starts_on", "pk"))
 
 
-def desk_editions(user) -> list[Edition]:
+def desk_editions(user, *, edition_slug: str = "", missing_only: bool = False) -> list[Edition]:
     """The editions whose events the organiser's staff (or the coordinator) run, with their planned events and
-    the event grown from each (two queries)."""
+    the event grown from each (two queries); one edition with ``edition_slug``, and with ``missing_only`` only
+    its events some JST has no registration for (``events_missing_registrations``)."""
     roles = roles_of(user)
     editions = Edition.objects.select_related("organiser")
     if not roles.is_coordinator:
         editions = editions.filter(organiser_id__in=roles.staff_of)
     planned = PlannedEvent.objects.select_related("event__venue").order_by("starts_on", "pk")
+    if edition_slug:
+        editions = editions.filter(slug=edition_slug)
+        if missing_only:
+            edition = editions.first()
+            missing = events_missing_registrations(edition) if edition else Event.objects.none()
+            planned = planned.filter(event__in=missing)
     return list(editions.prefetch_related(Prefetch("planned_events", queryset=planned)).order_by("-period_start"))
+
+
+def events_missing_registrations(edition: Edition) -> QuerySet[Event]:
+    """The edition's events not yet over that invite the JSTs' teams, for which some active JST has nobody
+    registered (two queries: the JST count, then the events)."""
+    jsts = Engagement.objects.filter(edition=edition, withdrawn_at__isnull=True).count()
+    registered = (
+        Registration.objects.filter(event=OuterRef("pk"), engagement__withdrawn_at__isnull=True)
+        .exclude(status=Registration.Status.CANCELLED)
+        .exclude(engagement__isnull=True)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("engagement", distinct=True))
+        .values("n")
+    )
+    return (
+        Event.objects.filter(
+            planned_event__edition=edition,
+            invite_team_members=True,
+            planned_event__ends_on__gte=timezone.localdate(),
+        )
+        .annotate(registered_jsts=Coalesce(Subquery(registered), 0))
+        .filter(registered_jsts__lt=jsts)
+    )
 
 
 def public_events_of(slug: str) -> tuple[Edition, list[PlannedEvent]]:

@@ -88,6 +88,19 @@ def consent_of(engagement, pk: int) -> Consent:
     return get_object_or_404(Consent.objects.filter(engagement=engagement).select_related("engagement"), pk=pk)
 
 
+def summaries_in_review(edition):
+    """The edition's final summaries submitted and waiting for the advisors (one query)."""
+    return (
+        FinalSummary.objects.filter(
+            engagement__edition=edition,
+            engagement__withdrawn_at__isnull=True,
+            status=FinalSummary.Status.IN_REVIEW,
+        )
+        .select_related("engagement__local_government")
+        .order_by("engagement__local_government__display_name", "pk")
+    )
+
+
 def edition_consents(edition) -> list[Consent]:
     """The standing consents of an edition with their live publication (one query each)."""
     consents = list(

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "apps.branding",
     "apps.publications",
     "apps.api",
+    "apps.statistics",
 ]
 
 MIDDLEWARE = [

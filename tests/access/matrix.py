@@ -122,19 +122,15 @@ def _summary_url(w: World, name: str, **kwargs) -> str:
 
 
 MATRIX: dict[str, Row] = {
-    # Public pages.
     "core:home": Row(lambda w: reverse("core:home"), everyone()),
     "core:accessibility": Row(lambda w: reverse("core:accessibility"), everyone()),
     "core:privacy": Row(lambda w: reverse("core:privacy"), everyone()),
-    # Django's language switch: a GET changes nothing and sends the person back.
     "set_language": Row(lambda w: reverse("set_language"), everyone(REDIRECT)),
-    # Signing in and accounts.
     "core:dashboard": Row(lambda w: reverse("core:dashboard"), signed_in()),
     "accounts:login": Row(lambda w: reverse("accounts:login"), anonymous_only()),
     "accounts:logout": Row(lambda w: reverse("accounts:logout"), everyone(405)),
     "accounts:profile": Row(lambda w: reverse("accounts:profile"), signed_in()),
     "accounts:calendar": Row(lambda w: reverse("accounts:calendar"), signed_in()),
-    # The secret address is the key (a calendar application sends no session): whoever holds it reads the feed.
     "accounts:calendar_feed": Row(
         lambda w: reverse("accounts:calendar_feed", args=[w.calendar_feed_a.token]), everyone()
     ),
@@ -147,7 +143,6 @@ MATRIX: dict[str, Row] = {
         everyone(),  # an invalid link shows the Polish "link is no longer valid" page
     ),
     "accounts:password_reset_complete": Row(lambda w: reverse("accounts:password_reset_complete"), everyone()),
-    # Already verified in the matrix, so 2FA pages send 2FA roles on; roles without 2FA get set-up offered.
     "accounts:two_factor_setup": Row(lambda w: reverse("accounts:two_factor_setup"), signed_in()),
     "accounts:two_factor_verify": Row(
         lambda w: reverse("accounts:two_factor_verify"),
@@ -161,12 +156,10 @@ MATRIX: dict[str, Row] = {
     "accounts:invitation": Row(
         lambda w: reverse("accounts:invitation", kwargs={"token": w.invitation_x_token}), everyone()
     ),
-    # Confirming a signed-up address: the "check your mail" page for everyone; a wrong link says it expired.
     "accounts:confirm_email_sent": Row(lambda w: reverse("accounts:confirm_email_sent"), everyone()),
     "accounts:confirm_email": Row(
         lambda w: reverse("accounts:confirm_email", kwargs={"uidb64": "MQ", "token": "zly-token"}), everyone(410)
     ),
-    # Organisers: staff see their own, the coordinator sees all (read-only).
     "accounts:organisation_list": Row(
         lambda w: reverse("accounts:organisation_list"),
         only(["organiser_x", "organiser_other", "coordinator"], otherwise=200),
@@ -181,12 +174,10 @@ MATRIX: dict[str, Row] = {
         lambda w: reverse("accounts:invitation_revoke", kwargs={"slug": w.org_x.slug, "pk": w.invitation_x.pk}),
         POST_ONLY,
     ),
-    # The public TERYT register and the JST picker's endpoints.
     "territory:register": Row(lambda w: reverse("territory:register"), everyone()),
     "territory:find": Row(lambda w: reverse("territory:find") + f"?jst={w.jst_a.teryt}", everyone(REDIRECT)),
     "territory:suggestions": Row(lambda w: reverse("territory:suggestions") + "?q=gmina", everyone()),
     "territory:detail": Row(lambda w: reverse("territory:detail", kwargs={"teryt": w.jst_a.teryt}), everyone()),
-    # The model's catalogue: public; versions are managed by the national coordinator (and the platform admin).
     "catalog:public": Row(lambda w: reverse("catalog:public"), everyone()),
     "catalog:version_list": Row(lambda w: reverse("catalog:version_list"), only(CATALOGUE_MANAGERS)),
     "catalog:version_create": Row(lambda w: reverse("catalog:version_create"), POST_ONLY),
@@ -208,8 +199,6 @@ MATRIX: dict[str, Row] = {
     "catalog:solution_delete": Row(
         lambda w: _draft_url(w, "catalog:solution_delete", pk=w.catalog_draft_solution.pk), POST_ONLY
     ),
-    # Editions: published ones are public; a draft's public page is a preview for its organiser and the
-    # coordinator. Organiser pages: own editions only; the coordinator reads all and changes nothing.
     "editions:public_list": Row(lambda w: reverse("editions:public_list"), everyone()),
     "editions:public_detail": Row(
         lambda w: reverse("editions:public_detail", kwargs={"slug": w.edition_x_draft.slug}),
@@ -229,9 +218,6 @@ MATRIX: dict[str, Row] = {
         lambda w: _edition_url(w, "editions:event_edit", pk=w.event_x.pk), only(["organiser_x"])
     ),
     "editions:event_delete": Row(lambda w: _edition_url(w, "editions:event_delete", pk=w.event_x.pk), POST_ONLY),
-    # The engagement of JST A (karta JST): its team, its two advisors, its organiser and the coordinator see it;
-    # the team and the advisors work on it; the leader and the organiser manage the team; the organiser assigns
-    # advisors; everyone else gets 404 on every URL.
     "engagements:mine": Row(lambda w: reverse("engagements:mine"), signed_in()),
     "engagements:detail": _engagement_row("engagements:detail", ENGAGEMENT_A_VIEWERS),
     "engagements:history": _engagement_row("engagements:history", ENGAGEMENT_A_VIEWERS),
@@ -241,7 +227,6 @@ MATRIX: dict[str, Row] = {
     "engagements:team_replace": _engagement_row(
         "engagements:team_replace", ENGAGEMENT_A_TEAM_MANAGERS, member_pk="member_a2"
     ),
-    # Removing someone asks first, on a page that says what will happen.
     "engagements:team_remove_confirm": _engagement_row(
         "engagements:team_remove_confirm", ENGAGEMENT_A_TEAM_MANAGERS, member_pk="member_a2"
     ),
@@ -269,7 +254,6 @@ MATRIX: dict[str, Row] = {
         "engagements:priority_edit", ENGAGEMENT_A_WORKERS, priority_pk="candidate_a"
     ),
     "engagements:priority_remove": _engagement_row("engagements:priority_remove", POST_ONLY, priority_pk="candidate_a"),
-    # The organiser's pages of edition X: its staff, and the coordinator reading; bulk assignment: staff only.
     "engagements:edition_matrix": Row(
         lambda w: _edition_url(w, "engagements:edition_matrix"), only(ORGANISER_X_VIEWERS)
     ),
@@ -277,8 +261,6 @@ MATRIX: dict[str, Row] = {
     "engagements:edition_advisors": Row(
         lambda w: _edition_url(w, "engagements:edition_advisors"), only(["organiser_x"])
     ),
-    # Generated documents: whoever may see the target (here JST A's engagement: its team, its advisors, its
-    # organiser and the coordinator); everyone else 404.
     "documents:status": Row(
         lambda w: reverse("documents:status", kwargs={"pk": w.document_a.pk}), only(ENGAGEMENT_A_VIEWERS)
     ),
@@ -286,7 +268,6 @@ MATRIX: dict[str, Row] = {
         lambda w: reverse("documents:download", kwargs={"pk": w.document_a.pk}), only(ENGAGEMENT_A_VIEWERS)
     ),
     "documents:regenerate": Row(lambda w: reverse("documents:regenerate", kwargs={"pk": w.document_a.pk}), POST_ONLY),
-    # The HDR (apps.plans): lists are scoped to what each person may see.
     "plans:list": Row(lambda w: reverse("plans:list"), signed_in()),
     "plans:review_list": Row(lambda w: reverse("plans:review_list"), signed_in()),
     "plans:detail": _plan_row("plans:detail", ENGAGEMENT_A_VIEWERS),
@@ -299,11 +280,9 @@ MATRIX: dict[str, Row] = {
     "plans:risk_create": _plan_row("plans:risk_create", PLAN_A_WORKERS),
     "plans:risk_edit": _plan_row("plans:risk_edit", PLAN_A_WORKERS, pk="plan_a_risk"),
     "plans:risk_delete": _plan_row("plans:risk_delete", POST_ONLY, pk="plan_a_risk"),
-    # Submitting and starting a new version: the team; deciding: the advisors.
     "plans:submit": _plan_row("plans:submit", POST_ONLY),
     "plans:new_version": _plan_row("plans:new_version", POST_ONLY),
     "plans:approve": _plan_row("plans:approve", POST_ONLY),
-    # The plan is a draft in the world, so the advisor is sent back to it with the reason.
     "plans:request_changes": _plan_row("plans:request_changes", {"advisor_a": REDIRECT}),
     "plans:comment_create": _plan_row("plans:comment_create", POST_ONLY),
     "plans:comment_resolve": _plan_row("plans:comment_resolve", POST_ONLY, pk="plan_a_comment"),
@@ -323,7 +302,6 @@ MATRIX: dict[str, Row] = {
         lambda w: _plan_url(w, "plans:evidence_download", pk=w.plan_a_action.pk, evidence_pk=w.plan_a_evidence.pk),
         only(ENGAGEMENT_A_VIEWERS),
     ),
-    # Recruitment (apps.recruitment). Public: calls, attachments, results; an account from a call page (anonymous).
     "recruitment:call_list": Row(lambda w: reverse("recruitment:call_list"), everyone()),
     "recruitment:call_detail": Row(lambda w: _call_url(w, "recruitment:call_detail"), everyone()),
     "recruitment:attachment": Row(
@@ -331,7 +309,6 @@ MATRIX: dict[str, Row] = {
     ),
     "recruitment:results": Row(lambda w: _call_url(w, "recruitment:results"), everyone()),
     "recruitment:register": Row(lambda w: _call_url(w, "recruitment:register"), anonymous_only()),
-    # The applicant's own applications: anybody else (organisers included) gets 404 on these URLs.
     "recruitment:start": Row(
         lambda w: reverse("recruitment:start", kwargs={"slug": w.edition_x_open.slug}), signed_in()
     ),
@@ -353,12 +330,10 @@ MATRIX: dict[str, Row] = {
         lambda w: reverse("recruitment:upload", kwargs={"pk": w.application_a.pk, "document": "oswiadczenia"}),
         only(["applicant"]),
     ),
-    # An uploaded document: its applicant, the edition's organiser and the coordinator (read-only).
     "recruitment:receipt_file": Row(
         lambda w: reverse("recruitment:receipt_file", kwargs={"pk": w.application_a.pk, "receipt": w.receipt_a.pk}),
         only(["applicant", *ORGANISER_X_VIEWERS]),
     ),
-    # The organiser's desk: its staff act; the coordinator reads; everybody else 404.
     "recruitment:desk": Row(lambda w: _edition_url(w, "recruitment:desk"), only(ORGANISER_X_VIEWERS)),
     "recruitment:export": Row(lambda w: _edition_url(w, "recruitment:export", fmt="csv"), only(ORGANISER_X_VIEWERS)),
     "recruitment:call_settings": Row(lambda w: _edition_url(w, "recruitment:call_settings"), only(["organiser_x"])),
@@ -366,8 +341,6 @@ MATRIX: dict[str, Row] = {
     "recruitment:attachment_delete": Row(
         lambda w: _edition_url(w, "recruitment:attachment_delete", pk=w.call_attachment_x.pk), POST_ONLY
     ),
-    # Publishing e-mails every applicant: its staff see what will happen first (edition X's results are out
-    # already, so the page sends them back to the desk).
     "recruitment:publish_results_confirm": Row(
         lambda w: _edition_url(w, "recruitment:publish_results_confirm"), only({"organiser_x": REDIRECT})
     ),
@@ -383,12 +356,9 @@ MATRIX: dict[str, Row] = {
         lambda w: _review_url(w, "recruitment:receipt_reject", receipt=w.receipt_a.pk), POST_ONLY
     ),
     "recruitment:history": Row(lambda w: _review_url(w, "recruitment:history"), only(ORGANISER_X_VIEWERS)),
-    # The scheduler's runs: every organiser's staff, the coordinator and platform admins (no personal data).
     "scheduling:runs": Row(
         lambda w: reverse("scheduling:runs"), only(["organiser_x", "organiser_other", "coordinator", "platform_admin"])
     ),
-    # The public face: help, logos and funding marks are public (a draft edition's marks only to who previews it);
-    # the organiser's own staff manage them, the coordinator reads only.
     "branding:help": Row(lambda w: reverse("branding:help"), everyone()),
     "branding:logo": Row(lambda w: reverse("branding:logo", kwargs={"slug": w.org_x.slug}), everyone()),
     "branding:mark_image": Row(
@@ -402,7 +372,6 @@ MATRIX: dict[str, Row] = {
     "branding:edition_mark_delete": Row(
         lambda w: _edition_url(w, "branding:edition_mark_delete", pk=w.mark_x.pk), POST_ONLY
     ),
-    # Balanced advisor pairs (engagements, issue 10 item 7): the organiser running the edition only.
     "engagements:edition_pairing": Row(
         lambda w: _edition_url(w, "engagements:edition_pairing") + "?maks=5", only(["organiser_x"])
     ),
@@ -413,8 +382,6 @@ MATRIX: dict[str, Row] = {
         lambda w: _edition_url(w, "engagements:advisor_profile", user_pk=w.users["advisor_a"].pk),
         only(["organiser_x"]),
     ),
-    # The message thread (apps.messaging): JST A's team and its advisors only; the organiser's staff and the
-    # coordinator see the thread's activity on the karta JST, never its pages or files (404).
     "messaging:thread": _engagement_row("messaging:thread", ENGAGEMENT_A_WORKERS),
     "messaging:post": _engagement_row("messaging:post", POST_ONLY),
     "messaging:edit": _engagement_row("messaging:edit", ["team_member_a"], message_pk="message_a"),
@@ -423,9 +390,6 @@ MATRIX: dict[str, Row] = {
     "messaging:notifications": Row(
         lambda w: reverse("messaging:notifications"), only(["team_member_a", "team_member_b", "advisor_a", "advisor_b"])
     ),
-    # Advisory work (apps.advising): JST A's visits, records, sessions and tasks follow the engagement; the
-    # advisor's own pages are for advisors; time sheets for their advisor and the organiser; edition pages for
-    # the organiser's staff and the coordinator.
     "advising:visits": Row(
         lambda w: _advising(w, "advising:visits", engagement_pk=w.engagement_a.pk), only(ENGAGEMENT_A_VIEWERS)
     ),
@@ -474,9 +438,6 @@ MATRIX: dict[str, Row] = {
         lambda w: _edition_url(w, "advising:edition_hours_xlsx"), only(ORGANISER_X_VIEWERS)
     ),
     "advising:edition_settings": Row(lambda w: _edition_url(w, "advising:edition_settings"), only(["organiser_x"])),
-    # The REST API (apps.api, docs/api.md), here with the session (the browser, the bench runner); the same URLs
-    # with each role's personal token are in apps/api/tests/test_token_matrix.py. Public data: everyone; the rest
-    # needs credentials (401, not a redirect: an API answers JSON) and is scoped as the pages (404 outside).
     "api:schema": Row(lambda w: reverse("api:schema"), everyone()),
     "api:docs": Row(lambda w: reverse("api:docs"), everyone()),
     "api:not_found": Row(lambda w: "/api/v1/nie-ma/", everyone(404)),
@@ -510,15 +471,9 @@ MATRIX: dict[str, Row] = {
     "api:hdr-action-progress": Row(
         lambda w: reverse("api:hdr-action-progress", args=[w.plan_a_action.pk]), POST_ONLY | {"anonymous": 401}
     ),
-    # Personal API tokens: each person's own page; revoking is a POST of the token's owner.
     "api:tokens": Row(lambda w: reverse("api:tokens"), signed_in()),
     "api:revoke": Row(lambda w: reverse("api:revoke", args=[w.api_token_x.pk]), POST_ONLY),
-    # The Django admin: platform administrators only; everybody else is sent to the admin's login.
     "admin:index": Row(lambda w: reverse("admin:index"), everyone(REDIRECT) | {"platform_admin": 200}),
-    # --- events -------------------------------------------------------------------------------------------------
-    # The public list of an edition's events; the participants' pages: invited people (the JSTs' teams, the
-    # invited trainer), the organiser's advisors and trainers, its staff and the coordinator; the desk: the
-    # organiser's staff act, the coordinator reads.
     "events:public_list": Row(lambda w: reverse("events:public_list", kwargs={"slug": w.edition_x.slug}), everyone()),
     "events:mine": Row(lambda w: reverse("events:mine"), signed_in()),
     "events:detail": Row(lambda w: _event_url(w, "events:detail"), only(EVENT_X_VIEWERS)),
@@ -587,15 +542,11 @@ MATRIX: dict[str, Row] = {
         only(["organiser_x"]),
     ),
     "events:my_certificate": Row(lambda w: _event_url(w, "events:my_certificate"), only(["team_member_a"])),
-    # The public checks a certificate by its code.
     "events:verify_lookup": Row(lambda w: reverse("events:verify_lookup"), everyone()),
     "events:verify": Row(lambda w: reverse("events:verify", kwargs={"code": w.certificate_x.code}), everyone()),
     "events:scan_download": Row(
         lambda w: _event_url(w, "events:scan_download", scan_pk=w.scan_x.pk), only(ORGANISER_X_VIEWERS)
     ),
-    # Publications (summaries, consents, the organiser's publication desk, the coordinator's summary forms, the
-    # public knowledge base). JST A's summary and consents: its team, its advisors, its organiser, the coordinator;
-    # everybody else 404. The knowledge base is public.
     "publications:summary": Row(lambda w: _summary_url(w, "publications:summary"), only(ENGAGEMENT_A_VIEWERS)),
     "publications:summary_start": Row(lambda w: _summary_url(w, "publications:summary_start"), POST_ONLY),
     "publications:summary_edit": Row(lambda w: _summary_url(w, "publications:summary_edit"), only(["team_member_a"])),
@@ -611,7 +562,6 @@ MATRIX: dict[str, Row] = {
     ),
     "publications:summary_submit": Row(lambda w: _summary_url(w, "publications:summary_submit"), POST_ONLY),
     "publications:summary_comment": Row(lambda w: _summary_url(w, "publications:summary_comment"), POST_ONLY),
-    # The summary is a draft in the world: its advisor is sent back to it, nobody else may ask for changes.
     "publications:summary_request_changes": Row(
         lambda w: _summary_url(w, "publications:summary_request_changes"), only({"advisor_a": REDIRECT})
     ),
@@ -660,4 +610,13 @@ MATRIX: dict[str, Row] = {
     "publications:feed": Row(lambda w: reverse("publications:feed"), everyone()),
     "publications:open_data_json": Row(lambda w: reverse("publications:open_data_json"), everyone()),
     "publications:open_data_csv": Row(lambda w: reverse("publications:open_data_csv"), everyone()),
+    "statistics:edition": Row(lambda w: _edition_url(w, "statistics:edition"), only(ORGANISER_X_VIEWERS)),
+    "statistics:national": Row(
+        lambda w: reverse("statistics:national"), only(["organiser_x", "organiser_other", "coordinator"])
+    ),
+    "statistics:refresh": Row(lambda w: reverse("statistics:refresh"), POST_ONLY),
+    "statistics:open_data": Row(lambda w: reverse("statistics:open_data"), everyone()),
+    "statistics:open_data_file": Row(
+        lambda w: reverse("statistics:open_data_file", kwargs={"dataset": "jst", "fmt": "csv"}), everyone()
+    ),
 }

@@ -1675,6 +1675,15 @@ API = {
     ),
 }
 
+STATISTICS = {
+    "statistics:refresh": Post(
+        lambda w: reverse("statistics:refresh"),
+        done_by(["organiser_x", "organiser_other", "coordinator"]),
+        lambda w, r: _has("statistics.EditionFigures", computed_at__gt=w.statistics_refreshed_at),
+        page=lambda w: reverse("statistics:national"),
+    ),
+}
+
 
 POSTS: dict[str, Post] = {
     **ACCOUNTS,
@@ -1690,4 +1699,5 @@ POSTS: dict[str, Post] = {
     **EVENTS,
     **PUBLICATIONS,
     **API,
+    **STATISTICS,
 }

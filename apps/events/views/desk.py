@@ -21,10 +21,17 @@ from .common import desk_view
 @login_required
 def desk(request):
     require(request.user, "event.desk")
+    edition_slug = request.GET.get("edycja", "")[:100]
+    missing_only = bool(edition_slug and request.GET.get("brak_zgloszen"))
     return render(
         request,
         "events/desk.html",
-        {"editions": selectors.desk_editions(request.user), "may_manage": can(request.user, "event.manage")},
+        {
+            "editions": selectors.desk_editions(request.user, edition_slug=edition_slug, missing_only=missing_only),
+            "may_manage": can(request.user, "event.manage"),
+            "filtered": bool(edition_slug),
+            "missing_only": missing_only,
+        },
     )
 
 

@@ -30,6 +30,7 @@ def desk(request, slug: str):
         {
             "edition": edition,
             "consents": consents,
+            "summaries_in_review": list(selectors.summaries_in_review(edition)),
             "waiting": sum(1 for c in consents if c.allows_publication and c.publication is None),
             "may_manage": can(request.user, "publication.manage", edition),
             "settings": EditionPublishing.objects.filter(edition=edition).first(),

@@ -15,6 +15,7 @@ from apps.demo import (
     publications_demo,
     recruitment,
     reference,
+    statistics_demo,
 )
 from apps.demo.quiet import no_outgoing_mail
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
                 messages = messaging_demo.seed()
                 self.stdout.write(advising_demo.seed())
                 events = events_demo.seed(seeded)
+                self.stdout.write(statistics_demo.seed())
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
