@@ -457,10 +457,11 @@ EDITIONS = {
         lambda w, r: _has("editions.PlannedEvent", pk=w.event_x.pk, title="Wydarzenie z macierzy"),
         changes=lambda w: {"title": "Wydarzenie z macierzy"},
     ),
+    # Edition X's second planned event (no registrations: events refuses deleting one that has them).
     "editions:event_delete": Post(
-        lambda w: _edition(w, "editions:event_delete", pk=w.event_x.pk),
+        lambda w: _edition(w, "editions:event_delete", pk=w.planned_x2.pk),
         done_by(["organiser_x"]),
-        lambda w, r: not _has("editions.PlannedEvent", pk=w.event_x.pk),
+        lambda w, r: not _has("editions.PlannedEvent", pk=w.planned_x2.pk),
         page=lambda w: _edition(w, "editions:overview"),
     ),
 }
