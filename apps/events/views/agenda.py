@@ -30,7 +30,10 @@ def _agenda_url(event) -> str:
 
 class MaterialForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("nazwa materiału"), max_length=200)
-    file = forms.FileField(label=gettext_lazy("plik (PDF)"))
+    file = forms.FileField(
+        label=gettext_lazy("plik"),
+        help_text=gettext_lazy("PDF, zdjęcie albo dokument biurowy (Word, Excel, PowerPoint, OpenDocument)."),
+    )
 
 
 @desk_view()
@@ -132,7 +135,7 @@ def material_upload(request, event, session_pk: int):
     session = selectors.session_of(event, session_pk)
     form = MaterialForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("Podaj nazwę materiału i wybierz plik PDF."))
+        messages.error(request, _("Podaj nazwę materiału i wybierz plik."))
         return redirect(_agenda_url(event))
     try:
         services.add_material(
@@ -150,7 +153,8 @@ def material_download(request, event, material_pk: int):
     material = get_object_or_404(
         SessionMaterial.objects.select_related("session"), session__event=event, pk=material_pk
     )
-    return serve_private_file(request, material.file, f"{ascii_slug(material.name)}.pdf", "application/pdf")
+    filename = f"{ascii_slug(material.name)}{material.extension}"
+    return serve_private_file(request, material.file, filename, material.content_type)
 
 
 @participant_view()
