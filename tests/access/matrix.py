@@ -510,6 +510,26 @@ MATRIX: dict[str, Row] = {
     "api:hdr-action-progress": Row(
         lambda w: reverse("api:hdr-action-progress", args=[w.plan_a_action.pk]), POST_ONLY | {"anonymous": 401}
     ),
+    # The API's events (apps/api/events.py): edition X's event, its registrations and attendance for its organiser's
+    # staff and the coordinator (another organiser's staff: 404); checking in is a POST. The knowledge base's
+    # published documents (apps/api/publications.py) are public.
+    "api:event-list": Row(lambda w: reverse("api:event-list"), signed_in(anonymous=401)),
+    "api:event-detail": Row(
+        lambda w: reverse("api:event-detail", args=[w.event_x_full.pk]), only(ORGANISER_X_VIEWERS, anonymous=401)
+    ),
+    "api:event-attendance": Row(
+        lambda w: reverse("api:event-attendance", args=[w.event_x_full.pk]), only(ORGANISER_X_VIEWERS, anonymous=401)
+    ),
+    "api:event-check-in": Row(
+        lambda w: reverse("api:event-check-in", args=[w.event_x_full.pk]), POST_ONLY | {"anonymous": 401}
+    ),
+    "api:event-registration-list": Row(lambda w: reverse("api:event-registration-list"), signed_in(anonymous=401)),
+    "api:event-registration-detail": Row(
+        lambda w: reverse("api:event-registration-detail", args=[w.registration_a.pk]),
+        only(ORGANISER_X_VIEWERS, anonymous=401),
+    ),
+    "api:publication-list": Row(lambda w: reverse("api:publication-list"), everyone()),
+    "api:publication-detail": Row(lambda w: reverse("api:publication-detail", args=[w.publication_b.pk]), everyone()),
     # Personal API tokens: each person's own page; revoking is a POST of the token's owner.
     "api:tokens": Row(lambda w: reverse("api:tokens"), signed_in()),
     "api:revoke": Row(lambda w: reverse("api:revoke", args=[w.api_token_x.pk]), POST_ONLY),

@@ -1665,6 +1665,16 @@ API = {
         page=None,
         changes=lambda w: {"status": "in_progress", "progress": "55", "note": "Z API"},
     ),
+    # Checking JST A's team member in on the event's first day by their code (the world checked them in already:
+    # that entry is removed first). The organiser's staff do it; the coordinator only reads.
+    "api:event-check-in": Post(
+        lambda w: reverse("api:event-check-in", args=[w.event_x_full.pk]),
+        done_by(["organiser_x"], anonymous=401) | {"coordinator": 403},
+        lambda w, r: _has("events.CheckIn", registration=w.registration_a, day=w.event_x_full.starts_on),
+        page=None,
+        changes=lambda w: {"code": w.registration_a.code, "day": w.event_x_full.starts_on.isoformat()},
+        prepare=lambda w: w.registration_a.check_ins.all().delete(),
+    ),
     "api:tokens": Post(
         lambda w: reverse("api:tokens"),
         signed_in_done(),
