@@ -21,6 +21,7 @@ def token_client(user, scope=ApiToken.Scope.READ) -> APIClient:
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {make_token(user, scope, name=f'{scope} {user.pk}')}")
     return client
 
+
 pytestmark = pytest.mark.django_db
 WRITE = ApiToken.Scope.WRITE
 
@@ -28,9 +29,7 @@ WRITE = ApiToken.Scope.WRITE
 @pytest.fixture
 def setting():
     event = EventFactory()
-    organiser = MembershipFactory(
-        organisation=event.planned_event.edition.organiser, role=Membership.Role.STAFF
-    ).user
+    organiser = MembershipFactory(organisation=event.planned_event.edition.organiser, role=Membership.Role.STAFF).user
     other = MembershipFactory(role=Membership.Role.STAFF).user
     anna = RegistrationFactory(event=event, full_name="Anna Nowak")
     bartek = RegistrationFactory(event=event, full_name="Bartosz Lis")
