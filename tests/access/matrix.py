@@ -565,7 +565,11 @@ MATRIX: dict[str, Row] = {
     "events:edit": Row(lambda w: _event_url(w, "events:edit"), only(["organiser_x"])),
     "events:invitees": Row(lambda w: _event_url(w, "events:invitees"), only(ORGANISER_X_VIEWERS)),
     "events:invitee_remove": Row(
-        lambda w: _event_url(w, "events:invitee_remove", invitee_pk=w.invitee_trainer.pk), POST_ONLY
+        lambda w: _event_url(w, "events:invitee_remove", invitee_pk=w.invitee_trainer.pk), only(["organiser_x"])
+    ),
+    "events:programme_send": Row(lambda w: _event_url(w, "events:programme_send"), only(["organiser_x"])),
+    "events:venue_delete": Row(
+        lambda w: reverse("events:venue_delete", kwargs={"pk": w.venue_x_spare.pk}), only(["organiser_x"])
     ),
     "events:invitations_send": Row(lambda w: _event_url(w, "events:invitations_send"), only(["organiser_x"])),
     "events:agenda": Row(lambda w: _event_url(w, "events:agenda"), only(ORGANISER_X_VIEWERS)),
@@ -575,7 +579,7 @@ MATRIX: dict[str, Row] = {
         lambda w: _event_url(w, "events:session_edit", session_pk=w.session_x.pk), only(["organiser_x"])
     ),
     "events:session_delete": Row(
-        lambda w: _event_url(w, "events:session_delete", session_pk=w.session_x.pk), POST_ONLY
+        lambda w: _event_url(w, "events:session_delete", session_pk=w.session_x.pk), only(["organiser_x"])
     ),
     "events:material_upload": Row(
         lambda w: _event_url(w, "events:material_upload", session_pk=w.session_x.pk), POST_ONLY
@@ -588,16 +592,21 @@ MATRIX: dict[str, Row] = {
         lambda w: _event_url(w, "events:single_room", registration_pk=w.registration_a.pk), POST_ONLY
     ),
     "events:registration_cancel": Row(
-        lambda w: _event_url(w, "events:registration_cancel", registration_pk=w.registration_a.pk), POST_ONLY
+        lambda w: _event_url(w, "events:registration_cancel", registration_pk=w.registration_a.pk),
+        only(["organiser_x"]),
     ),
     "events:rooms": Row(lambda w: _event_url(w, "events:rooms"), only(ORGANISER_X_VIEWERS)),
     "events:pair_rooms": Row(lambda w: _event_url(w, "events:pair_rooms"), POST_ONLY),
-    "events:room_remove": Row(lambda w: _event_url(w, "events:room_remove", room_pk=w.room_x.pk), POST_ONLY),
+    "events:room_remove": Row(
+        lambda w: _event_url(w, "events:room_remove", room_pk=w.room_x.pk), only(["organiser_x"])
+    ),
     "events:export": Row(
         lambda w: _event_url(w, "events:export", kind="uczestnicy", fmt="xlsx"), only(ORGANISER_X_VIEWERS)
     ),
     "events:check_in": Row(lambda w: _event_url(w, "events:check_in"), only(["organiser_x"])),
-    "events:undo_check_in": Row(lambda w: _event_url(w, "events:undo_check_in", entry_pk=w.check_in_x.pk), POST_ONLY),
+    "events:undo_check_in": Row(
+        lambda w: _event_url(w, "events:undo_check_in", entry_pk=w.check_in_x.pk), only(["organiser_x"])
+    ),
     "events:attendance_pdf": Row(lambda w: _event_url(w, "events:attendance_pdf"), POST_ONLY),
     "events:scans": Row(lambda w: _event_url(w, "events:scans"), only(ORGANISER_X_VIEWERS)),
     "events:certificates": Row(lambda w: _event_url(w, "events:certificates"), only(ORGANISER_X_VIEWERS)),

@@ -1369,7 +1369,16 @@ EVENTS: dict[str, Post] = {
         lambda w: _ev(w, "events:invitee_remove", invitee_pk=w.invitee_trainer.pk),
         done_by(["organiser_x"]),
         lambda w, r: not _has("events.Invitee", pk=w.invitee_trainer.pk),
-        page=lambda w: _ev(w, "events:invitees"),
+    ),
+    "events:programme_send": Post(
+        lambda w: _ev(w, "events:programme_send"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.Registration", pk=w.registration_a.pk, programme_sent_at__isnull=False),
+    ),
+    "events:venue_delete": Post(
+        lambda w: reverse("events:venue_delete", kwargs={"pk": w.venue_x_spare.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: not _has("events.Venue", pk=w.venue_x_spare.pk),
     ),
     "events:invitations_send": Post(
         lambda w: _ev(w, "events:invitations_send"), done_by(["organiser_x"]), _audited("events.invitations_sent")
@@ -1397,7 +1406,6 @@ EVENTS: dict[str, Post] = {
         lambda w: _ev(w, "events:session_delete", session_pk=w.session_x.pk),
         done_by(["organiser_x"]),
         lambda w, r: not _has("events.Session", pk=w.session_x.pk),
-        page=lambda w: _ev(w, "events:agenda"),
     ),
     "events:material_upload": Post(
         lambda w: _ev(w, "events:material_upload", session_pk=w.session_x.pk),
@@ -1424,7 +1432,6 @@ EVENTS: dict[str, Post] = {
         lambda w: _ev(w, "events:registration_cancel", registration_pk=w.registration_a.pk),
         done_by(["organiser_x"]),
         _registration_a_is(status="cancelled"),
-        page=lambda w: _ev(w, "events:registrations"),
     ),
     "events:rooms": Post(
         lambda w: _ev(w, "events:rooms"),
@@ -1444,7 +1451,6 @@ EVENTS: dict[str, Post] = {
         lambda w: _ev(w, "events:room_remove", room_pk=w.room_x.pk),
         done_by(["organiser_x"]),
         lambda w, r: not _has("events.Room", pk=w.room_x.pk),
-        page=lambda w: _ev(w, "events:rooms"),
     ),
     "events:check_in": Post(
         lambda w: _ev(w, "events:check_in"),
@@ -1456,7 +1462,6 @@ EVENTS: dict[str, Post] = {
         lambda w: _ev(w, "events:undo_check_in", entry_pk=w.check_in_x.pk),
         done_by(["organiser_x"]),
         lambda w, r: not _has("events.CheckIn", pk=w.check_in_x.pk),
-        page=lambda w: _ev(w, "events:check_in"),
     ),
     "events:certificates_zip": Post(
         lambda w: _ev(w, "events:certificates_zip"),

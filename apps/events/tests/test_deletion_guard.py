@@ -32,9 +32,7 @@ def test_even_cancelled_registrations_keep_it_and_the_page_says_why(signed_in):
     planned = registration.event.planned_event
     organiser = MembershipFactory(organisation=planned.edition.organiser, role=Membership.Role.STAFF).user
     client = signed_in(organiser)
-    response = client.post(
-        reverse("editions:event_delete", args=[planned.edition.slug, planned.pk]), follow=True
-    )
+    response = client.post(reverse("editions:event_delete", args=[planned.edition.slug, planned.pk]), follow=True)
     assert "Nie można usunąć wydarzenia" in response.content.decode()
     assert Event.objects.filter(pk=registration.event_id).exists()
 

@@ -22,6 +22,7 @@ from .. import selectors, services
 from ..forms import CopyAgendaForm, SessionForm
 from ..models import SessionMaterial
 from .common import desk_view, participant_view
+from .confirm import confirm_then
 
 
 def _agenda_url(event) -> str:
@@ -99,14 +100,18 @@ def session_edit(request, event, session_pk: int):
     )
 
 
-@login_required
-@require_POST
 @desk_view("event.manage")
 def session_delete(request, event, session_pk: int):
     session = selectors.session_of(event, session_pk)
-    return run_action(
+    told = _("Jeśli program został już wysłany, uczestnicy tej grupy dostaną powiadomienie o zmianie.")
+    return confirm_then(
         request,
-        lambda: services.delete_session(session=session, by=request.user),
+        event=event,
+        title=_("Usunięcie bloku programu"),
+        text=_("Blok „%(title)s” (%(day)s, %(time)s) zostanie usunięty razem z jego materiałami. %(told)s")
+        % {"title": session.title, "day": session.day.strftime("%d.%m.%Y"), "time": session.time_label, "told": told},
+        button=_("Usuń blok"),
+        action=lambda: services.delete_session(session=session, by=request.user),
         success=_("Usunięto blok „%(title)s”.") % {"title": session.title},
         done=_agenda_url(event),
     )

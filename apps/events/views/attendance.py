@@ -25,6 +25,7 @@ from .. import selectors, services
 from ..forms import AttendanceScanForm, CheckInForm
 from ..models import CheckIn, Registration
 from .common import desk_view
+from .confirm import confirm_then
 
 
 def _today_or_first(event) -> date:
@@ -105,14 +106,21 @@ def check_in(request, event):
     )
 
 
-@login_required
-@require_POST
 @desk_view("event.manage")
 def undo_check_in(request, event, entry_pk: int):
     entry = get_object_or_404(CheckIn.objects.select_related("registration"), registration__event=event, pk=entry_pk)
-    services.undo_check_in(entry=entry, by=request.user)
-    messages.success(request, _("Cofnięto obecność: %(name)s.") % {"name": entry.registration.full_name})
-    return redirect(_check_in_url(event, entry.day))
+    name = entry.registration.full_name
+    return confirm_then(
+        request,
+        event=event,
+        title=_("Cofnięcie obecności"),
+        text=_("Potwierdzenie obecności %(name)s w dniu %(day)s zostanie usunięte.")
+        % {"name": name, "day": entry.day.strftime("%d.%m.%Y")},
+        button=_("Cofnij obecność"),
+        action=lambda: services.undo_check_in(entry=entry, by=request.user),
+        success=_("Cofnięto obecność: %(name)s.") % {"name": name},
+        done=_check_in_url(event, entry.day),
+    )
 
 
 PAGE_SIZE = 100
