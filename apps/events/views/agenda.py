@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.core.editing import form_page, run_action
 from apps.core.permissions import can
@@ -100,6 +100,7 @@ def session_edit(request, event, session_pk: int):
     )
 
 
+@require_http_methods(["GET", "POST"])
 @desk_view("event.manage")
 def session_delete(request, event, session_pk: int):
     session = selectors.session_of(event, session_pk)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.core.forms import add_errors
 from apps.core.permissions import can
@@ -107,6 +107,7 @@ def check_in(request, event):
     )
 
 
+@require_http_methods(["GET", "POST"])
 @desk_view("event.manage")
 def undo_check_in(request, event, entry_pk: int):
     entry = get_object_or_404(CheckIn.objects.select_related("registration"), registration__event=event, pk=entry_pk)

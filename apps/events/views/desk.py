@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from apps.core.editing import form_page, run_action
 from apps.core.permissions import can, require
@@ -65,6 +66,7 @@ def venue_edit(request, pk: int):
     )
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 def venue_delete(request, pk: int):
     venue = selectors.venue_for(request.user, pk)
@@ -186,6 +188,7 @@ def invitees(request, event):
     )
 
 
+@require_http_methods(["GET", "POST"])
 @desk_view("event.manage")
 def invitee_remove(request, event, invitee_pk: int):
     invitee = get_object_or_404(event.invitees.select_related("user", "event"), pk=invitee_pk)
@@ -202,6 +205,7 @@ def invitee_remove(request, event, invitee_pk: int):
     )
 
 
+@require_http_methods(["GET", "POST"])
 @desk_view("event.manage")
 def programme_send(request, event):
     pending = list(services.programme_pending(event=event).order_by("full_name").values_list("full_name", flat=True))

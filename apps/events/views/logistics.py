@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.core.editing import form_page, run_action
 from apps.core.permissions import can
@@ -78,6 +78,7 @@ def pair_rooms(request, event):
     )
 
 
+@require_http_methods(["GET", "POST"])
 @desk_view("event.manage")
 def room_remove(request, event, room_pk: int):
     room = get_object_or_404(event.rooms.select_related("first", "second", "event"), pk=room_pk)

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.core.editing import form_page, run_action
 from apps.core.permissions import can
@@ -72,13 +72,14 @@ def single_room(request, event, registration_pk: int):
     )
 
 
+@require_http_methods(["GET", "POST"])
 @desk_view("event.manage")
 def registration_cancel(request, event, registration_pk: int):
     registration = selectors.registration_for_desk(event, registration_pk)
     return confirm_then(
         request,
         event=event,
-        title=_("Anulowanie zgłoszenia"),
+        title=_("Anulowanie zgłoszenia osoby %(name)s") % {"name": registration.full_name},
         text=_(
             "Zgłoszenie %(name)s zostanie anulowane: zwolnione miejsce dostanie pierwsza osoba z listy rezerwowej, "
             "pokój i posiłki przestaną być rezerwowane, a uczestnik dostanie wiadomość."
