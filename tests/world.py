@@ -397,6 +397,7 @@ def _add_events(world: World) -> None:
 
     o, u = world.objects, world.users
     o["venue_x"] = VenueFactory(organiser=world.org_x)
+    o["venue_x_spare"] = VenueFactory(organiser=world.org_x, name="Sala konferencyjna")
     event = EventFactory(planned_event=o["event_x"], venue=o["venue_x"])
     o["event_x_full"] = event
     o["session_x"] = SessionFactory(event=event, starts_at=time(9, 0), title="Otwarcie")

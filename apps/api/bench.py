@@ -22,3 +22,26 @@ BENCH.register(
     BenchCase("API: TERYT search", "api:teryt-list", query="?q=gmina", actor="anonymous", per_edition=False),
     order=73,
 )
+BENCH.register(
+    "api.event_registrations",
+    BenchCase(
+        "API: event registrations with presence, 100 a page", "api:event-registration-list", query="?page_size=100"
+    ),
+    order=74,
+)
+BENCH.register(
+    "api.event_attendance",
+    BenchCase("API: an event's attendance per day and JST", "api:event-attendance", {"pk": "event.pk"}),
+    order=75,
+)
+BENCH.register(
+    "api.publications",
+    BenchCase(
+        "API: knowledge base search, 100 a page",
+        "api:publication-list",
+        query="?page_size=100&q=szkoła",
+        actor="anonymous",
+        per_edition=False,
+    ),
+    order=76,
+)

@@ -4,7 +4,17 @@ interactive documentation; ``/konto/tokeny-api/``: the person's own tokens."""
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import catalog, editions, engagements, plans, recruitment, territory, views  # noqa: F401 (register routes)
+from . import (  # noqa: F401 (register routes)
+    catalog,
+    editions,
+    engagements,
+    events,
+    plans,
+    publications,
+    recruitment,
+    territory,
+    views,
+)
 from .registry import router
 
 app_name = "api"

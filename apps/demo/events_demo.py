@@ -6,10 +6,17 @@ The pilot's venue, dates and directions are the ones in Komunikat nr 1 (Hotel Ho
 01-991 Warszawa; metro to Młociny, bus 114 to Muzealna, free parking); agendas, registrations and attendance are
 invented. Events and venues go through the services; the many registrations and check-ins are written in bulk
 (the services would e-mail invented people and take minutes). Idempotent: an event already set up is left alone.
+
+The 2022/2023 edition's dates are invented (``editions.DEMO_DATE_NOTE``) and the demo team (``zespol@``,
+``zespol2@``) works in it as in the current edition, so its last two events (the second training and the closing
+meeting) are dated from the seed day: every seed leaves them with registration open for the demo team (not
+registered, so they can register), moving them forward again when a later seed finds their deadline passed (with
+their agenda and the invented registrations; nothing is moved once someone was checked in). They then lie after
+the edition's period, which the edition's facts keep as the call states it.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -66,6 +73,12 @@ AGENDA = [
 ]
 
 
+# Days from the seed day on which the 2022/2023 edition's last two events start (each lasts two days); the
+# deadline is a week before each, so both are open for registration on the seed day.
+UPCOMING_2022 = (12, 40)
+DEMO_TEAM = ("zespol@demo.example", "zespol2@demo.example")
+
+
 @dataclass
 class Outcome:
     events: int = 0
@@ -117,7 +130,7 @@ def _agenda(event: Event, trainers: list[User]) -> None:
     )
 
 
-def _register_teams(event: Event, *, attended: bool, missing_engagement: int | None) -> int:
+def _register_teams(event: Event, *, attended: bool, missing_engagement: int | None, leave_out=()) -> int:
     """Every active team member with an account registers: all days, the night before the second day, a room for
     two with a colleague of the same JST (mutual) or paired by the organiser, lunch and dinner, some with parking
     or another diet. For a past event, everybody present both days except one JST's team (to show the flag)."""
@@ -128,6 +141,7 @@ def _register_teams(event: Event, *, attended: bool, missing_engagement: int | N
             left_at__isnull=True,
             user__isnull=False,
         )
+        .exclude(user__email__in=leave_out)
         .select_related("engagement", "user")
         .order_by("engagement_id", "pk")
     )
@@ -223,16 +237,64 @@ def _set_up(planned: PlannedEvent, venue: Venue, by, *, past: bool, missing_enga
         )
         event.refresh_from_db()
     _agenda(event, _trainers(planned.edition))
-    count = _register_teams(event, attended=past, missing_engagement=missing_engagement)
+    # The demo team registers itself for an event still open (the point of the demo); the others are registered.
+    leave_out = () if past else DEMO_TEAM
+    count = _register_teams(event, attended=past, missing_engagement=missing_engagement, leave_out=leave_out)
     if planned.kind == PlannedEvent.Kind.WORKSHOP_TRAINING:
         _needs(event)
     services.pair_rooms(event=event, by=by)
     return count
 
 
+def _shift(values: list[str], delta: timedelta) -> list[str]:
+    """ISO dates (or ``day:meal`` keys) moved by ``delta``."""
+    moved = []
+    for value in values:
+        day, _sep, rest = value.partition(":")
+        shifted = (date.fromisoformat(day) + delta).isoformat()
+        moved.append(f"{shifted}:{rest}" if rest else shifted)
+    return moved
+
+
+def _bring_forward(edition: Edition, today) -> None:
+    """The edition's last two events dated from ``today`` (see the module's note) when their registration is no
+    longer open; an event already set up moves with its agenda and registrations, unless someone was checked in."""
+    planned_events = list(edition.planned_events.order_by("starts_on", "pk"))[-len(UPCOMING_2022) :]
+    for planned, days_ahead in zip(planned_events, UPCOMING_2022, strict=True):
+        event = Event.objects.filter(planned_event=planned).first()
+        deadline = event.registration_deadline if event else planned.starts_on - timedelta(days=7)
+        if deadline >= today and planned.starts_on > today:
+            continue  # still open
+        if event is not None and CheckIn.objects.filter(registration__event=event).exists():
+            continue  # it took place in this demo: history stays
+        delta = today + timedelta(days=days_ahead) - planned.starts_on
+        PlannedEvent.objects.filter(pk=planned.pk).update(
+            starts_on=planned.starts_on + delta, ends_on=planned.ends_on + delta
+        )
+        if event is None:
+            continue
+        Event.objects.filter(pk=event.pk).update(
+            registration_deadline=planned.starts_on + delta - timedelta(days=7), programme_sent_at=None
+        )
+        sessions = list(event.sessions.all())
+        for session in sessions:
+            session.day += delta
+        Session.objects.bulk_update(sessions, ["day"])
+        registrations = list(event.registrations.all())
+        for registration in registrations:
+            registration.days = _shift(registration.days, delta)
+            registration.nights = _shift(registration.nights, delta)
+            registration.meals = _shift(registration.meals, delta)
+            registration.programme_sent_at = registration.reminder_sent_at = None
+        Registration.objects.bulk_update(
+            registrations, ["days", "nights", "meals", "programme_sent_at", "reminder_sent_at"]
+        )
+
+
 def seed(seeded_editions: dict[str, tuple[Edition, bool]]) -> Outcome:
     outcome = Outcome()
     today = timezone.localdate()
+    _bring_forward(seeded_editions[editions.ORE_2022.key][0], today)
     for spec, venue_values in ((editions.PILOT_2019, HOLIDAY_PARK), (editions.ORE_2022, DEMO_HOTEL_2022)):
         edition, _created = seeded_editions[spec.key]
         planned_events = list(edition.planned_events.filter(event__isnull=True).order_by("starts_on"))

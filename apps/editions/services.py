@@ -12,6 +12,7 @@ from apps.audit.services import diff, record, snapshot
 from apps.catalog.selectors import current_version
 from apps.core.text import ascii_slug
 
+from .deletion import deletion_refusals
 from .models import Edition, PlannedEvent
 
 EDITION_FIELDS = [
@@ -174,6 +175,12 @@ def update_event(*, event: PlannedEvent, by, **values) -> PlannedEvent:
 
 @transaction.atomic
 def delete_event(*, event: PlannedEvent, by) -> None:
+    """Deletes a planned event, unless an app that grew something from it refuses (``deletion.py``): then a
+    ``ValidationError`` with the reasons and nothing deleted."""
+    event = PlannedEvent.objects.select_for_update().select_related("edition").get(pk=event.pk)
+    refusals = deletion_refusals(event)
+    if refusals:
+        raise ValidationError(refusals)
     record(
         actor=by,
         action="edition.event_deleted",

@@ -183,6 +183,10 @@ def event_delete(request, slug: str, pk: int):
     edition = selectors.edition_for(request.user, slug)
     require(request.user, "edition.change", edition)
     event = selectors.event_of(edition, pk)
-    services.delete_event(event=event, by=request.user)
+    try:
+        services.delete_event(event=event, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(reverse("editions:overview", kwargs={"slug": slug}) + "#harmonogram")
     messages.success(request, _("Usunięto wydarzenie „%(title)s”.") % {"title": event.title})
     return redirect(reverse("editions:overview", kwargs={"slug": slug}) + "#harmonogram")

@@ -8,6 +8,8 @@ describe(
     {
         "events.venue_created": _("Dodano miejsce wydarzeń"),
         "events.venue_updated": _("Zmieniono miejsce wydarzeń"),
+        "events.venue_deleted": _("Usunięto miejsce wydarzeń"),
+        "events.programme_sent": _("Organizator wysłał program wydarzenia"),
         "events.event_created": _("Przygotowano wydarzenie"),
         "events.event_updated": _("Zmieniono wydarzenie"),
         "events.person_invited": _("Zaproszono osobę na wydarzenie"),

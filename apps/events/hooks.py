@@ -13,6 +13,7 @@ from apps.core.calendar import calendar_source
 from apps.core.dashboard import dashboard_card
 from apps.core.navigation import menu_item
 from apps.core.permissions import can
+from apps.editions.deletion import PLANNED_EVENT_DELETE_GUARDS
 from apps.editions.overview import OVERVIEW_SECTIONS, OverviewSection
 from apps.scheduling.jobs import Daily, Every, local_date, scheduled_job
 
@@ -79,6 +80,21 @@ def events_section(edition, user):
         template="events/_edition_section.html",
         context={"rows": [(p, grown.get(p.pk)) for p in planned], "edition": edition},
     )
+
+
+@PLANNED_EVENT_DELETE_GUARDS.register("events.registrations")
+def keep_events_with_registrations(planned_event):
+    """A planned event whose event has registrations (even cancelled ones: they are its history) is kept."""
+    count = Registration.objects.filter(event__planned_event=planned_event).count()
+    if not count:
+        return None
+    return ngettext(
+        "Nie można usunąć wydarzenia „%(title)s”: ma %(count)d zgłoszenie uczestnika. Anuluj wydarzenie w "
+        "module wydarzeń albo zmień jego termin.",
+        "Nie można usunąć wydarzenia „%(title)s”: ma zgłoszenia uczestników (%(count)d). Anuluj wydarzenie w "
+        "module wydarzeń albo zmień jego termin.",
+        count,
+    ) % {"title": planned_event.title, "count": count}
 
 
 def _describe_sent(result) -> str:

@@ -258,6 +258,9 @@ class SessionMaterial(Created):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="materials")
     name = models.CharField(_("nazwa"), max_length=200)
     file = models.FileField(_("plik"), upload_to=material_path, storage=select_private_storage, max_length=300)
+    # What the file is, from its content (``documents.files``): served with this type and extension.
+    content_type = models.CharField(max_length=120, default="application/pdf")
+    extension = models.CharField(max_length=10, default=".pdf")
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

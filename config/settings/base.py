@@ -205,6 +205,8 @@ PLAN_EVIDENCE_MAX_BYTES = int(os.environ.get("PLAN_EVIDENCE_MAX_BYTES", 10 * 102
 # The message thread of an engagement: attachments up to this size, this many per message; a message can be
 # changed for this many minutes after it was sent.
 MESSAGING_ATTACHMENT_MAX_BYTES = int(os.environ.get("MESSAGING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
+# Event session materials (presentations, handouts): PDF, images, office documents.
+EVENTS_MATERIAL_MAX_BYTES = int(os.environ.get("EVENTS_MATERIAL_MAX_BYTES", 20 * 1024 * 1024))
 MESSAGING_ATTACHMENTS_PER_MESSAGE = int(os.environ.get("MESSAGING_ATTACHMENTS_PER_MESSAGE", 5))
 MESSAGING_EDIT_MINUTES = int(os.environ.get("MESSAGING_EDIT_MINUTES", 15))
 STORAGES = {

@@ -500,7 +500,7 @@ MATRIX: dict[str, Row] = {
     "events:edit": Row(lambda w: _event_url(w, "events:edit"), only(["organiser_x"])),
     "events:invitees": Row(lambda w: _event_url(w, "events:invitees"), only(ORGANISER_X_VIEWERS)),
     "events:invitee_remove": Row(
-        lambda w: _event_url(w, "events:invitee_remove", invitee_pk=w.invitee_trainer.pk), POST_ONLY
+        lambda w: _event_url(w, "events:invitee_remove", invitee_pk=w.invitee_trainer.pk), only(["organiser_x"])
     ),
     "events:invitations_send": Row(lambda w: _event_url(w, "events:invitations_send"), only(["organiser_x"])),
     "events:agenda": Row(lambda w: _event_url(w, "events:agenda"), only(ORGANISER_X_VIEWERS)),
@@ -510,7 +510,7 @@ MATRIX: dict[str, Row] = {
         lambda w: _event_url(w, "events:session_edit", session_pk=w.session_x.pk), only(["organiser_x"])
     ),
     "events:session_delete": Row(
-        lambda w: _event_url(w, "events:session_delete", session_pk=w.session_x.pk), POST_ONLY
+        lambda w: _event_url(w, "events:session_delete", session_pk=w.session_x.pk), only(["organiser_x"])
     ),
     "events:material_upload": Row(
         lambda w: _event_url(w, "events:material_upload", session_pk=w.session_x.pk), POST_ONLY
@@ -523,16 +523,21 @@ MATRIX: dict[str, Row] = {
         lambda w: _event_url(w, "events:single_room", registration_pk=w.registration_a.pk), POST_ONLY
     ),
     "events:registration_cancel": Row(
-        lambda w: _event_url(w, "events:registration_cancel", registration_pk=w.registration_a.pk), POST_ONLY
+        lambda w: _event_url(w, "events:registration_cancel", registration_pk=w.registration_a.pk),
+        only(["organiser_x"]),
     ),
     "events:rooms": Row(lambda w: _event_url(w, "events:rooms"), only(ORGANISER_X_VIEWERS)),
     "events:pair_rooms": Row(lambda w: _event_url(w, "events:pair_rooms"), POST_ONLY),
-    "events:room_remove": Row(lambda w: _event_url(w, "events:room_remove", room_pk=w.room_x.pk), POST_ONLY),
+    "events:room_remove": Row(
+        lambda w: _event_url(w, "events:room_remove", room_pk=w.room_x.pk), only(["organiser_x"])
+    ),
     "events:export": Row(
         lambda w: _event_url(w, "events:export", kind="uczestnicy", fmt="xlsx"), only(ORGANISER_X_VIEWERS)
     ),
     "events:check_in": Row(lambda w: _event_url(w, "events:check_in"), only(["organiser_x"])),
-    "events:undo_check_in": Row(lambda w: _event_url(w, "events:undo_check_in", entry_pk=w.check_in_x.pk), POST_ONLY),
+    "events:undo_check_in": Row(
+        lambda w: _event_url(w, "events:undo_check_in", entry_pk=w.check_in_x.pk), only(["organiser_x"])
+    ),
     "events:attendance_pdf": Row(lambda w: _event_url(w, "events:attendance_pdf"), POST_ONLY),
     "events:scans": Row(lambda w: _event_url(w, "events:scans"), only(ORGANISER_X_VIEWERS)),
     "events:certificates": Row(lambda w: _event_url(w, "events:certificates"), only(ORGANISER_X_VIEWERS)),
@@ -618,5 +623,26 @@ MATRIX: dict[str, Row] = {
     "statistics:open_data": Row(lambda w: reverse("statistics:open_data"), everyone()),
     "statistics:open_data_file": Row(
         lambda w: reverse("statistics:open_data_file", kwargs={"dataset": "jst", "fmt": "csv"}), everyone()
+    ),
+    "api:event-list": Row(lambda w: reverse("api:event-list"), signed_in(anonymous=401)),
+    "api:event-detail": Row(
+        lambda w: reverse("api:event-detail", args=[w.event_x_full.pk]), only(ORGANISER_X_VIEWERS, anonymous=401)
+    ),
+    "api:event-attendance": Row(
+        lambda w: reverse("api:event-attendance", args=[w.event_x_full.pk]), only(ORGANISER_X_VIEWERS, anonymous=401)
+    ),
+    "api:event-check-in": Row(
+        lambda w: reverse("api:event-check-in", args=[w.event_x_full.pk]), POST_ONLY | {"anonymous": 401}
+    ),
+    "api:event-registration-list": Row(lambda w: reverse("api:event-registration-list"), signed_in(anonymous=401)),
+    "api:event-registration-detail": Row(
+        lambda w: reverse("api:event-registration-detail", args=[w.registration_a.pk]),
+        only(ORGANISER_X_VIEWERS, anonymous=401),
+    ),
+    "api:publication-list": Row(lambda w: reverse("api:publication-list"), everyone()),
+    "api:publication-detail": Row(lambda w: reverse("api:publication-detail", args=[w.publication_b.pk]), everyone()),
+    "events:programme_send": Row(lambda w: _event_url(w, "events:programme_send"), only(["organiser_x"])),
+    "events:venue_delete": Row(
+        lambda w: reverse("events:venue_delete", kwargs={"pk": w.venue_x_spare.pk}), only(["organiser_x"])
     ),
 }

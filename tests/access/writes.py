@@ -457,10 +457,11 @@ EDITIONS = {
         lambda w, r: _has("editions.PlannedEvent", pk=w.event_x.pk, title="Wydarzenie z macierzy"),
         changes=lambda w: {"title": "Wydarzenie z macierzy"},
     ),
+    # Edition X's second planned event (no registrations: events refuses deleting one that has them).
     "editions:event_delete": Post(
-        lambda w: _edition(w, "editions:event_delete", pk=w.event_x.pk),
+        lambda w: _edition(w, "editions:event_delete", pk=w.planned_x2.pk),
         done_by(["organiser_x"]),
-        lambda w, r: not _has("editions.PlannedEvent", pk=w.event_x.pk),
+        lambda w, r: not _has("editions.PlannedEvent", pk=w.planned_x2.pk),
         page=lambda w: _edition(w, "editions:overview"),
     ),
 }
@@ -1367,7 +1368,16 @@ EVENTS: dict[str, Post] = {
         lambda w: _ev(w, "events:invitee_remove", invitee_pk=w.invitee_trainer.pk),
         done_by(["organiser_x"]),
         lambda w, r: not _has("events.Invitee", pk=w.invitee_trainer.pk),
-        page=lambda w: _ev(w, "events:invitees"),
+    ),
+    "events:programme_send": Post(
+        lambda w: _ev(w, "events:programme_send"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("events.Registration", pk=w.registration_a.pk, programme_sent_at__isnull=False),
+    ),
+    "events:venue_delete": Post(
+        lambda w: reverse("events:venue_delete", kwargs={"pk": w.venue_x_spare.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: not _has("events.Venue", pk=w.venue_x_spare.pk),
     ),
     "events:invitations_send": Post(
         lambda w: _ev(w, "events:invitations_send"), done_by(["organiser_x"]), _audited("events.invitations_sent")
@@ -1395,7 +1405,6 @@ EVENTS: dict[str, Post] = {
         lambda w: _ev(w, "events:session_delete", session_pk=w.session_x.pk),
         done_by(["organiser_x"]),
         lambda w, r: not _has("events.Session", pk=w.session_x.pk),
-        page=lambda w: _ev(w, "events:agenda"),
     ),
     "events:material_upload": Post(
         lambda w: _ev(w, "events:material_upload", session_pk=w.session_x.pk),
@@ -1422,7 +1431,6 @@ EVENTS: dict[str, Post] = {
         lambda w: _ev(w, "events:registration_cancel", registration_pk=w.registration_a.pk),
         done_by(["organiser_x"]),
         _registration_a_is(status="cancelled"),
-        page=lambda w: _ev(w, "events:registrations"),
     ),
     "events:rooms": Post(
         lambda w: _ev(w, "events:rooms"),
@@ -1442,7 +1450,6 @@ EVENTS: dict[str, Post] = {
         lambda w: _ev(w, "events:room_remove", room_pk=w.room_x.pk),
         done_by(["organiser_x"]),
         lambda w, r: not _has("events.Room", pk=w.room_x.pk),
-        page=lambda w: _ev(w, "events:rooms"),
     ),
     "events:check_in": Post(
         lambda w: _ev(w, "events:check_in"),
@@ -1454,7 +1461,6 @@ EVENTS: dict[str, Post] = {
         lambda w: _ev(w, "events:undo_check_in", entry_pk=w.check_in_x.pk),
         done_by(["organiser_x"]),
         lambda w, r: not _has("events.CheckIn", pk=w.check_in_x.pk),
-        page=lambda w: _ev(w, "events:check_in"),
     ),
     "events:certificates_zip": Post(
         lambda w: _ev(w, "events:certificates_zip"),
@@ -1660,6 +1666,16 @@ API = {
         lambda w, r: _has("plans.PlannedAction", pk=w.plan_a_action.pk, progress=55),
         page=None,
         changes=lambda w: {"status": "in_progress", "progress": "55", "note": "Z API"},
+    ),
+    # Checking JST A's team member in on the event's first day by their code (the world checked them in already:
+    # that entry is removed first). The organiser's staff do it; the coordinator only reads.
+    "api:event-check-in": Post(
+        lambda w: reverse("api:event-check-in", args=[w.event_x_full.pk]),
+        done_by(["organiser_x"], anonymous=401) | {"coordinator": 403},
+        lambda w, r: _has("events.CheckIn", registration=w.registration_a, day=w.event_x_full.starts_on),
+        page=None,
+        changes=lambda w: {"code": w.registration_a.code, "day": w.event_x_full.starts_on.isoformat()},
+        prepare=lambda w: w.registration_a.check_ins.all().delete(),
     ),
     "api:tokens": Post(
         lambda w: reverse("api:tokens"),

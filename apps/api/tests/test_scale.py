@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from apps.accounts.factories import MembershipFactory, UserFactory
 from apps.accounts.models import Membership
@@ -169,3 +170,72 @@ def test_lists_keep_their_query_count_at_national_scale(setting, settings, url, 
     assert few == many, f"{url}: {few} queries with 3 rows, {many} with 1,003"
     assert client.get(url).json()["count"] >= 1003
     print(f"\n{url}: {many} queries, median {_median_ms(client, url):.0f} ms for a page of 100 of 1,003+")
+
+
+def _registrations(event, n: int, start: int) -> None:
+    """``n`` registrations of ``event``, each checked in on its first day."""
+    from apps.events.models import CheckIn, Registration
+
+    people = [UserFactory.build(email=f"u{start + i}@skala.example") for i in range(n)]
+    from apps.accounts.models import User
+
+    User.objects.bulk_create(people)
+    users = User.objects.filter(email__in=[p.email for p in people])
+    registrations = Registration.objects.bulk_create(
+        [
+            Registration(
+                event=event,
+                user=user,
+                full_name=f"Osoba {user.pk}",
+                email=user.email,
+                days=[d.isoformat() for d in event.days],
+                code=f"S{user.pk:08d}",
+            )
+            for user in users
+        ]
+    )
+    CheckIn.objects.bulk_create([CheckIn(registration=r, day=event.starts_on) for r in registrations])
+
+
+def test_event_lists_keep_their_query_count_with_1000_registrations(settings):
+    from apps.events.factories import EventFactory
+
+    settings.API_THROTTLE_TOKEN = "100000/min"
+    event = EventFactory()
+    staff = MembershipFactory(organisation=event.planned_event.edition.organiser, role=Membership.Role.STAFF).user
+    client = token_client(staff)
+    urls = [
+        "/api/v1/event-registrations/?page_size=100",
+        f"/api/v1/event-registrations/?page_size=100&event={event.pk}&status=registered",
+        "/api/v1/events/",
+        f"/api/v1/events/{event.pk}/attendance/",
+    ]
+    _registrations(event, 3, 0)
+    few = [_queries(client, url) for url in urls]
+    _registrations(event, 1000, 10)
+    many = [_queries(client, url) for url in urls]
+    assert few == many
+    assert client.get(urls[0]).json()["count"] == 1003
+    assert client.get(urls[2]).json()["results"][0]["present"] == 1003
+    for url, queries in zip(urls, many, strict=True):
+        print(f"\n{url}: {queries} queries, median {_median_ms(client, url):.0f} ms at 1,003 registrations")
+
+
+def test_published_documents_keep_their_query_count():
+    from apps.engagements.factories import EngagementFactory
+    from apps.publications.factories import publication
+
+    client = APIClient()
+    edition = EditionFactory(published=True)
+    urls = ["/api/v1/publications/?page_size=100", "/api/v1/publications/?page_size=100&q=szkoła"]
+
+    def build(n):
+        for _ in range(n):
+            publication(engagement=EngagementFactory(edition=edition), text="Szkoły i przedszkola gminy.")
+
+    build(3)
+    few = [_queries(client, url) for url in urls]
+    build(40)
+    many = [_queries(client, url) for url in urls]
+    assert few == many
+    assert client.get(urls[1]).json()["count"] == 43

@@ -29,7 +29,7 @@ def _client(world, role, scope=ApiToken.Scope.READ) -> APIClient:
 
 def test_every_api_url_is_in_the_token_matrix():
     assert len(API_ROWS) >= 17
-    assert API_POSTS == ["api:application-paper-receipts", "api:hdr-action-progress"]
+    assert API_POSTS == ["api:application-paper-receipts", "api:event-check-in", "api:hdr-action-progress"]
 
 
 @pytest.mark.django_db

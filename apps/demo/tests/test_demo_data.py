@@ -460,6 +460,41 @@ def test_the_pilots_four_events_at_hotel_holiday_park_with_agendas_registrations
     assert Room.objects.filter(event=first).exists()
 
 
+def test_the_2022_editions_last_two_events_are_open_for_the_demo_team(world, client):
+    """Dated from the seed day: the demo team may register (it is not registered yet; the other teams are); a
+    later seed that finds their deadline passed moves them forward again, with their agenda and registrations."""
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from apps.core.testing import sign_in
+    from apps.demo.events_demo import _bring_forward
+    from apps.events.models import Event, Registration
+
+    today = timezone.localdate()
+    edition = _edition("Doradztwo dla JST 2022/2023")
+    events = list(Event.objects.filter(planned_event__edition=edition).order_by("planned_event__starts_on"))
+    assert len(events) == 4 and all(e.ends_on < today for e in events[:2])
+    team = User.objects.get(email="zespol@demo.example")
+    sign_in(client, team)
+    for event in events[2:]:
+        assert event.registration_open and event.starts_on > event.registration_deadline >= today
+        assert not Registration.objects.filter(event=event, user=team).exists()
+        assert Registration.objects.filter(event=event).count() > 40
+        page = client.get(reverse("events:register", kwargs={"pk": event.pk}))
+        assert page.status_code == 200 and "Zarejestruj się" in page.content.decode()
+    later = today + timedelta(days=60)
+    with transaction.atomic():
+        _bring_forward(edition, later)
+        moved = Event.objects.get(pk=events[2].pk)
+        assert moved.starts_on == later + timedelta(days=12) and moved.registration_deadline >= later
+        registration = moved.registrations.order_by("pk").first()
+        assert registration.days == [d.isoformat() for d in moved.days]
+        assert set(moved.sessions.values_list("day", flat=True)) <= set(moved.days)
+        transaction.set_rollback(True)
+
+
 def test_knowledge_base_demo(world):
     """The 2022/23 edition's accepted summaries in each form with consents (one withdrawn), the pilot's 34 HDRs
     published grouped by JST type."""

@@ -3,9 +3,9 @@
 from .agenda import add_material, conflicts, copy_agenda, delete_session, next_start, save_session
 from .attendance import check_in, code_from_scan, undo_check_in, upload_attendance_scan
 from .certificates import eligible, issue_certificate
-from .events import invite_person, remove_invitee, save_venue, set_up_event, update_event
+from .events import delete_venue, invite_person, remove_invitee, save_venue, set_up_event, update_event
 from .needs import add_topic, submit_needs
-from .notices import qr_svg, send_invitations, send_programmes, send_reminders
+from .notices import programme_pending, qr_svg, send_invitations, send_programme_now, send_programmes, send_reminders
 from .registration import (
     accept_offer,
     cancel_registration,
@@ -28,6 +28,7 @@ __all__ = [
     "copy_agenda",
     "decide_single_room",
     "delete_session",
+    "delete_venue",
     "eligible",
     "expire_offers",
     "invite_person",
@@ -35,6 +36,7 @@ __all__ = [
     "meal_choices",
     "next_start",
     "pair_rooms",
+    "programme_pending",
     "qr_svg",
     "register",
     "remove_invitee",
@@ -42,6 +44,7 @@ __all__ = [
     "save_session",
     "save_venue",
     "send_invitations",
+    "send_programme_now",
     "send_programmes",
     "send_reminders",
     "set_room",

@@ -203,9 +203,20 @@ __all__ = ["conflicts", "copy_agenda", "delete_session", "d", "next_start", "sav
 
 @transaction.atomic
 def add_material(*, session: Session, by, name: str, file) -> SessionMaterial:
-    from apps.documents.uploads import validate_pdf_upload
+    """A session's material: a PDF, an image or an office document (the one attachment check,
+    ``documents.files``), recognised by its content and kept with its kind."""
+    from django.conf import settings
 
-    validate_pdf_upload(file)
-    material = SessionMaterial.objects.create(session=session, name=name, file=file, uploaded_by=by)
+    from apps.documents.files import check_file
+
+    kind = check_file(file, field="file", max_bytes=settings.EVENTS_MATERIAL_MAX_BYTES)
+    material = SessionMaterial.objects.create(
+        session=session,
+        name=name,
+        file=file,
+        content_type=kind.content_type,
+        extension=kind.extension,
+        uploaded_by=by,
+    )
     record(actor=by, action="events.material_added", target=session, changes={"material": name})
     return material

@@ -55,6 +55,20 @@ def save_venue(*, organiser, by, venue: Venue | None = None, **values) -> Venue:
     return venue
 
 
+@transaction.atomic
+def delete_venue(*, venue: Venue, by) -> None:
+    """Deletes a venue no event uses (one in use: a ``ValidationError`` naming the events, nothing deleted)."""
+    venue = Venue.objects.select_for_update().get(pk=venue.pk)
+    used = list(Event.objects.filter(venue=venue).select_related("planned_event").order_by("planned_event__starts_on"))
+    if used:
+        raise ValidationError(
+            _("Tego miejsca używają wydarzenia: %(events)s. Wybierz w nich inne miejsce, zanim je usuniesz.")
+            % {"events": "; ".join(f"{e.title} ({e.dates_label})" for e in used)}
+        )
+    record(actor=by, action="events.venue_deleted", target=venue.organiser, changes={"venue": venue.name})
+    venue.delete()
+
+
 def _check_event(event: Event) -> None:
     errors = {}
     if not event.venue_id and not event.online_url:

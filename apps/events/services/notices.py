@@ -156,6 +156,26 @@ def send_programmes(*, today) -> dict:
     return {"sent": sent}
 
 
+def programme_pending(*, event: Event):
+    """The registered people who have not had the event's programme yet."""
+    return event.registrations.filter(status=Registration.Status.REGISTERED, programme_sent_at__isnull=True)
+
+
+def send_programme_now(*, event: Event, by) -> int:
+    """The organiser sends the programme before the 7-day job (e.g. the agenda is fixed early): to each registered
+    person who has not had it, once (the same claim as the job's); the event counts as having sent it."""
+    from apps.audit.services import record
+
+    sent = 0
+    with transaction.atomic():
+        Event.objects.filter(pk=event.pk, programme_sent_at__isnull=True).update(programme_sent_at=timezone.now())
+        for registration in programme_pending(event=event):
+            registration.event = event
+            sent += send_programme_to(registration=registration)
+        record(actor=by, action="events.programme_sent", target=event, changes={"sent": sent})
+    return sent
+
+
 def send_reminders(*, today) -> dict:
     sent = 0
     tomorrow = today + timedelta(days=1)

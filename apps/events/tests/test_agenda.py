@@ -94,3 +94,49 @@ def test_my_agenda_is_my_group_and_the_plenaries_and_a_trainers_own_sessions(cas
     assert [s.title for s in mine] == ["Plenarna", "Wiejskie"]
     _group, taught = selectors.my_agenda(cast.event, cast.trainer2)
     assert [s.title for s in taught] == ["Powiaty"]
+
+
+def _docx() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    return buffer.getvalue()
+
+
+def test_materials_take_the_usual_office_formats_checked_by_content(cast, signed_in):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from tests.access.submission import small_pdf
+
+    session = block(cast)
+    docx = services.add_material(
+        session=session, by=cast.organiser, name="Ćwiczenie", file=SimpleUploadedFile("cw.docx", _docx())
+    )
+    assert docx.extension == ".docx" and "wordprocessingml" in docx.content_type
+    pdf = services.add_material(
+        session=session, by=cast.organiser, name="Slajdy", file=SimpleUploadedFile("s.pdf", small_pdf())
+    )
+    assert pdf.content_type == "application/pdf"
+    with pytest.raises(ValidationError) as refused:
+        services.add_material(
+            session=session, by=cast.organiser, name="Program", file=SimpleUploadedFile("x.docx", b"MZ\x90 nie")
+        )
+    assert "Tego rodzaju pliku nie można dołączyć" in " ".join(refused.value.messages)
+    assert session.materials.count() == 2
+
+    client = signed_in(cast.organiser)
+    response = client.get(reverse("events:material", args=[cast.event.pk, docx.pk]))
+    assert response["Content-Type"] == docx.content_type
+    assert 'filename="cwiczenie.docx"' in response["Content-Disposition"]
+    response.close()
+    page = client.post(
+        reverse("events:material_upload", args=[cast.event.pk, session.pk]),
+        {"name": "Zły", "file": SimpleUploadedFile("zly.pdf", b"nie PDF")},
+        follow=True,
+    )
+    assert "Tego rodzaju pliku nie można dołączyć" in page.content.decode()

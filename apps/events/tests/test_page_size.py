@@ -247,3 +247,42 @@ def test_the_unroomed_are_filtered_in_sql_as_the_python_filter_did(cast):
     _people(cast, 1)  # roomed
     _people(cast, 1, roomed=False, status=Registration.Status.WAITING)
     assert {r.pk for r in selectors.unroomed(cast.event)} == {p.pk for p in staying}
+
+
+def test_the_attendance_pages_jsts_searches_and_sorts_them_in_the_database(cast, client, monkeypatch):
+    from apps.core.testing import assert_constant_queries
+    from apps.engagements.factories import EngagementFactory
+    from apps.events.views import attendance
+
+    monkeypatch.setattr(attendance, "JST_PAGE_SIZE", 2)
+    people = _people(cast, 3)  # three JSTs, two people each
+    CheckIn.objects.create(registration=people[1], day=cast.event.starts_on)
+    sign_in(client, cast.organiser)
+    url = reverse("events:scans", kwargs={"pk": cast.event.pk})
+
+    # The edition's JSTs (the cast's two without anyone registered, the three above), two a page.
+    first = client.get(url, {"jst_sort": "-obecni"})
+    rows = first.context["by_jst"]
+    assert len(rows) == 2 and rows[0].engagement.pk == people[1].engagement_id and rows[0].present == 1
+    assert first.context["jst_page"].paginator.count == 5
+    assert "jst_strona=2" in first.content.decode() and "jst_sort=-obecni" in first.content.decode()
+    missed_first = client.get(url, {"jst_sort": "obecni", "jst_strona": "3"}).context["by_jst"]
+    assert [r.engagement.pk for r in missed_first] == [people[1].engagement_id]
+
+    name = people[2].engagement.local_government.display_name
+    found = client.get(url, {"jst_szukaj": name}).context["by_jst"]
+    assert [(r.engagement.pk, r.registered, r.present, r.missed) for r in found] == [
+        (people[2].engagement_id, 2, 0, True)
+    ]
+    nothing = client.get(url, {"jst_szukaj": "nie ma takiej"})
+    assert "Żadna JST nie pasuje" in nothing.content.decode()
+
+    def more(n):
+        for _ in range(n):
+            EngagementFactory(edition=cast.edition)
+        _people(cast, n)
+
+    def request():
+        assert client.get(url, {"jst_sort": "-zarejestrowani", "jst_szukaj": "a"}).status_code == 200
+
+    assert_constant_queries(build=more, request=request, few=1, many=4)

@@ -19,8 +19,10 @@ from .desk import (
     invitee_remove,
     invitees,
     manage,
+    programme_send,
     set_up,
     venue_create,
+    venue_delete,
     venue_edit,
     venues,
 )
@@ -64,6 +66,7 @@ __all__ = [
     "my_agenda",
     "needs",
     "pair_rooms",
+    "programme_send",
     "public_list",
     "register",
     "registration_cancel",
@@ -82,6 +85,7 @@ __all__ = [
     "topics",
     "undo_check_in",
     "venue_create",
+    "venue_delete",
     "venue_edit",
     "venues",
 ]

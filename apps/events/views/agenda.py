@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.core.editing import form_page, run_action
 from apps.core.permissions import can
@@ -22,6 +22,7 @@ from .. import selectors, services
 from ..forms import CopyAgendaForm, SessionForm
 from ..models import SessionMaterial
 from .common import desk_view, participant_view
+from .confirm import confirm_then
 
 
 def _agenda_url(event) -> str:
@@ -30,7 +31,10 @@ def _agenda_url(event) -> str:
 
 class MaterialForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("nazwa materiału"), max_length=200)
-    file = forms.FileField(label=gettext_lazy("plik (PDF)"))
+    file = forms.FileField(
+        label=gettext_lazy("plik"),
+        help_text=gettext_lazy("PDF, zdjęcie albo dokument biurowy (Word, Excel, PowerPoint, OpenDocument)."),
+    )
 
 
 @desk_view()
@@ -96,14 +100,19 @@ def session_edit(request, event, session_pk: int):
     )
 
 
-@login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @desk_view("event.manage")
 def session_delete(request, event, session_pk: int):
     session = selectors.session_of(event, session_pk)
-    return run_action(
+    told = _("Jeśli program został już wysłany, uczestnicy tej grupy dostaną powiadomienie o zmianie.")
+    return confirm_then(
         request,
-        lambda: services.delete_session(session=session, by=request.user),
+        event=event,
+        title=_("Usunięcie bloku programu"),
+        text=_("Blok „%(title)s” (%(day)s, %(time)s) zostanie usunięty razem z jego materiałami. %(told)s")
+        % {"title": session.title, "day": session.day.strftime("%d.%m.%Y"), "time": session.time_label, "told": told},
+        button=_("Usuń blok"),
+        action=lambda: services.delete_session(session=session, by=request.user),
         success=_("Usunięto blok „%(title)s”.") % {"title": session.title},
         done=_agenda_url(event),
     )
@@ -132,7 +141,7 @@ def material_upload(request, event, session_pk: int):
     session = selectors.session_of(event, session_pk)
     form = MaterialForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("Podaj nazwę materiału i wybierz plik PDF."))
+        messages.error(request, _("Podaj nazwę materiału i wybierz plik."))
         return redirect(_agenda_url(event))
     try:
         services.add_material(
@@ -150,7 +159,8 @@ def material_download(request, event, material_pk: int):
     material = get_object_or_404(
         SessionMaterial.objects.select_related("session"), session__event=event, pk=material_pk
     )
-    return serve_private_file(request, material.file, f"{ascii_slug(material.name)}.pdf", "application/pdf")
+    filename = f"{ascii_slug(material.name)}{material.extension}"
+    return serve_private_file(request, material.file, filename, material.content_type)
 
 
 @participant_view()

@@ -12,7 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.core.forms import add_errors
 from apps.core.permissions import can
@@ -25,6 +26,7 @@ from .. import selectors, services
 from ..forms import AttendanceScanForm, CheckInForm
 from ..models import CheckIn, Registration
 from .common import desk_view
+from .confirm import confirm_then
 
 
 def _today_or_first(event) -> date:
@@ -105,17 +107,43 @@ def check_in(request, event):
     )
 
 
-@login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @desk_view("event.manage")
 def undo_check_in(request, event, entry_pk: int):
     entry = get_object_or_404(CheckIn.objects.select_related("registration"), registration__event=event, pk=entry_pk)
-    services.undo_check_in(entry=entry, by=request.user)
-    messages.success(request, _("Cofnięto obecność: %(name)s.") % {"name": entry.registration.full_name})
-    return redirect(_check_in_url(event, entry.day))
+    name = entry.registration.full_name
+    return confirm_then(
+        request,
+        event=event,
+        title=_("Cofnięcie obecności"),
+        text=_("Potwierdzenie obecności %(name)s w dniu %(day)s zostanie usunięte.")
+        % {"name": name, "day": entry.day.strftime("%d.%m.%Y")},
+        button=_("Cofnij obecność"),
+        action=lambda: services.undo_check_in(entry=entry, by=request.user),
+        success=_("Cofnięto obecność: %(name)s.") % {"name": name},
+        done=_check_in_url(event, entry.day),
+    )
 
 
 PAGE_SIZE = 100
+JST_PAGE_SIZE = 50
+JST_SORT_LABELS = [
+    ("jst", gettext_lazy("nazwa JST (A–Z)")),
+    ("-jst", gettext_lazy("nazwa JST (Z–A)")),
+    ("obecni", gettext_lazy("najmniej obecnych (nieobecne zespoły najpierw)")),
+    ("-obecni", gettext_lazy("najwięcej obecnych")),
+    ("zarejestrowani", gettext_lazy("najmniej zarejestrowanych")),
+    ("-zarejestrowani", gettext_lazy("najwięcej zarejestrowanych")),
+]
+
+
+def _query_without(request, name: str) -> str:
+    """The page's other GET parameters, encoded (each paginated table keeps the other's page and filters)."""
+    params = request.GET.copy()
+    params.pop(name, None)
+    return params.urlencode()
+
+
 ATTENDANCE_BUILDER = "apps.events.documents.build_attendance_pdf"
 
 
@@ -167,6 +195,11 @@ def scans(request, event):
                 messages.success(request, _("Dodano skan listy obecności."))
                 return redirect("events:scans", pk=event.pk)
     page = Paginator(selectors.attendance_people(event), PAGE_SIZE).get_page(request.GET.get("strona"))
+    jst_search = (request.GET.get("jst_szukaj") or "").strip()
+    jst_sort = request.GET.get("jst_sort") if request.GET.get("jst_sort") in selectors.JST_SORTS else "jst"
+    jst_page = Paginator(
+        selectors.jst_attendance_rows(event, search=jst_search, sort=jst_sort), JST_PAGE_SIZE
+    ).get_page(request.GET.get("jst_strona"))
     return render(
         request,
         "events/attendance.html",
@@ -176,7 +209,13 @@ def scans(request, event):
             "scans": event.attendance_scans.select_related("uploaded_by"),
             "rows": selectors.attendance_of(event, page.object_list),
             "page": page,
-            "by_jst": selectors.attendance_by_jst(event),
+            "by_jst": selectors.jst_attendance_page(jst_page.object_list),
+            "jst_page": jst_page,
+            "jst_search": jst_search,
+            "jst_sort": jst_sort,
+            "jst_sorts": JST_SORT_LABELS,
+            "jst_query": _query_without(request, "jst_strona"),
+            "people_query": _query_without(request, "strona"),
             "groups": WorkshopGroup.choices,
             "documents": documents_for_target(event).filter(kind__startswith="attendance:")[:5],
             "may_manage": can(request.user, "event.manage", event),

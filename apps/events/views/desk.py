@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from apps.core.editing import form_page, run_action
 from apps.core.permissions import can, require
@@ -16,6 +16,7 @@ from .. import selectors, services
 from ..forms import EventForm, InviteForm, VenueForm, trainer_choices
 from ..models import Event
 from .common import desk_view
+from .confirm import confirm_then
 
 
 @login_required
@@ -69,6 +70,25 @@ def venue_edit(request, pk: int):
         done=reverse("events:venues"),
         template="events/venue_form.html",
         context={"venue": venue},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def venue_delete(request, pk: int):
+    venue = selectors.venue_for(request.user, pk)
+    return confirm_then(
+        request,
+        event=None,
+        title=_("Usunięcie miejsca"),
+        text=_(
+            "Miejsce „%(name)s” (%(address)s) zostanie usunięte. Miejsca używanego przez wydarzenie nie można usunąć."
+        )
+        % {"name": venue.name, "address": venue.address},
+        button=_("Usuń miejsce"),
+        action=lambda: services.delete_venue(venue=venue, by=request.user),
+        success=_("Usunięto miejsce."),
+        done=reverse("events:venues"),
     )
 
 
@@ -175,16 +195,43 @@ def invitees(request, event):
     )
 
 
-@login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @desk_view("event.manage")
 def invitee_remove(request, event, invitee_pk: int):
     invitee = get_object_or_404(event.invitees.select_related("user", "event"), pk=invitee_pk)
-    return run_action(
+    return confirm_then(
         request,
-        lambda: services.remove_invitee(invitee=invitee, by=request.user),
+        event=event,
+        title=_("Usunięcie osoby z zaproszonych"),
+        text=_("%(name)s nie będzie już zaproszona/y na to wydarzenie (zgłoszenie, jeśli jest, zostaje).")
+        % {"name": invitee.user.full_name or invitee.user.email},
+        button=_("Usuń z zaproszonych"),
+        action=lambda: services.remove_invitee(invitee=invitee, by=request.user),
         success=_("Usunięto osobę z zaproszonych."),
         done=reverse("events:invitees", kwargs={"pk": event.pk}),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@desk_view("event.manage")
+def programme_send(request, event):
+    pending = list(services.programme_pending(event=event).order_by("full_name").values_list("full_name", flat=True))
+    return confirm_then(
+        request,
+        event=event,
+        title=_("Wysyłka programu"),
+        text=_(
+            "Szczegółowy program zostanie wysłany teraz, a nie 7 dni przed wydarzeniem, osobom zarejestrowanym, które "
+            "jeszcze go nie dostały (%(count)s). Każda osoba dostanie go raz; późniejsze zmiany programu zostaną "
+            "ogłoszone osobnym powiadomieniem."
+        )
+        % {"count": len(pending)},
+        items=pending,
+        button=_("Wyślij program"),
+        action=lambda: services.send_programme_now(event=event, by=request.user),
+        success=lambda count: _("Wysłano program: %(count)s.") % {"count": count},
+        done=reverse("events:manage", kwargs={"pk": event.pk}),
+        danger=False,
     )
 
 

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.core.editing import form_page, run_action
 from apps.core.permissions import can
@@ -20,6 +20,7 @@ from ..forms import RoomForm, person_label
 from ..lists import LISTS
 from ..models import Registration
 from .common import desk_view
+from .confirm import confirm_then
 
 PAGE_SIZE = 100
 
@@ -77,14 +78,19 @@ def pair_rooms(request, event):
     )
 
 
-@login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @desk_view("event.manage")
 def room_remove(request, event, room_pk: int):
     room = get_object_or_404(event.rooms.select_related("first", "second", "event"), pk=room_pk)
-    return run_action(
+    people = [room.first.full_name] + ([room.second.full_name] if room.second_id else [])
+    return confirm_then(
         request,
-        lambda: services.remove_room(room=room, by=request.user),
+        event=event,
+        title=_("Rozdzielenie pokoju"),
+        text=_("Przydział pokoju zostanie usunięty; te osoby wrócą na listę osób bez pokoju:"),
+        items=people,
+        button=_("Rozdziel"),
+        action=lambda: services.remove_room(room=room, by=request.user),
         success=_("Usunięto przydział pokoju."),
         done=_rooms_url(event),
     )

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.core.editing import form_page, run_action
 from apps.core.permissions import can
@@ -14,6 +14,7 @@ from .. import selectors, services
 from ..display import registration_labels, registration_rows
 from ..forms import RegistrationForm, registration_initial
 from .common import desk_view
+from .confirm import confirm_then
 
 PAGE_SIZE = 100
 
@@ -71,14 +72,21 @@ def single_room(request, event, registration_pk: int):
     )
 
 
-@login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @desk_view("event.manage")
 def registration_cancel(request, event, registration_pk: int):
     registration = selectors.registration_for_desk(event, registration_pk)
-    return run_action(
+    return confirm_then(
         request,
-        lambda: services.cancel_registration(registration=registration, by=request.user),
+        event=event,
+        title=_("Anulowanie zgłoszenia osoby %(name)s") % {"name": registration.full_name},
+        text=_(
+            "Zgłoszenie %(name)s zostanie anulowane: zwolnione miejsce dostanie pierwsza osoba z listy rezerwowej, "
+            "pokój i posiłki przestaną być rezerwowane, a uczestnik dostanie wiadomość."
+        )
+        % {"name": registration.full_name},
+        button=_("Anuluj zgłoszenie"),
+        action=lambda: services.cancel_registration(registration=registration, by=request.user),
         success=_("Anulowano zgłoszenie: %(name)s.") % {"name": registration.full_name},
         done=reverse("events:registrations", kwargs={"pk": event.pk}),
     )
