@@ -58,7 +58,10 @@ def attachment_for(user, pk: int) -> RecordAttachment:
 
 
 def own_entry(user, pk: int) -> TimeEntry:
-    return get_object_or_404(TimeEntry.objects.filter(advisor=user).select_related("engagement__edition", "engagement__local_government"), pk=pk)
+    return get_object_or_404(
+        TimeEntry.objects.filter(advisor=user).select_related("engagement__edition", "engagement__local_government"),
+        pk=pk,
+    )
 
 
 def sheet_for(user, pk: int) -> TimeSheet:
