@@ -13,6 +13,9 @@ def compute_headlines(edition) -> dict:
     return {entry.key: entry.value.compute(edition) for entry in HEADLINES.entries()}
 
 
+PAGE_ROWS = 30
+
+
 @dataclass
 class Table:
     """A block ready to show: labelled rows of numbers, their totals, and what the chart draws."""
@@ -34,6 +37,16 @@ class Table:
     @property
     def chart_rows(self) -> list[tuple[str, list]]:
         return self.rows
+
+    @property
+    def shown_rows(self) -> list[tuple[str, list]]:
+        """What the page lists: a table of every JST of a national-scale edition (1,000 rows) would make the page
+        slow and unreadable, so long tables show their first rows and offer the whole table as CSV."""
+        return self.rows[:PAGE_ROWS]
+
+    @property
+    def hidden(self) -> int:
+        return max(0, len(self.rows) - PAGE_ROWS)
 
 
 def table(key: str, block: Block, rows: list[list]) -> Table:

@@ -12,10 +12,10 @@ from apps.editions.selectors import edition_for, editions_visible_to
 
 from . import charts
 from .blocks import voivodeship_names
-from .figures import Table, compute_blocks, summed, tables
+from .figures import Table, compute_blocks, summed, table, tables
 from .items import attention_for
 from .models import EditionFigures
-from .registry import HEADLINES
+from .registry import BLOCKS, HEADLINES
 
 
 def statistics_edition(user, slug: str) -> Edition:
@@ -42,6 +42,14 @@ def figures(stored: dict, *, prefix: str, national_only: bool = False) -> list[F
             chart = charts.bar_chart(f"{prefix}-{t.key}", t.title, t.rows, list(t.block.columns))
         result.append(Figure(table=t, chart=chart))
     return result
+
+
+def edition_block(edition: Edition, key: str):
+    """One registered block of the edition computed live, as a table; None for an unknown key."""
+    entry = next((e for e in BLOCKS.entries() if e.key == key), None)
+    if entry is None:
+        return None
+    return table(key, entry.value, entry.value.compute(edition))
 
 
 @dataclass

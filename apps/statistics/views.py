@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.editing import run_action
 from apps.core.permissions import require
+from apps.core.text import ascii_slug
 from apps.documents.exports import build_csv, export_response
 
 from . import selectors, services
@@ -25,6 +26,18 @@ def edition_dashboard(request, slug: str):
         "statistics/edition.html",
         {"edition": edition, "dashboard": selectors.edition_dashboard(edition, request.user)},
     )
+
+
+@login_required
+def edition_block_csv(request, slug: str, key: str):
+    """One figure of the edition as a whole table (the page lists the first rows of a long one)."""
+    edition = selectors.statistics_edition(request.user, slug)
+    found = selectors.edition_block(edition, key)
+    if found is None:
+        raise Http404
+    headers = [str(found.block.heading), *(str(c) for c in found.block.columns)]
+    data = build_csv(headers, ([label, *values] for label, values in found.rows))
+    return export_response(data=data, filename=f"{ascii_slug(edition.slug)}-{key}.csv", kind="csv")
 
 
 @login_required

@@ -616,6 +616,10 @@ MATRIX: dict[str, Row] = {
     "publications:open_data_json": Row(lambda w: reverse("publications:open_data_json"), everyone()),
     "publications:open_data_csv": Row(lambda w: reverse("publications:open_data_csv"), everyone()),
     "statistics:edition": Row(lambda w: _edition_url(w, "statistics:edition"), only(ORGANISER_X_VIEWERS)),
+    "statistics:edition_block_csv": Row(
+        lambda w: reverse("statistics:edition_block_csv", kwargs={"slug": w.edition_x.slug, "key": "attendance_jsts"}),
+        only(ORGANISER_X_VIEWERS),
+    ),
     "statistics:national": Row(
         lambda w: reverse("statistics:national"), only(["organiser_x", "organiser_other", "coordinator"])
     ),

@@ -201,3 +201,27 @@ def test_open_data_lists_only_published_editions_with_a_dictionary(cast):
     page = client.get(reverse("statistics:open_data")).content.decode()
     assert reverse("publications:open_data_csv") in page and "Słownik danych" in page
     assert client.get("/otwarte-dane/nieznane.csv").status_code == 404
+
+
+def test_a_long_table_shows_its_first_rows_and_gives_the_whole_one_as_csv(cast, settings):
+    from apps.statistics import figures
+
+    settings.DEBUG = False
+    original = figures.PAGE_ROWS
+    figures.PAGE_ROWS = 2
+    try:
+        for _ in range(3):
+            TimeEntryFactory(engagement=EngagementFactory(edition=cast.edition), advisor=cast.advisor)
+        client = cast.client(cast.organiser)
+        page = client.get(reverse("statistics:edition", args=[cast.edition.slug])).content.decode()
+        assert "Pokazano 2 z" in page
+        csv_url = reverse("statistics:edition_block_csv", args=[cast.edition.slug, "hours_jsts"])
+        assert csv_url in page
+        response = client.get(csv_url)
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        assert len(rows) >= 1 + 3  # the header and every JST, not only the rows the page lists
+        assert (
+            client.get(reverse("statistics:edition_block_csv", args=[cast.edition.slug, "nieznany"])).status_code == 404
+        )
+    finally:
+        figures.PAGE_ROWS = original
