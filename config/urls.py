@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("apps.branding.urls")),
     path("", include("apps.publications.urls")),
     path("", include("apps.api.urls")),
+    path("", include("apps.operations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

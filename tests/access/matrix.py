@@ -660,4 +660,10 @@ MATRIX: dict[str, Row] = {
     "publications:feed": Row(lambda w: reverse("publications:feed"), everyone()),
     "publications:open_data_json": Row(lambda w: reverse("publications:open_data_json"), everyone()),
     "publications:open_data_csv": Row(lambda w: reverse("publications:open_data_csv"), everyone()),
+    # --- operations -------------------------------------------------------------------------------------------
+    # The probes answer everybody (the proxy and the orchestrator call them); the metrics only a scraper with the
+    # token (none in the world): 404 for everybody.
+    "operations:healthz": Row(lambda w: reverse("operations:healthz"), everyone()),
+    "operations:readyz": Row(lambda w: reverse("operations:readyz"), everyone()),
+    "operations:metrics": Row(lambda w: reverse("operations:metrics"), everyone(404)),
 }
