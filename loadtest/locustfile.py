@@ -2,8 +2,8 @@
 
     deadline  DeadlineApplicant: the call's public pages, the call page and its results again and again, the JST
               register search (what applicants open on deadline day); run.sh kills one app server midway.
-    workday   WorkdayVisitor: the public pages of every kind, the knowledge base and the REST API's lists.
-    event     EventParticipant: the edition's events list and the certificate check, in a burst.
+    workday   WorkdayVisitor: the public pages of every kind, the knowledge base, the readiness probe.
+    event     EventParticipant: the editions and their events lists, the certificate check, in a burst.
 
 The seeded data (seed_scale) has no passwords or TOTP devices for its accounts, so these scenarios are anonymous:
 signed-in flows (saving the Karta zgłoszenia, uploading signed PDFs, check-in at the desk) are not simulated yet.
@@ -50,6 +50,10 @@ class DeadlineApplicant(Visitor):
     def calls(self):
         self.client.get("/nabory/")
 
+    @task(1)
+    def results(self):
+        self.open_one_of("/nabory/", r"^/nabory/[\w-]+/wyniki/$", "/nabory/[call]/wyniki/")
+
     @task(2)
     def find_jst(self):
         self.client.get(f"/rejestr-jst/?q={random.choice(['gmina', 'powiat', 'Kraków', 'Łódź', 'miasto'])}",
@@ -75,8 +79,8 @@ class WorkdayVisitor(Visitor):
         self.client.get("/rejestr-jst/")
 
     @task(2)
-    def api(self):
-        self.client.get("/api/v1/", name="/api/v1/")
+    def knowledge_base(self):
+        self.client.get("/baza-wiedzy/")
 
     @task(1)
     def health(self):
@@ -87,8 +91,9 @@ class EventParticipant(Visitor):
     wait_time = between(0.5, 1.5)
 
     @task(4)
-    def events(self):
-        self.open_one_of("/nabory/", r"^/edycje/[\w-]+/$", "/edycje/[edition]/")
+    def editions(self):
+        self.client.get("/edycje/")
+        self.open_one_of("/edycje/", r"^/edycje/[\w-]+/wydarzenia/$", "/edycje/[edition]/wydarzenia/")
 
     @task(2)
     def certificate_lookup(self):

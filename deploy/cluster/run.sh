@@ -24,8 +24,9 @@ if [ "${CLUSTER_KEEP_DB:-0}" != 1 ]; then
   echo "== database $DB: migrate, seed_scale"
   psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
   rm -rf "$DIR/private"
-  $PY manage.py migrate --noinput -v0
-  $PY manage.py seed_scale >"$DIR/seed.log"
+  # seed_scale runs only under the bench settings (they keep it away from real data); same database.
+  DJANGO_SETTINGS_MODULE=config.settings.bench $PY manage.py migrate --noinput -v0
+  DJANGO_SETTINGS_MODULE=config.settings.bench $PY manage.py seed_scale >"$DIR/seed.log"
 fi
 $PY manage.py collectstatic --noinput -v0
 
