@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test setup venv assets system-deps messages lint format clean-db worker scheduler bench
+.PHONY: run test setup venv assets system-deps messages lint format clean-db worker scheduler bench cluster loadtest
 
 # e-mailed links point at the address this server answers on (make run PORT=8001)
 run: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -72,6 +72,16 @@ bench: setup
 	DJANGO_SETTINGS_MODULE=config.settings.bench $(PY) manage.py migrate --noinput -v0
 	DJANGO_SETTINGS_MODULE=config.settings.bench $(PY) manage.py seed_scale
 	DJANGO_SETTINGS_MODULE=config.settings.bench $(PY) -W ignore manage.py bench $(BENCH_ARGS)
+
+# The production shape on this machine (deploy/cluster/run.sh): PostgreSQL with seed_scale data, two gunicorn app
+# servers behind nginx on https://127.0.0.1:8443, the worker and the scheduler. Not part of `make test`.
+cluster: setup
+	deploy/cluster/run.sh
+
+# Load tests against `make cluster` (loadtest/locustfile.py, docs/performance.md): SCENARIO=deadline|workday|event.
+SCENARIO ?= workday
+loadtest:
+	loadtest/run.sh $(SCENARIO)
 
 worker: setup
 	$(PY) manage.py db_worker --queue-name "*"

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("apps.statistics.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("apps.operations.urls")),
 ]
 
 handler400 = "apps.core.views.bad_request"

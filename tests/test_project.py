@@ -39,6 +39,7 @@ def test_deploy_checks_pass_for_production_settings():
         "SECRET_KEY": "k3y-" + "".join(chr(97 + (i * 7) % 26) for i in range(60)),
         "PATH": "/usr/bin:/bin",
         "ALLOWED_HOSTS": "doradztwo.example",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -64,9 +64,12 @@ INSTALLED_APPS = [
     "apps.publications",
     "apps.api",
     "apps.statistics",
+    "apps.operations",
 ]
 
 MIDDLEWARE = [
+    # First: the request id for every log line and the response, and the request's time for the metrics.
+    "apps.operations.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -212,7 +215,49 @@ MESSAGING_EDIT_MINUTES = int(os.environ.get("MESSAGING_EDIT_MINUTES", 15))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {"BACKEND": "apps.documents.storage.PrivateStorage"},
 }
+# With a bucket the private files go to S3-compatible object storage that every app server and worker shares
+# (django-storages); without one they stay on the local disk under PRIVATE_MEDIA_ROOT.
+PRIVATE_STORAGE_BUCKET = os.environ.get("PRIVATE_STORAGE_BUCKET", "")
+
+
+def s3_private_storage(bucket: str, **overrides) -> dict:
+    return {
+        "BACKEND": "apps.documents.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("PRIVATE_STORAGE_PREFIX", "private"),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            **overrides,
+        },
+    }
+
+
+if PRIVATE_STORAGE_BUCKET:
+    STORAGES["private"] = s3_private_storage(PRIVATE_STORAGE_BUCKET)
+
+# Shared by every app server: Redis when REDIS_URL is set (production), else this process's memory (development,
+# one process). Holds DRF's throttling counters, the request ids handed to background tasks and page caches.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "doradztwo"),
+            "TIMEOUT": 300,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -297,10 +342,20 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "apps.core.views.csrf_failure"
 
+# Logs go to standard error (journald under systemd): text in development, one JSON object a line with the
+# request id in production (LOG_FORMAT=json; apps.operations.logs).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "apps.operations.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "apps.operations.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
@@ -310,3 +365,9 @@ LOGGING = {
         "pyhanko_certvalidator": {"level": "ERROR"},
     },
 }
+
+# Operations (apps.operations): /readyz fails when the oldest task ready to run has waited longer than this, or when
+# a scheduled job's due slot is this much past without a run; /metrics answers only this bearer token (empty: off).
+HEALTH_QUEUE_MAX_AGE = int(os.environ.get("HEALTH_QUEUE_MAX_AGE", 300))
+HEALTH_SCHEDULER_MAX_LAG = int(os.environ.get("HEALTH_SCHEDULER_MAX_LAG", 600))
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")

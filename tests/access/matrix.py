@@ -649,4 +649,7 @@ MATRIX: dict[str, Row] = {
     "events:venue_delete": Row(
         lambda w: reverse("events:venue_delete", kwargs={"pk": w.venue_x_spare.pk}), only(["organiser_x"])
     ),
+    "operations:healthz": Row(lambda w: reverse("operations:healthz"), everyone()),
+    "operations:readyz": Row(lambda w: reverse("operations:readyz"), everyone()),
+    "operations:metrics": Row(lambda w: reverse("operations:metrics"), everyone(404)),
 }
