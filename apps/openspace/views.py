@@ -6,8 +6,9 @@ import copy
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -51,6 +52,14 @@ def _topic(space, request, key="topic_pk", live=True):
 
 def _is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
+
+
+def _fragment(template: str, context: dict) -> HttpResponse:
+    """A polled fragment, rendered without the page's context processors (menu, identity): it holds no form and
+    no menu, so each poll costs only the queries of its own data."""
+    response = HttpResponse(render_to_string(template, context))
+    response["Vary"] = "HX-Request"
+    return response
 
 
 # The organiser sets one up.
@@ -103,10 +112,10 @@ def market(request, space):
 def counts(request, space):
     """The small answer the market page polls every few seconds (and a page of its own without JavaScript)."""
     live = selectors.live_counts(space, request.user)
-    template = "openspace/_counts.html" if _is_htmx(request) else "openspace/counts.html"
-    return render(
-        request, template, {"space": space, "live": live, "role_participant": role_in(request.user, space).participant}
-    )
+    context = {"space": space, "live": live, "role_participant": role_in(request.user, space).participant}
+    if _is_htmx(request):
+        return _fragment("openspace/_counts.html", context)
+    return render(request, "openspace/counts.html", context)
 
 
 @space_view("openspace.take_part")
@@ -397,8 +406,9 @@ def plenary(request, space):
         "position": position + 1,
         "slide_count": len(slides),
     }
-    template = "openspace/_plenary_body.html" if _is_htmx(request) else "openspace/plenary.html"
-    return render(request, template, context)
+    if _is_htmx(request):
+        return _fragment("openspace/_plenary_body.html", context)
+    return render(request, "openspace/plenary.html", context)
 
 
 @login_required
