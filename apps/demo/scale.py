@@ -34,7 +34,7 @@ from apps.recruitment.models import Application, ApplicationTeamMember, Call
 from apps.territory.kinds import workshop_group_for
 from apps.territory.models import LocalGovernment
 
-from . import reference, scale_advising, scale_events, scale_messaging, scale_publications
+from . import reference, scale_advising, scale_events, scale_messaging, scale_openspace, scale_publications
 
 DOMAIN = "skala.example"
 PD = AdvisorAssignment.Role.PERSONAL_DEVELOPMENT
@@ -118,6 +118,7 @@ def build(size: Size = Size(), *, log=lambda text: None) -> dict[str, Edition]:
         editions["large"] = _edition(LARGE, size, spread[: size.engagements], log=log)
         editions["small"] = _edition(SMALL, small, spread[size.engagements :], log=log)
         scale_events.build(editions, log=log)
+        scale_openspace.build(editions, log=log)
         scale_publications.build(editions, log=log)
         _admin()
     return editions

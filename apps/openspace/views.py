@@ -51,7 +51,8 @@ def _topic(space, request, key="topic_pk", live=True):
 
 
 def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
+    """A poll: htmx's request (or ``?poll=1``, the same answer asked without htmx, e.g. by ``make bench``)."""
+    return request.headers.get("HX-Request") == "true" or request.GET.get("poll") == "1"
 
 
 def _fragment(template: str, context: dict) -> HttpResponse:
