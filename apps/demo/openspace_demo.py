@@ -13,7 +13,8 @@ from datetime import datetime, time, timedelta
 from apps.accounts.models import Membership, User
 from apps.editions.models import PROGRAMME_TZ, PlannedEvent
 from apps.events.models import Event, Invitee, Registration
-from apps.openspace.models import Conclusion, Follower, Group, Membership as GroupMembership, OpenSpace, Topic, Vote
+from apps.openspace.models import Conclusion, Follower, Group, OpenSpace, Topic, Vote
+from apps.openspace.models import Membership as GroupMembership
 
 from . import editions
 
