@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("apps.operations.urls")),
+    path("", include("apps.openspace.urls")),
 ]
 
 handler400 = "apps.core.views.bad_request"

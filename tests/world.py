@@ -102,6 +102,7 @@ def build_world() -> World:
     _add_publications(world)
     _add_api(world)
     _add_statistics(world)
+    _add_openspace(world)
     return world
 
 
@@ -526,6 +527,50 @@ def _add_api(world: World) -> None:
     )
     world.objects["api_token_x"] = token
     world.objects["api_token_x_secret"] = secret
+
+
+def _add_openspace(world: World) -> None:
+    """An open space in its own session of edition X's event, voting: three topics (JST A's member proposed them and
+    voted for the first), a group on the second moderated by the invited trainer, JST A's member its scribe, with
+    conclusions."""
+    from datetime import time
+
+    from apps.events.factories import SessionFactory
+    from apps.openspace.models import Conclusion, Follower, Group, OpenSpace, Topic, Vote
+
+    o, u = world.objects, world.users
+    event = o["event_x_full"]
+    session = SessionFactory(event=event, starts_at=time(11, 0), title="Open space: wymiana doświadczeń")
+    space = OpenSpace.objects.create(session=session, event=event, phase="voting", votes_per_person=3)
+    o["openspace_x"] = space
+    member = u["team_member_a"]
+    for key, title in [
+        ("os_topic_1", "Jak zmienić system finansowania oświaty?"),
+        ("os_topic_2", "Opieka pielęgniarska w przedszkolu"),
+        ("os_topic_3", "Finansowanie oświaty"),
+    ]:
+        o[key] = Topic.objects.create(
+            open_space=space,
+            title=title,
+            proposed_by=member,
+            proposer_name="Anna Alfa",
+            proposer_jst=o["jst_a"],
+        )
+        Follower.objects.create(topic=o[key], user=member)
+    Vote.objects.create(open_space=space, topic=o["os_topic_1"], user=member)
+    o["os_group"] = Group.objects.create(
+        open_space=space,
+        topic=o["os_topic_2"],
+        day=event.starts_on,
+        starts_at=time(11, 0),
+        ends_at=time(12, 30),
+        room="Sala A",
+        moderator=u["trainer"],
+        scribe=member,
+    )
+    o["os_conclusion"] = Conclusion.objects.create(
+        group=o["os_group"], problem="Brak pielęgniarek.", solutions="Porozumienie z NFZ."
+    )
 
 
 def _add_statistics(world: World) -> None:

@@ -34,6 +34,8 @@ from apps.recruitment.models import Application, ApplicationTeamMember, Call
 from apps.territory.kinds import workshop_group_for
 from apps.territory.models import LocalGovernment
 
+from . import reference, scale_advising, scale_events, scale_messaging, scale_openspace, scale_publications
+
 from . import reference, scale_advising, scale_events, scale_messaging, scale_publications, scale_statistics
 
 DOMAIN = "skala.example"
@@ -121,6 +123,7 @@ def build(size: Size = Size(), *, log=lambda text: None) -> dict[str, Edition]:
         scale_publications.build(editions, log=log)
         _admin()
         scale_statistics.build(editions, log=log)
+        scale_openspace.build(editions, log=log)
     return editions
 
 

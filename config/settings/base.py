@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "apps.scheduling",
     "apps.branding",
     "apps.publications",
+    "apps.openspace",
     "apps.api",
     "apps.statistics",
     "apps.operations",

@@ -62,6 +62,14 @@ ENGAGEMENT_A_TEAM_MANAGERS = ["team_member_a", "organiser_x"]
 EVENT_X_VIEWERS = ["team_member_a", "team_member_b", "advisor_a", "advisor_b", "trainer", "organiser_x", "coordinator"]
 EVENT_X_INVITED = ["team_member_a", "team_member_b", "trainer"]
 
+OPENSPACE_PEOPLE = ["team_member_a", "trainer", "organiser_x"]
+
+OPENSPACE_RUNNERS = ["trainer", "organiser_x"]
+
+
+def _os_url(w: World, name: str, **kwargs) -> str:
+    return reverse(f"openspace:{name}", kwargs={"pk": w.openspace_x.pk, **kwargs})
+
 
 def _event_url(w: World, name: str, **kwargs) -> str:
     return reverse(name, kwargs={"pk": w.event_x_full.pk, **kwargs})
@@ -652,4 +660,42 @@ MATRIX: dict[str, Row] = {
     "operations:healthz": Row(lambda w: reverse("operations:healthz"), everyone()),
     "operations:readyz": Row(lambda w: reverse("operations:readyz"), everyone()),
     "operations:metrics": Row(lambda w: reverse("operations:metrics"), everyone(404)),
+    "openspace:create": Row(
+        lambda w: reverse("openspace:create", kwargs={"pk": w.event_x_full.pk}), only(["organiser_x"])
+    ),
+    **{
+        f"openspace:{name}": Row(lambda w, name=name: _os_url(w, name), only(allowed))
+        for name, allowed in [
+            ("market", OPENSPACE_PEOPLE),
+            ("counts", OPENSPACE_PEOPLE),
+            ("groups", OPENSPACE_PEOPLE),
+            ("conclusions", OPENSPACE_PEOPLE),
+            ("plenary", OPENSPACE_PEOPLE),
+            ("export_xlsx", OPENSPACE_PEOPLE),
+            ("propose", ["team_member_a"]),
+            ("moderate", OPENSPACE_RUNNERS),
+            ("publish", OPENSPACE_RUNNERS),
+        ]
+    },
+    "openspace:topic_edit": Row(lambda w: _os_url(w, "topic_edit", topic_pk=w.os_topic_1.pk), only(OPENSPACE_RUNNERS)),
+    "openspace:merge": Row(lambda w: _os_url(w, "merge", topic_pk=w.os_topic_3.pk), only(OPENSPACE_RUNNERS)),
+    "openspace:group_edit": Row(lambda w: _os_url(w, "group_edit", group_pk=w.os_group.pk), only(OPENSPACE_RUNNERS)),
+    "openspace:conclusion_edit": Row(
+        lambda w: _os_url(w, "conclusion_edit", group_pk=w.os_group.pk), only(OPENSPACE_PEOPLE)
+    ),
+    **{
+        f"openspace:{name}": Row(lambda w, name=name, kw=kw: _os_url(w, name, **kw(w)), POST_ONLY)
+        for name, kw in [
+            ("vote", lambda w: {"topic_pk": w.os_topic_3.pk}),
+            ("unvote", lambda w: {"topic_pk": w.os_topic_1.pk}),
+            ("move_vote", lambda w: {"topic_pk": w.os_topic_1.pk}),
+            ("follow", lambda w: {"topic_pk": w.os_topic_3.pk}),
+            ("phase", lambda w: {}),
+            ("form_groups", lambda w: {}),
+            ("join", lambda w: {"group_pk": w.os_group.pk}),
+            ("send_to_feedback", lambda w: {"group_pk": w.os_group.pk}),
+            ("export_pdf", lambda w: {}),
+            ("plenary_move", lambda w: {}),
+        ]
+    },
 }

@@ -1691,6 +1691,169 @@ API = {
     ),
 }
 
+OS_PEOPLE = ["team_member_a", "trainer", "organiser_x"]
+
+OS_RUNNERS = ["trainer", "organiser_x"]
+
+
+def _os(w: World, name: str, **kwargs) -> str:
+    return reverse(f"openspace:{name}", kwargs={"pk": w.openspace_x.pk, **kwargs})
+
+
+def _os_phase(phase: str):
+    def prepare(w: World) -> None:
+        w.openspace_x.phase = phase
+        w.openspace_x.save(update_fields=["phase"])
+
+    return prepare
+
+
+def _os_space_is(**fields):
+    return lambda w, r: _has("openspace.OpenSpace", pk=w.openspace_x.pk, **fields)
+
+
+def _os_plenary_with_two_groups(w: World) -> None:
+    from datetime import time
+
+    from apps.openspace.models import Group
+
+    Group.objects.create(
+        open_space=w.openspace_x,
+        topic=w.os_topic_1,
+        day=w.event_x_full.starts_on,
+        starts_at=time(11, 0),
+        ends_at=time(12, 30),
+        order=2,
+    )
+    _os_phase("plenary")(w)
+
+
+def _os_feedback_register(w: World) -> None:
+    """Until the feedback app is wired to the seam (apps/openspace/feedback.py), a stand-in register that accepts
+    the remark; once the real one is wired, it is used as it is."""
+    from apps.openspace import feedback
+
+    if feedback.FEEDBACK_REGISTER["submit"] is None:
+        feedback.FEEDBACK_REGISTER["submit"] = lambda **remark: "matrix"
+
+OPENSPACE: dict[str, Post] = {
+    "openspace:create": Post(
+        lambda w: reverse("openspace:create", kwargs={"pk": w.event_x_full.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("openspace.OpenSpace", session=w.session_x),
+        changes=lambda w: {"session": str(w.session_x.pk)},
+    ),
+    "openspace:propose": Post(
+        lambda w: _os(w, "propose"),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("openspace.Topic", open_space=w.openspace_x, title="Temat z macierzy", proposer_jst=w.jst_a),
+        changes=lambda w: {"title": "Temat z macierzy"},
+        prepare=_os_phase("proposing"),
+    ),
+    "openspace:topic_edit": Post(
+        lambda w: _os(w, "topic_edit", topic_pk=w.os_topic_1.pk),
+        done_by(OS_RUNNERS),
+        lambda w, r: _has("openspace.Topic", pk=w.os_topic_1.pk, title="Brzmienie z macierzy"),
+        changes=lambda w: {"title": "Brzmienie z macierzy"},
+    ),
+    "openspace:merge": Post(
+        lambda w: _os(w, "merge", topic_pk=w.os_topic_3.pk),
+        done_by(OS_RUNNERS),
+        lambda w, r: _has("openspace.Topic", pk=w.os_topic_3.pk, merged_into=w.os_topic_1),
+        changes=lambda w: {"into": str(w.os_topic_1.pk)},
+    ),
+    "openspace:vote": Post(
+        lambda w: _os(w, "vote", topic_pk=w.os_topic_3.pk),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("openspace.Vote", topic=w.os_topic_3, user=w.users["team_member_a"]),
+        page=lambda w: _os(w, "market"),
+    ),
+    "openspace:unvote": Post(
+        lambda w: _os(w, "unvote", topic_pk=w.os_topic_1.pk),
+        done_by(["team_member_a"]),
+        lambda w, r: not _has("openspace.Vote", topic=w.os_topic_1),
+        page=lambda w: _os(w, "market"),
+    ),
+    "openspace:move_vote": Post(
+        lambda w: _os(w, "move_vote", topic_pk=w.os_topic_1.pk),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("openspace.Vote", topic=w.os_topic_3) and not _has("openspace.Vote", topic=w.os_topic_1),
+        page=lambda w: _os(w, "market"),
+        changes=lambda w: {"to": str(w.os_topic_3.pk)},
+    ),
+    "openspace:follow": Post(
+        lambda w: _os(w, "follow", topic_pk=w.os_topic_3.pk),
+        done_by(["team_member_a"]),
+        lambda w, r: not _has("openspace.Follower", topic=w.os_topic_3, user=w.users["team_member_a"]),
+        page=lambda w: _os(w, "market"),
+    ),
+    "openspace:moderate": Post(
+        lambda w: _os(w, "moderate"),
+        done_by(OS_RUNNERS),
+        _os_space_is(votes_per_person=5),
+        changes=lambda w: {"votes_per_person": "5"},
+    ),
+    "openspace:phase": Post(
+        lambda w: _os(w, "phase"),
+        done_by(OS_RUNNERS),
+        _os_space_is(phase="grouping"),
+        page=lambda w: _os(w, "moderate"),
+        changes=lambda w: {"phase": "grouping"},
+    ),
+    "openspace:form_groups": Post(
+        lambda w: _os(w, "form_groups"),
+        done_by(OS_RUNNERS),
+        lambda w, r: _has("openspace.Group", topic=w.os_topic_1),
+        page=lambda w: _os(w, "moderate"),
+        changes=lambda w: {"topics": [str(w.os_topic_1.pk)], "starts_at": "13:00", "ends_at": "14:30"},
+    ),
+    "openspace:group_edit": Post(
+        lambda w: _os(w, "group_edit", group_pk=w.os_group.pk),
+        done_by(OS_RUNNERS),
+        lambda w, r: _has("openspace.Group", pk=w.os_group.pk, room="Sala z macierzy"),
+        changes=lambda w: {"room": "Sala z macierzy"},
+    ),
+    "openspace:join": Post(
+        lambda w: _os(w, "join", group_pk=w.os_group.pk),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("openspace.Membership", group=w.os_group, user=w.users["team_member_a"]),
+        page=lambda w: _os(w, "groups"),
+        prepare=_os_phase("grouping"),
+    ),
+    "openspace:conclusion_edit": Post(
+        lambda w: _os(w, "conclusion_edit", group_pk=w.os_group.pk),
+        done_by(OS_PEOPLE),
+        lambda w, r: _has("openspace.Conclusion", pk=w.os_conclusion.pk, recommendations="Wniosek z macierzy"),
+        changes=lambda w: {"recommendations": "Wniosek z macierzy"},
+    ),
+    "openspace:send_to_feedback": Post(
+        lambda w: _os(w, "send_to_feedback", group_pk=w.os_group.pk),
+        done_by(OS_RUNNERS),
+        lambda w, r: _has("openspace.Conclusion", pk=w.os_conclusion.pk, sent_to_feedback_at__isnull=False),
+        page=lambda w: _os(w, "conclusions"),
+        prepare=_os_feedback_register,
+    ),
+    "openspace:publish": Post(
+        lambda w: _os(w, "publish"),
+        done_by(OS_RUNNERS),
+        _os_space_is(published_at__isnull=False),
+    ),
+    "openspace:export_pdf": Post(
+        lambda w: _os(w, "export_pdf"),
+        done_by(OS_PEOPLE),
+        lambda w, r: _has("documents.GeneratedDocument", kind="conclusions", object_id=str(w.openspace_x.pk)),
+        page=lambda w: _os(w, "conclusions"),
+    ),
+    "openspace:plenary_move": Post(
+        lambda w: _os(w, "plenary_move"),
+        done_by(OS_RUNNERS),
+        _os_space_is(plenary_position=1),
+        page=lambda w: _os(w, "plenary"),
+        changes=lambda w: {"step": "next"},
+        prepare=_os_plenary_with_two_groups,
+    ),
+}
+
 STATISTICS = {
     "statistics:refresh": Post(
         lambda w: reverse("statistics:refresh"),
@@ -1716,4 +1879,5 @@ POSTS: dict[str, Post] = {
     **PUBLICATIONS,
     **API,
     **STATISTICS,
+    **OPENSPACE,
 }

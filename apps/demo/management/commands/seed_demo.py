@@ -12,6 +12,20 @@ from apps.demo import (
     engagements,
     events_demo,
     messaging_demo,
+    openspace_demo,
+    publications_demo,
+    recruitment,
+    reference,
+)
+
+from apps.demo import (
+    accounts,
+    advising_demo,
+    branding_demo,
+    editions,
+    engagements,
+    events_demo,
+    messaging_demo,
     publications_demo,
     recruitment,
     reference,
@@ -62,3 +76,4 @@ class Command(BaseCommand):
         self.stdout.write(f"Wydarzenia: nowe {events.events}, zgłoszenia {events.registrations}")
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Dane demonstracyjne są gotowe ({elapsed:.1f} s)."))
+                self.stdout.write(openspace_demo.seed())
