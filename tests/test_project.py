@@ -39,6 +39,7 @@ def test_deploy_checks_pass_for_production_settings():
         "SECRET_KEY": "k3y-" + "".join(chr(97 + (i * 7) % 26) for i in range(60)),
         "PATH": "/usr/bin:/bin",
         "ALLOWED_HOSTS": "doradztwo.example",
+        "MONITORING_PESEL_KEY": "p3sel-" + "".join(chr(97 + (i * 11) % 26) for i in range(40)),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

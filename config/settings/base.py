@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "apps.scheduling",
     "apps.branding",
     "apps.publications",
+    "apps.monitoring",
     "apps.api",
 ]
 
@@ -206,6 +207,10 @@ PLAN_EVIDENCE_MAX_BYTES = int(os.environ.get("PLAN_EVIDENCE_MAX_BYTES", 10 * 102
 MESSAGING_ATTACHMENT_MAX_BYTES = int(os.environ.get("MESSAGING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
 MESSAGING_ATTACHMENTS_PER_MESSAGE = int(os.environ.get("MESSAGING_ATTACHMENTS_PER_MESSAGE", 5))
 MESSAGING_EDIT_MINUTES = int(os.environ.get("MESSAGING_EDIT_MINUTES", 15))
+# The secret that PESEL numbers are encrypted and looked up with (apps/monitoring/crypto.py). The default serves only
+# development and tests: the deploy check monitoring.E001 refuses it, so production must set its own (and keep it:
+# without it the stored numbers cannot be read).
+MONITORING_PESEL_KEY = os.environ.get("MONITORING_PESEL_KEY", "dev-only-pesel-key-not-for-production")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -660,4 +660,28 @@ MATRIX: dict[str, Row] = {
     "publications:feed": Row(lambda w: reverse("publications:feed"), everyone()),
     "publications:open_data_json": Row(lambda w: reverse("publications:open_data_json"), everyone()),
     "publications:open_data_csv": Row(lambda w: reverse("publications:open_data_csv"), everyone()),
+    # --- monitoring (EU participant monitoring, SM EFS): only organiser X's staff with the monitoring permission;
+    # each participant their own entry page.
+    "monitoring:index": Row(lambda w: reverse("monitoring:index"), only(["organiser_x"])),
+    "monitoring:settings": Row(lambda w: _edition_url(w, "monitoring:settings"), only(["organiser_x"])),
+    "monitoring:participants": Row(lambda w: _edition_url(w, "monitoring:participants"), only(["organiser_x"])),
+    "monitoring:completeness": Row(lambda w: _edition_url(w, "monitoring:completeness"), only(["organiser_x"])),
+    "monitoring:participant_edit": Row(
+        lambda w: _edition_url(w, "monitoring:participant_edit", pk=w.monitoring_member_a.pk), only(["organiser_x"])
+    ),
+    "monitoring:reveal": Row(lambda w: _edition_url(w, "monitoring:reveal", pk=w.monitoring_member_a.pk), POST_ONLY),
+    "monitoring:institutions": Row(lambda w: _edition_url(w, "monitoring:institutions"), only(["organiser_x"])),
+    "monitoring:institution_edit": Row(
+        lambda w: _edition_url(w, "monitoring:institution_edit", pk=w.engagement_a.pk), only(["organiser_x"])
+    ),
+    "monitoring:export_participants": Row(
+        lambda w: _edition_url(w, "monitoring:export_participants"), only(["organiser_x"])
+    ),
+    "monitoring:export_institutions": Row(
+        lambda w: _edition_url(w, "monitoring:export_institutions"), only(["organiser_x"])
+    ),
+    "monitoring:my_data": Row(lambda w: reverse("monitoring:my_data"), signed_in()),
+    "monitoring:my_entry": Row(
+        lambda w: reverse("monitoring:my_entry", kwargs={"pk": w.monitoring_member_a.pk}), only(["team_member_a"])
+    ),
 }
