@@ -12,6 +12,7 @@ from apps.demo import (
     engagements,
     events_demo,
     messaging_demo,
+    monitoring_demo,
     publications_demo,
     recruitment,
     reference,
@@ -42,6 +43,7 @@ class Command(BaseCommand):
                 messages = messaging_demo.seed()
                 self.stdout.write(advising_demo.seed())
                 events = events_demo.seed(seeded)
+                self.stdout.write(monitoring_demo.seed())
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
