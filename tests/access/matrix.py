@@ -360,7 +360,7 @@ MATRIX: dict[str, Row] = {
     ),
     # The organiser's desk: its staff act; the coordinator reads; everybody else 404.
     "recruitment:desk": Row(lambda w: _edition_url(w, "recruitment:desk"), only(ORGANISER_X_VIEWERS)),
-    "recruitment:export": Row(lambda w: _edition_url(w, "recruitment:export", fmt="csv"), only(ORGANISER_X_VIEWERS)),
+    "recruitment:export": Row(lambda w: _edition_url(w, "recruitment:export"), only(ORGANISER_X_VIEWERS)),
     "recruitment:call_settings": Row(lambda w: _edition_url(w, "recruitment:call_settings"), only(["organiser_x"])),
     "recruitment:attachments": Row(lambda w: _edition_url(w, "recruitment:attachments"), only(["organiser_x"])),
     "recruitment:attachment_delete": Row(
