@@ -16,6 +16,7 @@ from apps.core.editing import form_page, run_action
 from apps.core.permissions import can, require
 from apps.core.text import ascii_slug
 from apps.documents.exports import build_xlsx, export_response
+from apps.documents.list_exports import export_page
 from apps.documents.pdf import render_pdf
 from apps.editions.selectors import edition_for
 from apps.engagements.selectors import engagement_for
@@ -565,6 +566,20 @@ def edition_hours(request, slug: str):
         "advising/edition_hours.html",
         {"edition": edition, **selectors.edition_hours(edition), "sheets": selectors.sheets_of_edition(edition)},
     )
+
+
+@login_required
+def edition_visits_export(request, slug: str):
+    edition = _edition(request, slug)
+    back = reverse("advising:edition_visits", kwargs={"slug": slug})
+    return export_page(request, exports.VISITS, target=edition, back=back)
+
+
+@login_required
+def edition_hours_export(request, slug: str):
+    edition = _edition(request, slug)
+    back = reverse("advising:edition_hours", kwargs={"slug": slug})
+    return export_page(request, exports.HOURS, target=edition, back=back)
 
 
 @login_required

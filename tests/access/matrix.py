@@ -684,4 +684,18 @@ MATRIX: dict[str, Row] = {
     "monitoring:my_entry": Row(
         lambda w: reverse("monitoring:my_entry", kwargs={"pk": w.monitoring_member_a.pk}), only(["team_member_a"])
     ),
+    # --- list exports (apps.documents.list_exports) wired by monitoring's helper: the list page's own viewers.
+    "engagements:edition_export": Row(
+        lambda w: _edition_url(w, "engagements:edition_export"), only(ORGANISER_X_VIEWERS)
+    ),
+    "engagements:edition_team_export": Row(
+        lambda w: _edition_url(w, "engagements:edition_team_export"), only(ORGANISER_X_VIEWERS)
+    ),
+    "advising:edition_visits_export": Row(
+        lambda w: _edition_url(w, "advising:edition_visits_export"), only(ORGANISER_X_VIEWERS)
+    ),
+    "advising:edition_hours_export": Row(
+        lambda w: _edition_url(w, "advising:edition_hours_export"), only(ORGANISER_X_VIEWERS)
+    ),
+    "publications:desk_export": Row(lambda w: _edition_url(w, "publications:desk_export"), only(ORGANISER_X_VIEWERS)),
 }
