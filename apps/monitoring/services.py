@@ -118,10 +118,9 @@ def save_participant_data(
         data = ParticipantData.objects.select_for_update().filter(team_member=team_member).first()
         if data is None:
             data = ParticipantData(team_member=team_member, edition=edition)
+        errors: dict[str, str | ValidationError] = {}
         if data.clause_accepted_at is None and not clause_accepted:
-            raise ValidationError(
-                {"clause_accepted": _("Potwierdź, że uczestnik otrzymał klauzulę informacyjną, zanim zapiszesz dane.")}
-            )
+            errors["clause_accepted"] = _("Potwierdź klauzulę informacyjną, zanim zapiszesz dane.")
         before = {name: getattr(data, name) for name in DATA_FIELDS}
         pesel_changed = False
         for name, value in values.items():
@@ -130,22 +129,25 @@ def save_participant_data(
             pesel_changed = bool(data.pesel_encrypted)
             data.pesel_encrypted = data.pesel_hash = ""
             if not data.other_identifier.strip():
-                raise ValidationError({"other_identifier": _("Podaj inny identyfikator, gdy uczestnik nie ma PESEL.")})
+                errors["other_identifier"] = _("Podaj inny identyfikator, gdy uczestnik nie ma PESEL.")
         else:
             data.other_identifier = ""
             if pesel:
                 try:
                     digits = clean_pesel(pesel)
                 except ValidationError as error:
-                    raise ValidationError({"pesel": error}) from None
-                digest = crypto.lookup_hash(digits)
-                if digest != data.pesel_hash:
-                    pesel_changed = True
-                    data.pesel_hash = digest
-                    data.pesel_encrypted = crypto.encrypt(digits)
+                    errors["pesel"] = error
+                else:
+                    digest = crypto.lookup_hash(digits)
+                    if digest != data.pesel_hash:
+                        pesel_changed = True
+                        data.pesel_hash = digest
+                        data.pesel_encrypted = crypto.encrypt(digits)
             if data.pesel_encrypted:
                 data.sex = sex_of(crypto.decrypt(data.pesel_encrypted))
                 data.age_at_start = None  # derived from the PESEL at the support start
+        if errors:
+            raise ValidationError(errors)
         if data.clause_accepted_at is None:
             data.clause_accepted_at = timezone.now()
             data.clause_digest = hashlib.sha256(clause.encode()).hexdigest()
