@@ -72,10 +72,10 @@ def completeness(request, slug: str):
     )
 
 
-def _entry_page(request, *, edition, member, by_participant: bool, done: str, template: str, extra=None):
+def _entry_page(request, data_sent, *, edition, member, by_participant: bool, done: str, template: str, extra=None):
     data = getattr(member, "monitoring_data", None) if selectors.has_data(member) else None
     stored = crypto.mask(crypto.decrypt(data.pesel_encrypted)) if data and data.pesel_encrypted else ""
-    form = ParticipantDataForm(request.POST or None, instance=data, stored_pesel=stored, by_participant=by_participant)
+    form = ParticipantDataForm(data_sent, instance=data, stored_pesel=stored, by_participant=by_participant)
     return form_page(
         request,
         form,
@@ -105,6 +105,7 @@ def participant_edit(request, slug: str, pk: int):
     member = selectors.participant_for_monitoring(edition, pk)
     return _entry_page(
         request,
+        request.POST or None,
         edition=edition,
         member=member,
         by_participant=False,
@@ -189,6 +190,7 @@ def my_entry(request, pk: int):
     require(request.user, "monitoring.enter_own", member)
     return _entry_page(
         request,
+        request.POST or None,
         edition=member.engagement.edition,
         member=member,
         by_participant=True,
