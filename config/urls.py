@@ -23,6 +23,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("apps.operations.urls")),
     path("", include("apps.openspace.urls")),
+    path("", include("apps.monitoring.urls")),
 ]
 
 handler400 = "apps.core.views.bad_request"

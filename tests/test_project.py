@@ -40,6 +40,7 @@ def test_deploy_checks_pass_for_production_settings():
         "PATH": "/usr/bin:/bin",
         "ALLOWED_HOSTS": "doradztwo.example",
         "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "MONITORING_PESEL_KEY": "p3sel-" + "".join(chr(97 + (i * 11) % 26) for i in range(40)),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -103,6 +103,7 @@ def build_world() -> World:
     _add_api(world)
     _add_statistics(world)
     _add_openspace(world)
+    _add_monitoring(world)
     return world
 
 
@@ -527,6 +528,27 @@ def _add_api(world: World) -> None:
     )
     world.objects["api_token_x"] = token
     world.objects["api_token_x_secret"] = secret
+
+
+def _add_monitoring(world: World) -> None:
+    """EU monitoring: edition X is EU-funded; organiser X's staff member holds the monitoring permission; JST A's
+    team member (present on the event's first day) has given their data with a PESEL; JST A has NIP and REGON."""
+    from apps.engagements.models import TeamMember
+    from apps.monitoring import services
+    from apps.monitoring.factories import VALID_PESELS, MonitoringSettingsFactory, complete_values
+    from apps.monitoring.models import MonitoringAccess
+
+    o, u = world.objects, world.users
+    o["monitoring_settings_x"] = MonitoringSettingsFactory(edition=o["edition_x"])
+    MonitoringAccess.objects.create(organisation=world.org_x, user=u["organiser_x"])
+    member = TeamMember.objects.get(engagement=o["engagement_a"], user=u["team_member_a"])
+    o["monitoring_member_a"] = member
+    o["monitoring_data_a"] = services.save_participant_data(
+        team_member=member, by=u["team_member_a"], pesel=VALID_PESELS[0], clause_accepted=True, **complete_values()
+    )
+    services.save_institution(
+        edition=o["edition_x"], local_government=o["jst_a"], nip="5261040828", regon="000331501", by=None
+    )
 
 
 def _add_openspace(world: World) -> None:

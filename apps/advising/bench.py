@@ -1,6 +1,9 @@
 """The advising pages ``make bench`` measures (see apps.core.bench)."""
 
 from apps.core.bench import BENCH, BenchCase
+from apps.documents.list_exports import export_query
+
+from .exports import HOURS, VISITS
 
 BENCH.register(
     "advising.edition_visits",
@@ -31,4 +34,24 @@ BENCH.register(
         query="?zestawienie=jst",
     ),
     order=43,
+)
+BENCH.register(
+    "advising.visits_export",
+    BenchCase(
+        "Visits export (CSV)",
+        "advising:edition_visits_export",
+        {"slug": "edition.slug"},
+        query="?" + export_query(VISITS, "csv"),
+    ),
+    order=44,
+)
+BENCH.register(
+    "advising.hours_export",
+    BenchCase(
+        "Hours export (CSV)",
+        "advising:edition_hours_export",
+        {"slug": "edition.slug"},
+        query="?" + export_query(HOURS, "csv"),
+    ),
+    order=45,
 )

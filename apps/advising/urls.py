@@ -33,6 +33,8 @@ urlpatterns = [
     path("karty-czasu/<int:pk>/karta.xlsx", views.sheet_xlsx, name="sheet_xlsx"),
     path(EDITION + "spotkania/", views.edition_visits, name="edition_visits"),
     path(EDITION + "godziny/", views.edition_hours, name="edition_hours"),
+    path(EDITION + "spotkania/eksport/", views.edition_visits_export, name="edition_visits_export"),
+    path(EDITION + "godziny/eksport/", views.edition_hours_export, name="edition_hours_export"),
     path(EDITION + "godziny.xlsx", views.edition_hours_xlsx, name="edition_hours_xlsx"),
     path(EDITION + "doradztwo/", views.edition_settings, name="edition_settings"),
 ]

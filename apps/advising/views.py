@@ -16,6 +16,7 @@ from apps.core.editing import ask_first, form_page, run_action
 from apps.core.permissions import can, require
 from apps.core.text import ascii_slug
 from apps.documents.exports import build_xlsx, export_response
+from apps.documents.list_exports import export_page
 from apps.documents.pdf import render_pdf
 from apps.editions.selectors import edition_for
 from apps.engagements.selectors import engagement_for
@@ -586,6 +587,20 @@ def edition_hours(request, slug: str):
             "sheet_state": dict(TimeSheet.State.choices).get(request.GET.get("karty", ""), ""),
         },
     )
+
+
+@login_required
+def edition_visits_export(request, slug: str):
+    edition = _edition(request, slug)
+    back = reverse("advising:edition_visits", kwargs={"slug": slug})
+    return export_page(request, exports.VISITS, target=edition, back=back)
+
+
+@login_required
+def edition_hours_export(request, slug: str):
+    edition = _edition(request, slug)
+    back = reverse("advising:edition_hours", kwargs={"slug": slug})
+    return export_page(request, exports.HOURS, target=edition, back=back)
 
 
 @login_required

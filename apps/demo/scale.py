@@ -122,8 +122,8 @@ def build(size: Size = Size(), *, log=lambda text: None) -> dict[str, Edition]:
         scale_events.build(editions, log=log)
         scale_publications.build(editions, log=log)
         _admin()
-        scale_statistics.build(editions, log=log)
         scale_openspace.build(editions, log=log)
+        scale_statistics.build(editions, log=log)  # last: its snapshots copy what the others built
     return editions
 
 

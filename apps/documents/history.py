@@ -9,5 +9,6 @@ describe(
         "document.requested": _("Zlecono przygotowanie dokumentu"),
         "document.generated": _("Przygotowano dokument"),
         "document.failed": _("Nie udało się przygotować dokumentu"),
+        "documents.list_exported": _("Wyeksportowano listę"),
     }
 )

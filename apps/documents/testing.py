@@ -107,3 +107,14 @@ def build_summary_pdf(target, progress):
     data = make_pdf(f"Podsumowanie: {target}")
     progress(90)
     return "podsumowanie.pdf", data, "application/pdf"
+
+
+def exported_table(response) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of a CSV export response (``;``, UTF-8 with BOM), for tests of wired list exports."""
+    import csv
+    import io
+
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"].startswith("text/csv"), response["Content-Type"]
+    header, *rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    return header, rows

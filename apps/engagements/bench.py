@@ -1,6 +1,9 @@
 """The engagement pages ``make bench`` measures (see apps.core.bench)."""
 
 from apps.core.bench import BENCH, BenchCase
+from apps.documents.list_exports import export_query
+
+from .exports import ENGAGEMENTS, TEAM_MEMBERS
 
 SLUG = {"slug": "edition.slug"}
 
@@ -29,4 +32,23 @@ BENCH.register(
     "engagements.pairing",
     BenchCase("Advisors' load + proposed pairs", "engagements:edition_pairing", SLUG, query="?maks=40"),
     order=16,
+)
+
+# The organiser's list exports (apps.documents.list_exports), the default columns as CSV.
+BENCH.register(
+    "engagements.export",
+    BenchCase(
+        "Karty JST export (CSV)", "engagements:edition_export", SLUG, query="?" + export_query(ENGAGEMENTS, "csv")
+    ),
+    order=17,
+)
+BENCH.register(
+    "engagements.team_export",
+    BenchCase(
+        "Team members export (CSV)",
+        "engagements:edition_team_export",
+        SLUG,
+        query="?" + export_query(TEAM_MEMBERS, "csv"),
+    ),
+    order=18,
 )

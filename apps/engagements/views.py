@@ -24,10 +24,11 @@ from apps.core.decorators import object_view
 from apps.core.editing import form_page, run_action, show_error
 from apps.core.links import per_object_url
 from apps.core.permissions import can, require
+from apps.documents.list_exports import export_page
 from apps.editions.selectors import edition_for
 from apps.territory.kinds import WorkshopGroup
 
-from . import dashboards, diagnosis, pairing, selectors, services
+from . import dashboards, diagnosis, exports, pairing, selectors, services
 from .forms import (
     AdvisorPairForm,
     AdvisorProfileForm,
@@ -602,6 +603,22 @@ def diagnosis_pdf(request, pk: int):
 
 
 # The organiser's pages of an edition.
+
+
+@login_required
+def edition_export(request, slug: str):
+    """The edition's karty JST through the one list exporter."""
+    edition = edition_for(request.user, slug)
+    back = reverse("engagements:edition_matrix", kwargs={"slug": slug})
+    return export_page(request, exports.ENGAGEMENTS, target=edition, back=back)
+
+
+@login_required
+def edition_team_export(request, slug: str):
+    """The edition's team members through the one list exporter."""
+    edition = edition_for(request.user, slug)
+    back = reverse("engagements:edition_matrix", kwargs={"slug": slug})
+    return export_page(request, exports.TEAM_MEMBERS, target=edition, back=back)
 
 
 @login_required

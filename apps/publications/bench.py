@@ -2,6 +2,9 @@
 the scale data's 3,300 published documents."""
 
 from apps.core.bench import BENCH, BenchCase
+from apps.documents.list_exports import export_query
+
+from .exports import PUBLICATIONS
 
 BENCH.register(
     "publications.browse",
@@ -35,4 +38,14 @@ BENCH.register(
         per_edition=False,
     ),
     order=62,
+)
+BENCH.register(
+    "publications.desk_export",
+    BenchCase(
+        "Publications export (CSV)",
+        "publications:desk_export",
+        {"slug": "edition.slug"},
+        query="?" + export_query(PUBLICATIONS, "csv"),
+    ),
+    order=65,
 )

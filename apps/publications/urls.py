@@ -27,6 +27,7 @@ urlpatterns = [
     path(CONSENTS + "<int:pk>/wycofaj/", views.withdraw, name="consent_withdraw"),
     path(DESK, views.desk, name="desk"),
     path(DESK + "ustawienia/", views.settings_edit, name="settings"),
+    path(DESK + "eksport/", views.desk_export, name="desk_export"),
     path(DESK + "opublikuj-wszystkie/", views.publish_all, name="publish_all"),
     path(DESK + "zgody/<int:pk>/opublikuj/", views.publish_one, name="publish_one"),
     path("organizator/publikacje/<int:pk>/wyroznienie/", views.feature, name="feature"),

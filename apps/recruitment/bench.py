@@ -1,6 +1,9 @@
 """The recruitment pages and exports ``make bench`` measures (see apps.core.bench)."""
 
 from apps.core.bench import BENCH, BenchCase
+from apps.documents.list_exports import export_query
+
+from .exports import APPLICATIONS
 
 SLUG = {"slug": "edition.slug"}
 
@@ -12,11 +15,13 @@ BENCH.register(
 )
 BENCH.register(
     "recruitment.export_xlsx",
-    BenchCase("Desk export XLSX", "recruitment:export", {**SLUG, "fmt": "=xlsx"}),
+    BenchCase("Desk export XLSX", "recruitment:export", SLUG, query="?" + export_query(APPLICATIONS, "xlsx")),
     order=32,
 )
 BENCH.register(
-    "recruitment.export_csv", BenchCase("Desk export CSV", "recruitment:export", {**SLUG, "fmt": "=csv"}), order=33
+    "recruitment.export_csv",
+    BenchCase("Desk export CSV", "recruitment:export", SLUG, query="?" + export_query(APPLICATIONS, "csv")),
+    order=33,
 )
 BENCH.register(
     "recruitment.call", BenchCase("Call page (public)", "recruitment:call_detail", SLUG, actor="anonymous"), order=34

@@ -1,29 +1,23 @@
-"""The organiser's list of applications as CSV or XLSX (the columns the programme's spreadsheets had).
+"""The organiser's list of applications, exportable through ``apps.documents.list_exports`` (the columns the
+programme's spreadsheets had; the user picks which, CSV or XLSX, in the background when long).
 
 The rows are read as plain values (only the printed columns, the team size counted in the same query) and every
-label (JST kind, workshop group, state) is translated once per export, not once per row. A list longer than
-``BACKGROUND_ROWS`` is prepared in the background as a generated document with a progress page
-(``apps.documents.jobs``), so no request builds a spreadsheet of many thousand rows.
+label (JST kind, workshop group, state) is translated once per export, not once per row.
 """
 
-import hashlib
-import json
+from operator import itemgetter
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from apps.core.text import ascii_slug
-from apps.documents.exports import CONTENT_TYPES, build_csv, build_xlsx, export_response
+from apps.documents.list_exports import Column, ListExport
 from apps.territory.kinds import JstKind, WorkshopGroup, workshop_group_for
 
 from .models import Application
 
-FORMATS = {"csv", "xlsx"}
-BACKGROUND_ROWS = 3000
-BUILDER = "apps.recruitment.exports.build_applications_document"
-PROGRESS_EVERY = 500
-
-# The columns read from the database, in the order of ``headers()`` (team size is annotated by the selector).
+# The columns read from the database, in the order of the spec's columns (team size is annotated by the selector).
 COLUMNS = (
     "local_government__display_name",
     "local_government__teryt",
@@ -44,37 +38,13 @@ COLUMNS = (
 )
 
 
-def headers() -> list[str]:
-    return [
-        _("JST"),
-        _("Kod TERYT"),
-        _("Rodzaj JST"),
-        _("Województwo"),
-        _("Grupa warsztatowa"),
-        _("Stan"),
-        _("Miejsce na liście rezerwowej"),
-        _("Złożone"),
-        _("Dokumenty (z 3)"),
-        _("Komplet dokumentów od"),
-        _("Dokumenty po terminie"),
-        _("Liczba osób w zespole"),
-        _("Osoba do kontaktu"),
-        _("E-mail"),
-        _("Telefon"),
-        _("Decyzja z dnia"),
-        _("Uzasadnienie"),
-    ]
-
-
-def rows(edition, values, progress=None, total: int = 0):
+def _labelled(edition, values):
     """Spreadsheet rows from ``values`` (tuples of ``COLUMNS``); the labels are looked up once."""
     overrides = edition.workshop_group_overrides
     kinds = {value: str(label) for value, label in JstKind.choices}
     groups = {kind: str(WorkshopGroup(workshop_group_for(kind, overrides)).label) for kind in JstKind.values}
     statuses = {value: str(label) for value, label in Application.Status.choices}
-    for number, (name, teryt, kind, voivodeship, status, *rest) in enumerate(values, start=1):
-        if progress is not None and total and number % PROGRESS_EVERY == 0:
-            progress(number * 100 // total)
+    for name, teryt, kind, voivodeship, status, *rest in values:
         yield [
             name,
             teryt,
@@ -86,32 +56,57 @@ def rows(edition, values, progress=None, total: int = 0):
         ]
 
 
+def application_rows(edition, **filters):
+    from . import selectors
+
+    return _labelled(
+        edition, selectors.export_rows(edition, selectors.DeskFilters(**filters)).iterator(chunk_size=2000)
+    )
+
+
+def application_count(edition, **filters) -> int:
+    from . import selectors
+
+    return selectors.export_count(edition, selectors.DeskFilters(**filters))
+
+
 def filename_for(edition) -> str:
     return f"zgloszenia-{ascii_slug(edition.slug)}-{timezone.localdate():%Y-%m-%d}"
 
 
-def build(edition, values, fmt: str, progress=None, total: int = 0) -> bytes:
-    table = rows(edition, values, progress, total)
-    if fmt == "csv":
-        return build_csv(headers(), table)
-    return build_xlsx(_("Zgłoszenia"), headers(), table)
+_LABELS = [
+    ("jst", gettext_lazy("JST"), True),
+    ("teryt", gettext_lazy("Kod TERYT"), True),
+    ("kind", gettext_lazy("Rodzaj JST"), True),
+    ("voivodeship", gettext_lazy("Województwo"), True),
+    ("group", gettext_lazy("Grupa warsztatowa"), True),
+    ("status", gettext_lazy("Stan"), True),
+    ("reserve_rank", gettext_lazy("Miejsce na liście rezerwowej"), True),
+    ("submitted_at", gettext_lazy("Złożone"), True),
+    ("documents", gettext_lazy("Dokumenty (z 3)"), True),
+    ("documents_complete_on", gettext_lazy("Komplet dokumentów od"), True),
+    ("late", gettext_lazy("Dokumenty po terminie"), True),
+    ("team_size", gettext_lazy("Liczba osób w zespole"), True),
+    ("contact_name", gettext_lazy("Osoba do kontaktu"), True),
+    ("contact_email", gettext_lazy("E-mail"), True),
+    ("contact_phone", gettext_lazy("Telefon"), True),
+    ("decided_at", gettext_lazy("Decyzja z dnia"), True),
+    ("decision_reason", gettext_lazy("Uzasadnienie"), True),
+]
+
+APPLICATIONS = ListExport(
+    key="recruitment.applications",
+    title=gettext_lazy("Zgłoszenia"),
+    rows=application_rows,
+    count=application_count,
+    view_action="recruitment.review",
+    filename=filename_for,
+    columns=[Column(key, label, itemgetter(index), default) for index, (key, label, default) in enumerate(_LABELS)],
+)
 
 
-def applications_export(edition, values, fmt: str):
-    return export_response(data=build(edition, values, fmt), filename=filename_for(edition), kind=fmt)
+def headers() -> list[str]:
+    return [str(c.label) for c in APPLICATIONS.columns]
 
 
-def document_kind(fmt: str, filters: dict) -> str:
-    """One background job per format and filter set (the job table keeps one running job per kind)."""
-    digest = hashlib.sha256(json.dumps(filters, sort_keys=True).encode()).hexdigest()[:16]
-    return f"applications_{fmt}_{digest}"
-
-
-def build_applications_document(edition, progress, *, fmt: str, filters: dict):
-    """The builder of a background export (``apps.documents.jobs``): the same file as the direct download."""
-    from . import selectors
-
-    desk_filters = selectors.DeskFilters(**filters)
-    total = selectors.export_count(edition, desk_filters)
-    data = build(edition, selectors.export_rows(edition, desk_filters).iterator(chunk_size=2000), fmt, progress, total)
-    return f"{filename_for(edition)}.{fmt}", data, CONTENT_TYPES[fmt].split(";")[0]
+__all__ = ["APPLICATIONS", "COLUMNS", "_"]

@@ -25,7 +25,7 @@ urlpatterns = [
     path("zgloszenia/<int:pk>/pliki/<int:receipt>/", applicant.receipt_file, name="receipt_file"),
     # The organiser's desk.
     path(DESK, desk.desk, name="desk"),
-    path(DESK + "eksport/<str:fmt>/", desk.export, name="export"),
+    path(DESK + "eksport/", desk.export, name="export"),
     path(DESK + "ustawienia/", desk.call_settings, name="call_settings"),
     path(DESK + "zalaczniki/", desk.attachments, name="attachments"),
     path(DESK + "zalaczniki/<int:pk>/usun/", desk.attachment_delete, name="attachment_delete"),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "apps.branding",
     "apps.publications",
     "apps.openspace",
+    "apps.monitoring",
     "apps.api",
     "apps.statistics",
     "apps.operations",
@@ -213,6 +214,10 @@ MESSAGING_ATTACHMENT_MAX_BYTES = int(os.environ.get("MESSAGING_ATTACHMENT_MAX_BY
 EVENTS_MATERIAL_MAX_BYTES = int(os.environ.get("EVENTS_MATERIAL_MAX_BYTES", 20 * 1024 * 1024))
 MESSAGING_ATTACHMENTS_PER_MESSAGE = int(os.environ.get("MESSAGING_ATTACHMENTS_PER_MESSAGE", 5))
 MESSAGING_EDIT_MINUTES = int(os.environ.get("MESSAGING_EDIT_MINUTES", 15))
+# The secret that PESEL numbers are encrypted and looked up with (apps/monitoring/crypto.py). The default serves only
+# development and tests: the deploy check monitoring.E001 refuses it, so production must set its own (and keep it:
+# without it the stored numbers cannot be read).
+MONITORING_PESEL_KEY = os.environ.get("MONITORING_PESEL_KEY", "dev-only-pesel-key-not-for-production")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

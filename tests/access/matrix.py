@@ -343,7 +343,7 @@ MATRIX: dict[str, Row] = {
         only(["applicant", *ORGANISER_X_VIEWERS]),
     ),
     "recruitment:desk": Row(lambda w: _edition_url(w, "recruitment:desk"), only(ORGANISER_X_VIEWERS)),
-    "recruitment:export": Row(lambda w: _edition_url(w, "recruitment:export", fmt="csv"), only(ORGANISER_X_VIEWERS)),
+    "recruitment:export": Row(lambda w: _edition_url(w, "recruitment:export"), only(ORGANISER_X_VIEWERS)),
     "recruitment:call_settings": Row(lambda w: _edition_url(w, "recruitment:call_settings"), only(["organiser_x"])),
     "recruitment:attachments": Row(lambda w: _edition_url(w, "recruitment:attachments"), only(["organiser_x"])),
     "recruitment:attachment_delete": Row(
@@ -698,4 +698,39 @@ MATRIX: dict[str, Row] = {
             ("plenary_move", lambda w: {}),
         ]
     },
+    "monitoring:index": Row(lambda w: reverse("monitoring:index"), only(["organiser_x"])),
+    "monitoring:settings": Row(lambda w: _edition_url(w, "monitoring:settings"), only(["organiser_x"])),
+    "monitoring:participants": Row(lambda w: _edition_url(w, "monitoring:participants"), only(["organiser_x"])),
+    "monitoring:completeness": Row(lambda w: _edition_url(w, "monitoring:completeness"), only(["organiser_x"])),
+    "monitoring:participant_edit": Row(
+        lambda w: _edition_url(w, "monitoring:participant_edit", pk=w.monitoring_member_a.pk), only(["organiser_x"])
+    ),
+    "monitoring:reveal": Row(lambda w: _edition_url(w, "monitoring:reveal", pk=w.monitoring_member_a.pk), POST_ONLY),
+    "monitoring:institutions": Row(lambda w: _edition_url(w, "monitoring:institutions"), only(["organiser_x"])),
+    "monitoring:institution_edit": Row(
+        lambda w: _edition_url(w, "monitoring:institution_edit", pk=w.engagement_a.pk), only(["organiser_x"])
+    ),
+    "monitoring:export_participants": Row(
+        lambda w: _edition_url(w, "monitoring:export_participants"), only(["organiser_x"])
+    ),
+    "monitoring:export_institutions": Row(
+        lambda w: _edition_url(w, "monitoring:export_institutions"), only(["organiser_x"])
+    ),
+    "monitoring:my_data": Row(lambda w: reverse("monitoring:my_data"), signed_in()),
+    "monitoring:my_entry": Row(
+        lambda w: reverse("monitoring:my_entry", kwargs={"pk": w.monitoring_member_a.pk}), only(["team_member_a"])
+    ),
+    "engagements:edition_export": Row(
+        lambda w: _edition_url(w, "engagements:edition_export"), only(ORGANISER_X_VIEWERS)
+    ),
+    "engagements:edition_team_export": Row(
+        lambda w: _edition_url(w, "engagements:edition_team_export"), only(ORGANISER_X_VIEWERS)
+    ),
+    "advising:edition_visits_export": Row(
+        lambda w: _edition_url(w, "advising:edition_visits_export"), only(ORGANISER_X_VIEWERS)
+    ),
+    "advising:edition_hours_export": Row(
+        lambda w: _edition_url(w, "advising:edition_hours_export"), only(ORGANISER_X_VIEWERS)
+    ),
+    "publications:desk_export": Row(lambda w: _edition_url(w, "publications:desk_export"), only(ORGANISER_X_VIEWERS)),
 }

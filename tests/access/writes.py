@@ -1691,6 +1691,43 @@ API = {
     ),
 }
 
+MONITORING = {
+    "monitoring:settings": Post(
+        lambda w: reverse("monitoring:settings", kwargs={"slug": w.edition_x.slug}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("monitoring.MonitoringSettings", edition=w.edition_x, project_title="Tytuł z macierzy"),
+        changes=lambda w: {"project_title": "Tytuł z macierzy"},
+    ),
+    "monitoring:participant_edit": Post(
+        lambda w: reverse(
+            "monitoring:participant_edit", kwargs={"slug": w.edition_x.slug, "pk": w.monitoring_member_a.pk}
+        ),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("monitoring.ParticipantData", team_member=w.monitoring_member_a, education="isced3"),
+        changes=lambda w: {"education": "isced3"},
+    ),
+    "monitoring:reveal": Post(
+        lambda w: reverse("monitoring:reveal", kwargs={"slug": w.edition_x.slug, "pk": w.monitoring_member_a.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has(
+            "audit.AuditEntry", action="monitoring.pesel_revealed", target_id=str(w.monitoring_data_a.pk)
+        ),
+        page=lambda w: reverse("monitoring:participants", kwargs={"slug": w.edition_x.slug}),
+    ),
+    "monitoring:institution_edit": Post(
+        lambda w: reverse("monitoring:institution_edit", kwargs={"slug": w.edition_x.slug, "pk": w.engagement_b.pk}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("monitoring.Institution", local_government=w.jst_b, nip="7251801126"),
+        changes=lambda w: {"nip": "725-18-01-126", "regon": "000331501"},
+    ),
+    "monitoring:my_entry": Post(
+        lambda w: reverse("monitoring:my_entry", kwargs={"pk": w.monitoring_member_a.pk}),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("monitoring.ParticipantData", team_member=w.monitoring_member_a, education="isced4"),
+        changes=lambda w: {"education": "isced4"},
+    ),
+}
+
 OS_PEOPLE = ["team_member_a", "trainer", "organiser_x"]
 
 OS_RUNNERS = ["trainer", "organiser_x"]
@@ -1880,4 +1917,5 @@ POSTS: dict[str, Post] = {
     **API,
     **STATISTICS,
     **OPENSPACE,
+    **MONITORING,
 }

@@ -512,3 +512,20 @@ def test_knowledge_base_demo(world):
     assert Publication.objects.filter(edition=edition_2022, withdrawn_at__isnull=False).count() == 1
     assert live.filter(edition=pilot, document="plan").count() == 34
     assert EditionPublishing.objects.get(edition=pilot).grouping == "jst_kind"
+
+
+def test_monitoring_demo(world):
+    """The 2022/23 edition is EU-funded: most participants have monitoring data, some have gaps; the demo
+    organiser handles them."""
+    from apps.accounts.models import User
+    from apps.monitoring import selectors
+    from apps.monitoring.access import monitoring_of
+    from apps.monitoring.models import MonitoringSettings
+
+    edition = _edition("Doradztwo dla JST 2022/2023")
+    assert MonitoringSettings.objects.get(edition=edition).eu_funded
+    rows = selectors.participants(edition)
+    with_gaps = [row for row in rows if row.gaps]
+    assert rows and with_gaps and len(with_gaps) < len(rows)
+    assert any(row.data is None for row in with_gaps)
+    assert edition.organiser_id in monitoring_of(User.objects.get(email="organizator@demo.example"))

@@ -4,7 +4,7 @@ from .consent import consents, withdraw
 from .public import attachment as public_attachment
 from .public import detail as public_detail
 from .public import edition_page, feed, index, open_data_csv, open_data_json, pdf
-from .staff import desk, feature, publish_all, publish_one, settings_edit, structure_edit, structures_list
+from .staff import desk, desk_export, feature, publish_all, publish_one, settings_edit, structure_edit, structures_list
 from .summary import (
     accept,
     attachment_add,
@@ -29,6 +29,7 @@ __all__ = [
     "comment",
     "consents",
     "desk",
+    "desk_export",
     "detail",
     "edit",
     "edition_page",

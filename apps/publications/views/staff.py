@@ -9,9 +9,10 @@ from django.views.decorators.http import require_POST
 
 from apps.core.editing import form_page, run_action
 from apps.core.permissions import can, require
+from apps.documents.list_exports import export_page
 from apps.editions.selectors import edition_for
 
-from .. import selectors, services, structures
+from .. import exports, selectors, services, structures
 from ..forms import EditionPublishingForm, StructureForm
 from ..models import EditionPublishing, FormCode
 
@@ -36,6 +37,14 @@ def desk(request, slug: str):
             "settings": EditionPublishing.objects.filter(edition=edition).first(),
         },
     )
+
+
+@login_required
+def desk_export(request, slug: str):
+    """The edition's publications through the one list exporter."""
+    edition = edition_for(request.user, slug)
+    back = reverse("publications:desk", kwargs={"slug": slug})
+    return export_page(request, exports.PUBLICATIONS, target=edition, back=back)
 
 
 @login_required

@@ -11,6 +11,8 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from apps.core.testing import sign_in
+from apps.documents import list_exports
+from apps.documents.list_exports import export_query
 from apps.documents.models import DocumentStatus, GeneratedDocument
 from apps.recruitment import exports
 from apps.recruitment.models import Call
@@ -22,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _export_url(edition, fmt="xlsx"):
-    return reverse("recruitment:export", kwargs={"slug": edition.slug, "fmt": fmt})
+    return reverse("recruitment:export", kwargs={"slug": edition.slug}) + "?" + export_query(exports.APPLICATIONS, fmt)
 
 
 def _translations_during(monkeypatch, fn) -> int:
@@ -69,23 +71,24 @@ def test_export_and_results_read_only_the_printed_columns(client, edition, organ
 
 
 def test_a_long_export_is_prepared_in_the_background_with_progress(client, edition, organiser, monkeypatch):
-    monkeypatch.setattr(exports, "BACKGROUND_ROWS", 10)
-    monkeypatch.setattr(exports, "PROGRESS_EVERY", 5)
+    monkeypatch.setattr(list_exports, "BACKGROUND_ROWS", 10)
+    monkeypatch.setattr(list_exports, "PROGRESS_EVERY", 5)
     sign_in(client, organiser)
     bulk_applications(edition, 25)
     # Up to the limit the file comes at once.
-    response = client.get(_export_url(edition) + "?status=qualified")
+    response = client.get(_export_url(edition) + "&status=qualified")
     assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
     # Beyond it: a generated document (run at once by the test task backend) and its status page.
     response = client.get(_export_url(edition))
     document = GeneratedDocument.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("documents:status", args=[document.pk])
     assert document.status == DocumentStatus.DONE and document.params["fmt"] == "xlsx"
+    assert document.params["params"] == vars(DeskFilters())
     assert client.get(response["Location"]).status_code == 200
     download = client.get(reverse("documents:download", args=[document.pk]))
     sheet = load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
     assert sheet.max_row == 26 and sheet["A1"].value == "JST"
     # The same filters and format join the job; the builder reports its progress as it goes.
     seen = []
-    exports.build_applications_document(edition, seen.append, fmt="csv", filters=vars(DeskFilters()))
+    list_exports.build_list_document(edition, seen.append, **{**document.params, "fmt": "csv"})
     assert seen == [20, 40, 60, 80, 100][: len(seen)] and len(seen) == 5

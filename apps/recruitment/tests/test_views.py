@@ -12,8 +12,9 @@ from django.urls import reverse
 from apps.accounts.factories import TEST_PASSWORD
 from apps.accounts.models import User
 from apps.core.testing import assert_constant_queries, sign_in
+from apps.documents.list_exports import export_query
 from apps.documents.testing import make_pdf, make_signed_pdf
-from apps.recruitment import services
+from apps.recruitment import exports, services
 from apps.recruitment.factories import ApplicationFactory, PaperReceiptFactory, SubmittedApplicationFactory
 from apps.recruitment.models import Application, ApplicationNote
 from apps.territory.factories import LocalGovernmentFactory, VoivodeshipFactory
@@ -440,17 +441,19 @@ def test_exports(client, edition, organiser):
         edition=edition, local_government=LocalGovernmentFactory(name="Eksportowo"), contact_name="=HYPERLINK()"
     )
     sign_in(client, organiser)
-    csv = client.get(reverse("recruitment:export", kwargs={"slug": edition.slug, "fmt": "csv"}))
+    url = reverse("recruitment:export", kwargs={"slug": edition.slug})
+    csv = client.get(f"{url}?{export_query(exports.APPLICATIONS, 'csv')}")
     assert csv["Content-Type"].startswith("text/csv")
     text = csv.content.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("JST;Kod TERYT;Rodzaj JST;Województwo;Grupa warsztatowa;Stan")
     assert "Eksportowo" in text and "'=HYPERLINK()" in text
-    xlsx = client.get(reverse("recruitment:export", kwargs={"slug": edition.slug, "fmt": "xlsx"}))
+    xlsx = client.get(f"{url}?{export_query(exports.APPLICATIONS, 'xlsx')}")
     from openpyxl import load_workbook
 
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet["A1"].value == "JST" and "Eksportowo" in sheet["A2"].value
-    assert client.get(reverse("recruitment:export", kwargs={"slug": edition.slug, "fmt": "pdf"})).status_code == 404
+    refused = client.get(f"{url}?{export_query(exports.APPLICATIONS, 'pdf')}")
+    assert refused.status_code == 200 and refused.context["form"].errors  # the choice page again, with the error
 
 
 def test_results_page_appears_on_publication(client, edition, organiser):
@@ -515,7 +518,7 @@ def test_desk_queries_do_not_grow_with_applications(client, edition, organiser):
 
 def test_export_queries_do_not_grow(client, edition, organiser):
     sign_in(client, organiser)
-    url = reverse("recruitment:export", kwargs={"slug": edition.slug, "fmt": "xlsx"})
+    url = reverse("recruitment:export", kwargs={"slug": edition.slug}) + "?" + export_query(exports.APPLICATIONS)
     assert_constant_queries(
         build=lambda n: SubmittedApplicationFactory.create_batch(n, edition=edition), request=lambda: client.get(url)
     )

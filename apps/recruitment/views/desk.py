@@ -19,7 +19,7 @@ from apps.audit.selectors import last_change, readable_history_of
 from apps.core.editing import form_page, run_action
 from apps.core.forms import add_errors
 from apps.core.permissions import can, require
-from apps.documents.jobs import request_document
+from apps.documents.list_exports import export_page
 
 from .. import exports, selectors, services
 from ..completeness import check_application
@@ -62,24 +62,17 @@ def desk(request, slug: str):
 
 
 @login_required
-def export(request, slug: str, fmt: str):
+def export(request, slug: str):
+    """The desk's list with its filters, through the one list exporter (columns, format, background when long)."""
     edition = selectors.desk_edition(request.user, slug)
-    if fmt not in exports.FORMATS:
-        raise Http404
     filters = DeskFilterForm(request.GET or None).filters()
-    if selectors.export_count(edition, filters) > exports.BACKGROUND_ROWS:
-        # Many thousand rows: prepared in the background, the status page shows the progress and the download.
-        document = request_document(
-            target=edition,
-            kind=exports.document_kind(fmt, asdict(filters)),
-            title=_("Zgłoszenia: %(edition)s (%(format)s)") % {"edition": edition.name, "format": fmt.upper()},
-            builder=exports.BUILDER,
-            view_action="recruitment.review",
-            by=request.user,
-            params={"fmt": fmt, "filters": asdict(filters)},
-        )
-        return redirect("documents:status", pk=document.pk)
-    return exports.applications_export(edition, selectors.export_rows(edition, filters), fmt)
+    return export_page(
+        request,
+        exports.APPLICATIONS,
+        target=edition,
+        params=asdict(filters),
+        back=reverse("recruitment:desk", kwargs={"slug": slug}),
+    )
 
 
 def _review_context(request, edition, application, **forms) -> dict:

@@ -12,20 +12,8 @@ from apps.demo import (
     engagements,
     events_demo,
     messaging_demo,
+    monitoring_demo,
     openspace_demo,
-    publications_demo,
-    recruitment,
-    reference,
-)
-
-from apps.demo import (
-    accounts,
-    advising_demo,
-    branding_demo,
-    editions,
-    engagements,
-    events_demo,
-    messaging_demo,
     publications_demo,
     recruitment,
     reference,
@@ -57,7 +45,9 @@ class Command(BaseCommand):
                 messages = messaging_demo.seed()
                 self.stdout.write(advising_demo.seed())
                 events = events_demo.seed(seeded)
-                self.stdout.write(statistics_demo.seed())
+                self.stdout.write(openspace_demo.seed())
+                self.stdout.write(monitoring_demo.seed())
+                self.stdout.write(statistics_demo.seed())  # last: the figures of everything seeded above
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
@@ -76,4 +66,3 @@ class Command(BaseCommand):
         self.stdout.write(f"Wydarzenia: nowe {events.events}, zgłoszenia {events.registrations}")
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Dane demonstracyjne są gotowe ({elapsed:.1f} s)."))
-                self.stdout.write(openspace_demo.seed())

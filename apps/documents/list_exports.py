@@ -1,0 +1,217 @@
+"""Every staff list exportable, by one mechanism: the user picks the columns and the format, the export remembers
+each user's last choice per list, and a long list is prepared in the background with progress
+(``apps.documents.jobs``). The files are written by ``exports.build_csv``/``build_xlsx`` like every export.
+
+Wiring a list takes a spec next to the list's selector and a view of a few lines::
+
+    # apps/<app>/exports.py
+    from apps.documents.list_exports import Column, ListExport
+
+    def _rows(edition, *, status=""):                    # the list's rows for the target, already scoped;
+        return selectors.applications_of(edition, status)  # keyword params are the list's filters (JSON values)
+
+    APPLICATIONS = ListExport(
+        key="recruitment.applications",                  # unique: the remembered choice and the job kind use it
+        title=_("Zgłoszenia"),
+        rows=_rows,                                      # a module-level function: the background job imports it
+        view_action="recruitment.review",                # the rule checked on the target (status/download pages)
+        filename=lambda edition: f"zgloszenia-{edition.slug}",
+        columns=[
+            Column("jst", _("JST"), lambda a: a.local_government.display_name),
+            Column("email", _("E-mail"), lambda a: a.contact_email, default=False),  # offered, not pre-ticked
+        ],
+    )
+
+    # apps/<app>/views.py: load the target through the scoped selector (404 for others), then
+    @login_required
+    def applications_export(request, slug):
+        edition = selectors.desk_edition(request.user, slug)
+        return export_page(request, exports.APPLICATIONS, target=edition, params={"status": request.GET.get("stan", "")})
+
+Link the list's page to that view (``?`` + the list's own query string keeps its filters) and give the URL its GET
+row in the access matrix. The page is a GET form (nothing is changed but the history): without ``eksport=1`` it
+shows the column choice (the last one this user exported, or the defaults); with it, the file, or for more than
+``BACKGROUND_ROWS`` rows a redirect to the job's status page. Each export is in the audit history with its columns
+and row count, which is also where the last choice is read from.
+"""
+
+import hashlib
+import importlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import QuerySet
+from django.shortcuts import redirect, render
+from django.utils.encoding import force_str
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from apps.audit.models import AuditEntry
+from apps.audit.services import record
+from apps.core.text import ascii_slug
+
+from .exports import CONTENT_TYPES, build_csv, build_xlsx, export_response
+
+BACKGROUND_ROWS = 3000
+PROGRESS_EVERY = 500
+EXPORTED = "documents.list_exported"  # written out where it is recorded (tests/test_project.py reads it)
+FORMATS = {"csv": "CSV", "xlsx": "XLSX"}
+SPECS: dict[str, "ListExport"] = {}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: Any
+    value: Callable[[Any], Any]
+    default: bool = True
+
+
+@dataclass(frozen=True)
+class ListExport:
+    key: str
+    title: Any
+    rows: Callable[..., Iterable]
+    view_action: str
+    filename: Callable[[Any], str]
+    columns: list[Column] = field(default_factory=list)
+    # How many rows ``rows`` gives, when it is not a queryset or list (e.g. a generator that adds labels).
+    count: Callable[..., int] | None = None
+
+    def __post_init__(self):
+        keys = [c.key for c in self.columns]
+        if len(set(keys)) != len(keys) or not keys:
+            raise ImproperlyConfigured(f"List export {self.key}: column keys must be unique and present.")
+        if self.key in SPECS and SPECS[self.key].rows is not self.rows:
+            raise ImproperlyConfigured(f"List export {self.key!r} is defined twice.")
+        SPECS[self.key] = self
+
+    def chosen(self, keys: Iterable[str]) -> list[Column]:
+        wanted = set(keys)
+        return [c for c in self.columns if c.key in wanted]
+
+    @property
+    def defaults(self) -> list[str]:
+        return [c.key for c in self.columns if c.default]
+
+
+def spec_for(key: str, module: str) -> ListExport:
+    """The spec of ``key``, importing the module that defines it (in a worker nothing else may have)."""
+    importlib.import_module(module)
+    return SPECS[key]
+
+
+def last_choice(spec: ListExport, user) -> list[str]:
+    """The columns ``user`` last exported this list with (still offered), else the spec's defaults."""
+    entry = (
+        AuditEntry.objects.filter(actor=user, action=EXPORTED, changes__list=spec.key)
+        .order_by("-at", "-pk")
+        .values_list("changes", flat=True)
+        .first()
+    )
+    offered = {c.key for c in spec.columns}
+    keys = [k for k in (entry or {}).get("columns", []) if k in offered]
+    return keys or spec.defaults
+
+
+def _count(spec: ListExport, rows, target, params: dict) -> int:
+    if spec.count is not None:
+        return spec.count(target, **params)
+    return rows.count() if isinstance(rows, QuerySet) else len(rows)
+
+
+def table(spec: ListExport, columns: list[Column], rows, progress=None, total: int = 0):
+    for number, row in enumerate(rows, start=1):
+        if progress is not None and total and number % PROGRESS_EVERY == 0:
+            progress(number * 100 // total)
+        yield [column.value(row) for column in columns]
+
+
+def build(spec: ListExport, columns: list[Column], rows, fmt: str, progress=None, total: int = 0) -> bytes:
+    headers = [force_str(c.label) for c in columns]
+    body = table(spec, columns, rows, progress, total)
+    if fmt == "csv":
+        return build_csv(headers, body)
+    return build_xlsx(force_str(spec.title), headers, body)
+
+
+def _iterate(rows):
+    # Many rows stream from the database in chunks (a prefetching queryset needs a chunk size).
+    return rows.iterator(chunk_size=2000) if isinstance(rows, QuerySet) else rows
+
+
+def build_list_document(target, progress, *, key: str, module: str, columns: list[str], fmt: str, params: dict):
+    """The builder of a background list export (``apps.documents.jobs``): the same file as the direct download."""
+    spec = spec_for(key, module)
+    rows = spec.rows(target, **params)
+    data = build(spec, spec.chosen(columns), _iterate(rows), fmt, progress, _count(spec, rows, target, params))
+    return f"{ascii_slug(spec.filename(target))}.{fmt}", data, CONTENT_TYPES[fmt].split(";")[0]
+
+
+def export_query(spec: ListExport, fmt: str = "xlsx", columns: Iterable[str] | None = None) -> str:
+    """The query string of a submitted export (tests, ``make bench``): the given columns or the defaults."""
+    keys = spec.defaults if columns is None else list(columns)
+    return f"eksport=1&format={fmt}" + "".join(f"&kolumny={key}" for key in keys)
+
+
+class ExportForm(forms.Form):
+    eksport = forms.CharField(widget=forms.HiddenInput, initial="1")
+    kolumny = forms.MultipleChoiceField(
+        label=gettext_lazy("Kolumny"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Wybierz co najmniej jedną kolumnę.")},
+    )
+    format = forms.ChoiceField(label=gettext_lazy("Format"), widget=forms.RadioSelect, choices=list(FORMATS.items()))
+
+    def __init__(self, *args, spec: ListExport, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kolumny"].choices = [(c.key, c.label) for c in spec.columns]
+
+
+def export_page(request, spec: ListExport, *, target, params: dict | None = None, back: str = ""):
+    """The column choice, then the file (or the background job): the whole view of a wired list."""
+    params = params or {}
+    submitted = request.GET.get("eksport") == "1"
+    form = ExportForm(
+        request.GET if submitted else None,
+        spec=spec,
+        initial={"kolumny": last_choice(spec, request.user), "format": "xlsx"},
+    )
+    if submitted and form.is_valid():
+        columns = spec.chosen(form.cleaned_data["kolumny"])
+        fmt = form.cleaned_data["format"]
+        rows = spec.rows(target, **params)
+        total = _count(spec, rows, target, params)
+        keys = [c.key for c in columns]
+        record(
+            actor=request.user,
+            action="documents.list_exported",
+            target=target,
+            changes={"list": spec.key, "columns": keys, "format": fmt, "rows": total, "params": params},
+        )
+        if total > BACKGROUND_ROWS:
+            from .jobs import request_document
+
+            digest = hashlib.sha256(json.dumps([keys, params], sort_keys=True).encode()).hexdigest()[:12]
+            document = request_document(
+                target=target,
+                kind=f"list_{spec.key}_{fmt}_{digest}"[:50],
+                title=_("%(list)s (%(format)s)") % {"list": force_str(spec.title), "format": FORMATS[fmt]},
+                builder="apps.documents.list_exports.build_list_document",
+                view_action=spec.view_action,
+                by=request.user,
+                params={"key": spec.key, "module": spec.rows.__module__, "columns": keys, "fmt": fmt, "params": params},
+            )
+            return redirect("documents:status", pk=document.pk)
+        data = build(spec, columns, _iterate(rows), fmt)
+        return export_response(data=data, filename=ascii_slug(spec.filename(target)), kind=fmt)
+    hidden = [(name, value) for name, values in request.GET.lists() if name not in form.fields for value in values]
+    return render(
+        request,
+        "documents/list_export.html",
+        {"form": form, "spec": spec, "target": target, "hidden": hidden, "back": back},
+    )
