@@ -67,3 +67,21 @@ def test_a_row_both_sides_changed_differently_is_left_to_a_person(tmp_path):
     code, result = merge(tmp_path, BASE, ours, theirs)
     assert code == 1
     assert "<<<<<<< ours" in result and '"one": 2' in result and '"one": 3' in result
+
+
+def test_lines_added_inside_a_block_and_names_added_to_one_import_meet(tmp_path):
+    base = (
+        "from apps.demo import (\n    a,\n    b,\n)\n\n\ndef handle():\n    with x():\n        a.seed()\n"
+        "        b.seed()\n    print('done')\n"
+    )
+    ours = base.replace("    b,\n", "    b,\n    c,\n").replace(
+        "        b.seed()\n", "        b.seed()\n        c.seed()\n"
+    )
+    theirs = base.replace("    a,\n", "    a,\n    d,\n").replace(
+        "        a.seed()\n", "        a.seed()\n        d.seed()\n"
+    )
+    code, result = merge(tmp_path, base, ours, theirs)
+    assert code == 0
+    assert "from apps.demo import (\n    a,\n    b,\n    c,\n    d,\n)\n" in result
+    assert result.count("from apps.demo import") == 1
+    assert "        a.seed()\n        d.seed()\n        b.seed()\n        c.seed()\n    print('done')\n" in result

@@ -7,7 +7,8 @@ its call, an import), usually at the same place, so a line merge conflicts on ne
 
 - a statement only one side added or changed (against the common base) is taken from that side;
 - a dict literal both sides grew is merged per key (a key one side changed wins); a list literal by item;
-- a function both sides grew by adding calls (`build_world`, `seed_demo.handle`) gets the union of its calls;
+- a function both sides grew by adding lines (`build_world`, `seed_demo.handle`) gets both, each new line after
+  the line it follows on its side; an import both sides grew imports the union of the names;
 - anything else both sides changed differently is a conflict, left as git's markers for a person.
 
 Registered by `make setup` (git config merge.blocks.driver) and .gitattributes.
@@ -35,6 +36,8 @@ def name_of(node: ast.stmt, source: str) -> str:
         return f"= {node.targets[0].id}"
     if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
         return f"= {node.target.id}"
+    if isinstance(node, ast.ImportFrom) and not any(a.asname for a in node.names):
+        return f"from {'.' * node.level}{node.module}"
     return "stmt " + ast.get_source_segment(source, node)
 
 
@@ -109,15 +112,36 @@ def merge_list(base_src, ours_src, theirs_src) -> str | None:
 
 
 def merge_calls(base_src, ours_src, theirs_src) -> str | None:
-    """A function whose body both sides grew only by adding whole lines: keep ours, add theirs' new lines."""
+    """A function whose body both sides grew only by adding whole lines: keep ours, and put each line only theirs
+    added right after the line it follows in theirs (so it lands inside the same block, at the same depth)."""
     base_lines, ours_lines, theirs_lines = (s.splitlines(keepends=True) for s in (base_src, ours_src, theirs_src))
     if any(line not in ours_lines for line in base_lines) or any(line not in theirs_lines for line in base_lines):
         return None
-    added = [line for line in theirs_lines if line not in base_lines and line not in ours_lines]
-    anchor = next((i for i in range(len(ours_lines) - 1, -1, -1) if ours_lines[i].strip().startswith("return")), None)
-    if anchor is None:
-        anchor = len(ours_lines)
-    return "".join(ours_lines[:anchor] + added + ours_lines[anchor:])
+    result = list(ours_lines)
+    for i, line in enumerate(theirs_lines):
+        if line in base_lines or line in ours_lines:
+            continue
+        previous = next((theirs_lines[j] for j in range(i - 1, -1, -1) if theirs_lines[j] in result), None)
+        at = result.index(previous) + 1 if previous is not None else len(result)
+        # after ours' own additions at that place, so both sides' new lines keep their order
+        while at < len(result) and result[at] not in base_lines and result[at] not in theirs_lines:
+            at += 1
+        result.insert(at, line)
+    return "".join(result)
+
+
+def merge_import(base_src, ours_src, theirs_src) -> str | None:
+    """``from x import (a, b)`` both sides grew: one statement importing the union of the names, sorted."""
+    nodes = [ast.parse(src).body[0] if src else None for src in (base_src, ours_src, theirs_src)]
+    if not all(isinstance(n, ast.ImportFrom) for n in nodes[1:]) or nodes[1].module != nodes[2].module:
+        return None
+    base = {a.name for a in nodes[0].names} if isinstance(nodes[0], ast.ImportFrom) else set()
+    ours, theirs = ({a.name for a in n.names} for n in nodes[1:])
+    if any(alias.asname for n in nodes[1:] for alias in n.names):
+        return None
+    names = sorted((ours | theirs) - ((base - ours) | (base - theirs)))
+    body = "".join(f"    {name},\n" for name in names)
+    return f"from {'.' * nodes[1].level}{nodes[1].module or ''} import (\n{body})\n"
 
 
 def main(base_path: str, ours_path: str, theirs_path: str) -> int:
@@ -149,7 +173,12 @@ def main(base_path: str, ours_path: str, theirs_path: str) -> int:
         elif mine == old:
             out.append(other)
         else:
-            merged = merge_dict(old, mine, other) or merge_list(old, mine, other) or merge_calls(old or "", mine, other)
+            merged = (
+                merge_import(old, mine, other)
+                or merge_dict(old, mine, other)
+                or merge_list(old, mine, other)
+                or merge_calls(old or "", mine, other)
+            )
             if merged is None:
                 conflict = True
                 merged = f"<<<<<<< ours\n{mine}=======\n{other}>>>>>>> theirs\n"
