@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("apps.branding.urls")),
     path("", include("apps.publications.urls")),
     path("", include("apps.api.urls")),
+    path("", include("apps.consents.urls")),
+    path("", include("apps.privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
