@@ -21,10 +21,10 @@ def clause_edit(request, slug: str):
     may_edit = can(request.user, "clause.edit", organisation)
     current = selectors.published_clause(organisation)
     context = {"organisation": organisation, "current": current, "versions": selectors.clause_versions(organisation)}
-    if not may_edit:
-        return render(request, "consents/clause_edit.html", {**context, "may_edit": False})
     if request.method == "POST":
         require(request.user, "clause.edit", organisation)
+    if not may_edit:
+        return render(request, "consents/clause_edit.html", {**context, "may_edit": False})
     initial = {name: getattr(current, name) for name in ClauseForm.Meta.fields} if current else None
     form = ClauseForm(request.POST or None, initial=initial)
     return form_page(
