@@ -549,7 +549,7 @@ def _add_privacy(world: World) -> None:
         organisation=world.org_x,
         kind=DataRequest.Kind.RECTIFICATION,
         details="Popraw stanowisko",
-        due_on=due_date(timezone.localdate()),
+        due_on=due_date(filed_on=timezone.localdate()),
     )
     o["recovery_advisor_a"] = TwoFactorRecovery.objects.create(
         user=u["advisor_a"], organisation=world.org_x, reason="Zgubiony telefon"

@@ -353,7 +353,7 @@ def generate_backup_codes(*, user: User) -> list[str]:
     return codes
 
 
-def backup_device(user: User):
+def backup_device(*, user: User):
     """The django-otp device a backup code signs in with (so ``is_verified()`` holds); it has no tokens itself."""
     from django_otp.plugins.otp_static.models import StaticDevice
 

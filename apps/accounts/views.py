@@ -404,7 +404,7 @@ def two_factor_backup(request):
     form = BackupCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if services.use_backup_code(user=request.user, code=form.cleaned_data["code"]):
-            otp_login(request, services.backup_device(request.user))
+            otp_login(request, services.backup_device(user=request.user))
             messages.success(request, _("Zalogowano kodem zapasowym. Ten kod nie zadziała ponownie."))
             return redirect(_safe_next(request, reverse("core:dashboard")))
         form.add_error("code", _("Ten kod jest nieprawidłowy albo został już użyty."))

@@ -30,7 +30,7 @@ User = get_user_model()
 # --- a person's own data -----------------------------------------------------------------------------------
 
 
-def collect(user) -> list[dict]:
+def collect(*, user) -> list[dict]:
     """Every section each app holds about the person (``personal_data`` modules), in one list."""
     sections = []
     for source in SOURCES:
@@ -41,7 +41,7 @@ def collect(user) -> list[dict]:
 
 def build_export(*, user) -> bytes:
     """The person's ZIP: ``dane.json`` (their records), their own files, and ``index.html`` that reads them."""
-    sections = collect(user)
+    sections = collect(user=user)
     files = [(name, field) for source in SOURCES for name, field in source.files(user)]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -76,7 +76,7 @@ def build_export(*, user) -> bytes:
 # --- requests ---------------------------------------------------------------------------------------------------
 
 
-def organisation_for(user) -> Organisation:
+def organisation_for(*, user) -> Organisation:
     """Who answers the person's requests: the organiser that holds most of their data, else the model owner."""
     counts: dict[int, int] = {}
     for source in SOURCES:
@@ -91,7 +91,7 @@ def organisation_for(user) -> Organisation:
     return owner
 
 
-def due_date(filed_on: date) -> date:
+def due_date(*, filed_on: date) -> date:
     """One month from the day the request came in (art. 12 ust. 3 RODO); the end of a shorter month if needed."""
     month = filed_on.month % 12 + 1
     year = filed_on.year + (filed_on.month == 12)
@@ -117,13 +117,13 @@ def file_request(*, user, kind: str, details: str = "") -> DataRequest:
         raise ValidationError({"kind": _("Wybierz rodzaj wniosku.")})
     if DataRequest.objects.filter(user=user, kind=kind, status=DataRequest.Status.OPEN).exists():
         raise ValidationError({"kind": _("Taki wniosek już czeka na odpowiedź.")})
-    organisation = organisation_for(user)
+    organisation = organisation_for(user=user)
     request = DataRequest.objects.create(
         user=user,
         organisation=organisation,
         kind=kind,
         details=details.strip(),
-        due_on=due_date(timezone.localdate()),
+        due_on=due_date(filed_on=timezone.localdate()),
     )
     record(actor=user, action="privacy.request_filed", target=request, changes={"kind": kind})
     link = settings.SITE_URL + reverse("privacy:request_detail", kwargs={"pk": request.pk})
@@ -147,7 +147,7 @@ def answer_request(*, data_request: DataRequest, approve: bool, answer: str, by)
     person = data_request.user
     email = person.email
     if approve and data_request.kind == DataRequest.Kind.ERASURE:
-        holds = holds_for(person)
+        holds = holds_for(user=person)
         if holds:
             raise ValidationError(
                 _("Usunięcia danych blokuje: %(holds)s. Odpowiedz odmową lub ograniczeniem przetwarzania.")
@@ -174,7 +174,7 @@ def answer_request(*, data_request: DataRequest, approve: bool, answer: str, by)
 # --- erasure ----------------------------------------------------------------------------------------------------
 
 
-def holds_for(user, today: date | None = None) -> list[LegalHold]:
+def holds_for(*, user, today: date | None = None) -> list[LegalHold]:
     """The active legal holds on the editions where the person has records."""
     editions = {pk for source in SOURCES for pk in source.editions(user) if pk}
     if not editions:
@@ -292,14 +292,14 @@ def lift_hold(*, hold: LegalHold, by) -> None:
 # --- retention --------------------------------------------------------------------------------------------------
 
 
-def held_editions(today: date) -> set[int]:
+def held_editions(*, today: date) -> set[int]:
     return set(LegalHold.objects.filter(until__gte=today).values_list("edition_id", flat=True))
 
 
 def retention_report(*, today: date | None = None) -> list[dict]:
     """What the retention periods remove on ``today``: per kind, the records (held editions left out)."""
     today = today or timezone.localdate()
-    held = held_editions(today)
+    held = held_editions(today=today)
     report = []
     for rule in RETENTION:
         queryset = rule.due(today, held)
@@ -312,7 +312,7 @@ def apply_retention(*, today: date | None = None) -> dict:
     """Remove what is past its period: first the report, then exactly what it lists. A second run finds nothing."""
     today = today or timezone.localdate()
     report = retention_report(today=today)
-    held = held_editions(today)
+    held = held_editions(today=today)
     applied = {}
     for rule in RETENTION:
         pks = [item["pk"] for entry in report if entry["kind"] == rule.key for item in entry["items"]]

@@ -62,7 +62,7 @@ def request_detail(request, data_request):
     form = AnswerForm(request.POST or None) if may_answer or request.method == "POST" else None
     context = {
         "data_request": data_request,
-        "holds": services.holds_for(data_request.user) if data_request.is_open else [],
+        "holds": services.holds_for(user=data_request.user) if data_request.is_open else [],
         "may_answer": may_answer,
     }
     if form is None:

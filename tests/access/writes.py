@@ -1712,8 +1712,10 @@ PRIVACY = {
     "accounts:two_factor_backup": Post(
         lambda w: reverse("accounts:two_factor_backup"),
         signed_in_done(),
-        lambda w, r: DEVICE_ID_SESSION_KEY in r.client.session
-        and _has("accounts.BackupCode", user_id=signed_in_as(r), used_at__isnull=False),
+        lambda w, r: (
+            DEVICE_ID_SESSION_KEY in r.client.session
+            and _has("accounts.BackupCode", user_id=signed_in_as(r), used_at__isnull=False)
+        ),
         per_person=lambda w, user: {"code": w.backup_codes[user.pk][0]},
         prepare=_backup_codes_for_everyone,
         verified=False,

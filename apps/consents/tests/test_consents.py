@@ -33,7 +33,9 @@ def test_each_change_is_a_new_version_and_the_newest_is_shown():
         services.publish_clause(organisation=organisation, fields=FIELDS, by=staff)
     second = services.publish_clause(organisation=organisation, fields={**FIELDS, "retention": "5 lat"}, by=staff)
     assert (first.number, second.number) == (1, 2)
-    html = Template("{% load consents %}{% information_clause org 'application' %}").render(Context({"org": organisation}))
+    html = Template("{% load consents %}{% information_clause org 'application' %}").render(
+        Context({"org": organisation})
+    )
     assert "5 lat" in html and "wersja 2" in html and "Prezes UODO" in html
 
 

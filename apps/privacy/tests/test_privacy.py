@@ -81,8 +81,8 @@ def test_a_request_is_due_in_a_month_and_staff_are_reminded_once_before(mailoutb
     staff = MembershipFactory(organisation=engagement.edition.organiser, role=Membership.Role.STAFF).user
     data_request = services.file_request(user=person, kind=DataRequest.Kind.ERASURE)
     assert data_request.organisation == engagement.edition.organiser
-    assert data_request.due_on == services.due_date(timezone.localdate())
-    assert services.due_date(date(2026, 1, 31)) == date(2026, 2, 28)
+    assert data_request.due_on == services.due_date(filed_on=timezone.localdate())
+    assert services.due_date(filed_on=date(2026, 1, 31)) == date(2026, 2, 28)
     assert services.send_request_reminders(today=data_request.due_on - timedelta(days=20)) == []
     mailoutbox.clear()
     assert services.send_request_reminders(today=data_request.due_on - timedelta(days=3)) == [data_request.pk]
