@@ -23,7 +23,7 @@ from apps.audit.services import record
 from apps.core.mail import send_templated_email
 
 from .models import FORMER_PARTICIPANT, DataRequest, LegalHold
-from .personal_data import RETENTION, SOURCES, label_columns
+from .personal_data import RETENTION, SOURCES, label_columns, needles_of, replace_names
 
 User = get_user_model()
 
@@ -182,18 +182,6 @@ def holds_for(*, user, today: date | None = None) -> list[LegalHold]:
     return list(LegalHold.objects.filter(edition_id__in=editions, until__gte=today or timezone.localdate()))
 
 
-def _replace_in(value, needles: list[str]):
-    if isinstance(value, str):
-        for needle in needles:
-            value = value.replace(needle, FORMER_PARTICIPANT)
-        return value
-    if isinstance(value, list):
-        return [_replace_in(item, needles) for item in value]
-    if isinstance(value, dict):
-        return {key: _replace_in(item, needles) for key, item in value.items()}
-    return value
-
-
 def _anonymise_audit(user, needles: list[str]) -> int:
     """The history stays whole (every entry, who did what when); the person's name and address in it are
     replaced. The only rewrite the append-only history allows, and itself recorded."""
@@ -205,10 +193,12 @@ def _anonymise_audit(user, needles: list[str]) -> int:
         target_type__model="user", target_id=str(user.pk)
     )
     for entry in candidates.distinct():
-        entry.actor_label = _replace_in(entry.actor_label, needles) if entry.actor_id != user.pk else FORMER_PARTICIPANT
-        entry.target_repr = _replace_in(entry.target_repr, needles)
-        entry.changes = _replace_in(entry.changes, needles)
-        entry.message = _replace_in(entry.message, needles)
+        entry.actor_label = (
+            replace_names(entry.actor_label, needles) if entry.actor_id != user.pk else FORMER_PARTICIPANT
+        )
+        entry.target_repr = replace_names(entry.target_repr, needles)
+        entry.changes = replace_names(entry.changes, needles)
+        entry.message = replace_names(entry.message, needles)
         entry.save(update_fields=["actor_label", "target_repr", "changes", "message"])
         count += 1
     # Entries that name the person only inside ``changes`` (an invitation sent to the address).
@@ -218,7 +208,7 @@ def _anonymise_audit(user, needles: list[str]) -> int:
         in_changes |= Q(changes__icontains=needle) | Q(changes__icontains=json.dumps(needle)[1:-1])
     if needles:
         for entry in AuditEntry.objects.exclude(pk__in=candidates.values("pk")).filter(in_changes):
-            entry.changes = _replace_in(entry.changes, needles)
+            entry.changes = replace_names(entry.changes, needles)
             entry.save(update_fields=["changes"])
             count += 1
     return count
@@ -231,7 +221,7 @@ def anonymise_person(*, user, by) -> dict:
     The user row stays as a tombstone ("były uczestnik") because kept records (HDR authorship, attendance,
     approvals) point at it; nothing in it identifies the person any more and it can never sign in."""
     user = User.objects.select_for_update().get(pk=user.pk)
-    needles = [n for n in {user.full_name.strip(), user.email.strip()} if len(n) >= 3]
+    needles = needles_of(user)
     counts: dict = {}
     for source in SOURCES:
         counts.update(source.erase(user))

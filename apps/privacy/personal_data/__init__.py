@@ -65,6 +65,44 @@ class RetentionRule:
     describe: Callable[[models.Model], str] = str
 
 
+FORMER_PARTICIPANT = "były uczestnik"  # the same words as privacy.models.FORMER_PARTICIPANT
+
+
+def needles_of(user) -> list[str]:
+    """What identifies the person in copied text: their name and address (before the account is emptied)."""
+    return [n for n in {user.full_name.strip(), user.email.strip()} if len(n) >= 3]
+
+
+def replace_names(value, needles: list[str]):
+    """``value`` (text, or JSON of lists and dicts) with every needle replaced by "były uczestnik"."""
+    if isinstance(value, str):
+        for needle in needles:
+            value = value.replace(needle, FORMER_PARTICIPANT)
+        return value
+    if isinstance(value, list):
+        return [replace_names(item, needles) for item in value]
+    if isinstance(value, dict):
+        return {key: replace_names(item, needles) for key, item in value.items()}
+    return value
+
+
+def scrub(queryset, fields: list[str], needles: list[str]) -> int:
+    """Replace the person's name and address inside copies kept in text or JSON (frozen versions, timelines)."""
+    count = 0
+    for obj in queryset:
+        changed = False
+        for name in fields:
+            before = getattr(obj, name)
+            after = replace_names(before, needles)
+            if after != before:
+                setattr(obj, name, after)
+                changed = True
+        if changed:
+            obj.save(update_fields=fields)
+            count += 1
+    return count
+
+
 SOURCES: Registry[Source] = Registry("personal data source")
 RETENTION: Registry[RetentionRule] = Registry("retention rule")
 

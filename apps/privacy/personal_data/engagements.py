@@ -1,9 +1,9 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.engagements.models import TeamMember
+from apps.engagements.models import TeamMember, TimelineEntry
 
-from . import SOURCES, Source, rows
+from . import SOURCES, Source, needles_of, rows, scrub
 
 FIELDS = ["engagement", "full_name", "email", "phone", "position", "kind", "school_name", "is_leader", "joined_at"]
 
@@ -16,6 +16,8 @@ def _erase(user):
     # The team place stays (the JST's record of who took part, EU-funded documents): name replaced, contact gone.
     from ..models import FORMER_PARTICIPANT
 
+    timeline = TimelineEntry.objects.filter(engagement__team_members__user=user).distinct()
+    scrubbed = scrub(timeline, ["params", "text"], needles_of(user))
     count = 0
     for member in _members(user):
         member.full_name = FORMER_PARTICIPANT
@@ -24,7 +26,7 @@ def _erase(user):
         member.left_at = member.left_at or timezone.now()
         member.save(update_fields=["full_name", "email", "phone", "position", "school_name", "left_at"])
         count += 1
-    return {"team_places_anonymised": count}
+    return {"team_places_anonymised": count, "timeline_entries_anonymised": scrubbed}
 
 
 SOURCES.register(

@@ -1,8 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
-from apps.plans.models import Evidence, PlanComment
+from apps.plans.models import Evidence, PlanComment, PlanVersion
 
-from . import SOURCES, Source, rows
+from . import SOURCES, Source, needles_of, rows, scrub
 
 
 def _evidence(user):
@@ -21,6 +21,12 @@ def _files(user):
     return [(f"dowody/{e.pk}-{e.original_name}", e.file) for e in _evidence(user) if e.file]
 
 
+def _erase(user):
+    # Frozen HDR versions keep the team as it was: the person's name in them is replaced, the version stays.
+    versions = PlanVersion.objects.filter(plan__engagement__team_members__user=user).distinct()
+    return {"plan_versions_anonymised": scrub(versions, ["snapshot"], needles_of(user))}
+
+
 SOURCES.register(
     "plans",
     Source(
@@ -34,6 +40,7 @@ SOURCES.register(
         retention=_("jak edycja (dokument projektu); autor po usunięciu: „były uczestnik”"),
         collect=_collect,
         files=_files,
+        erase=_erase,
         editions=lambda user: _evidence(user).values_list("action__plan__engagement__edition_id", flat=True),
     ),
     order=60,
