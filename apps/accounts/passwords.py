@@ -22,7 +22,7 @@ class CommonPasswordsValidator(CommonPasswordValidator):
         stem = folded.rstrip("0123456789!.")
         if folded in self.passwords or (len(stem) >= 4 and stem in self.passwords) or folded in self.django.passwords:
             raise ValidationError(
-                _("To hasło jest zbyt popularne i łatwe do odgadnięcia. Wybierz inne."), code="password_too_common"
+                _("To hasło jest zbyt powszechne i łatwe do odgadnięcia. Wybierz inne."), code="password_too_common"
             )
 
     def get_help_text(self):
