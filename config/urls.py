@@ -24,6 +24,8 @@ urlpatterns = [
     path("", include("apps.operations.urls")),
     path("", include("apps.openspace.urls")),
     path("", include("apps.monitoring.urls")),
+    path("", include("apps.consents.urls")),
+    path("", include("apps.privacy.urls")),
 ]
 
 handler400 = "apps.core.views.bad_request"

@@ -104,6 +104,7 @@ def build_world() -> World:
     _add_statistics(world)
     _add_openspace(world)
     _add_monitoring(world)
+    _add_privacy(world)
     return world
 
 
@@ -528,6 +529,35 @@ def _add_api(world: World) -> None:
     )
     world.objects["api_token_x"] = token
     world.objects["api_token_x_secret"] = secret
+
+
+def _add_privacy(world: World) -> None:
+    """Organiser X's information clause; team member A's photo consent and a request (rectification) to
+    organiser X; advisor A's lost-device request waiting for organiser X's confirmation."""
+    from django.utils import timezone
+
+    from apps.accounts.models import TwoFactorRecovery
+    from apps.consents.factories import ClauseVersionFactory
+    from apps.consents.models import Purpose
+    from apps.consents.services import give_consent
+    from apps.privacy.models import DataRequest
+    from apps.privacy.services import due_date
+
+    o, u = world.objects, world.users
+    o["clause_x"] = ClauseVersionFactory(organisation=world.org_x, number=1)
+    o["consent_photos_a"] = give_consent(
+        user=u["team_member_a"], organisation=world.org_x, purpose=Purpose.PHOTOS, point="account"
+    )
+    o["data_request_a"] = DataRequest.objects.create(
+        user=u["team_member_a"],
+        organisation=world.org_x,
+        kind=DataRequest.Kind.RECTIFICATION,
+        details="Popraw stanowisko",
+        due_on=due_date(filed_on=timezone.localdate()),
+    )
+    o["recovery_advisor_a"] = TwoFactorRecovery.objects.create(
+        user=u["advisor_a"], organisation=world.org_x, reason="Zgubiony telefon"
+    )
 
 
 def _add_monitoring(world: World) -> None:

@@ -9,4 +9,4 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # Permission rules, audit labels, menu entries and dashboard cards.
-        from . import history, hooks, rules  # noqa: F401
+        from . import history, hooks, receivers, rules  # noqa: F401

@@ -84,3 +84,21 @@ class InviteForm(forms.Form):
 
 class ResendConfirmationForm(forms.Form):
     email = forms.EmailField(label=_("Adres e-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+
+class BackupCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Kod zapasowy"),
+        max_length=20,
+        help_text=_("Jeden z kodów zapisanych przy włączaniu weryfikacji, np. abcde-fgh23."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+    )
+
+
+class RecoveryForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Co się stało z urządzeniem?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Organizator sprawdzi, że to Ty (np. telefonicznie), zanim wyzeruje weryfikację."),
+    )

@@ -18,5 +18,9 @@ describe(
         "calendar_feed.revoked": _("Wyłączono adres kalendarza"),
         "two_factor.enabled": _("Włączono weryfikację dwuetapową"),
         "two_factor.reset": _("Wyzerowano weryfikację dwuetapową"),
+        "two_factor.backup_codes_generated": _("Utworzono kody zapasowe"),
+        "two_factor.backup_code_used": _("Użyto kodu zapasowego"),
+        "two_factor.recovery_requested": _("Poproszono o wyzerowanie weryfikacji dwuetapowej"),
+        "account.sessions_ended": _("Zakończono inne sesje"),
     }
 )

@@ -187,3 +187,59 @@ class CalendarFeed(Created):
 
     def __str__(self):
         return str(self.user)
+
+
+class BackupCode(Created):
+    """A one-time code for the second factor when the phone is not at hand. Only a keyed hash is stored; the
+    codes are shown once, when they are made; making new ones voids the old."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="backup_codes")
+    code_hash = models.CharField(max_length=64, editable=False)
+    used_at = models.DateTimeField(_("użyty"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kod zapasowy")
+        verbose_name_plural = _("kody zapasowe")
+        constraints = [models.UniqueConstraint(fields=["user", "code_hash"], name="backup_code_unique")]
+
+    def __str__(self):
+        return f"{self.user_id} · #{self.pk}"
+
+
+class UserSession(models.Model):
+    """A signed-in browser of a person (one per session key), so they can see and end their other sessions."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="browser_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(_("zalogowano"), default=timezone.now)
+    user_agent = models.CharField(_("przeglądarka"), max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(_("adres IP"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sesja przeglądarki")
+        verbose_name_plural = _("sesje przeglądarek")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user_id} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class TwoFactorRecovery(Created):
+    """A person who lost their device asks for the second factor to be reset; an admin of their organiser (or a
+    platform admin) confirms it after checking who is asking."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor_recoveries")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    reason = models.TextField(_("co się stało"), max_length=1000)
+    confirmed_at = models.DateTimeField(_("potwierdzono"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("odzyskanie weryfikacji dwuetapowej")
+        verbose_name_plural = _("odzyskania weryfikacji dwuetapowej")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user_id} · {self.created_at:%Y-%m-%d}"

@@ -31,3 +31,8 @@ def can_list_organisations(user, roles, obj=None):
 @rule("organisation.staff_member")
 def works_for_an_organiser(user, roles, obj=None):
     return roles.is_organiser_staff
+
+
+@rule("two_factor.confirm_recovery")
+def can_confirm_recovery(user, roles, obj=None):
+    return roles.is_platform_admin or roles.is_organiser_staff

@@ -35,3 +35,14 @@ def pending_invitations(organisation: Organisation) -> QuerySet[Invitation]:
     return organisation.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True).select_related(
         "created_by"
     )
+
+
+def recoveries_for(user):
+    """Lost-device requests waiting for confirmation: a platform admin sees all, staff those of their organisers."""
+    from .models import TwoFactorRecovery
+
+    pending = TwoFactorRecovery.objects.filter(confirmed_at__isnull=True).select_related("user", "organisation")
+    roles = roles_of(user)
+    if roles.is_platform_admin:
+        return pending
+    return pending.filter(organisation_id__in=roles.staff_of).exclude(user=user)

@@ -281,13 +281,18 @@ def confirm_totp_device(*, user: User, device: TOTPDevice) -> None:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     record(actor=user, action="two_factor.enabled", target=user)
+    send_security_notice(user=user, what="two_factor_enabled")
 
 
 @transaction.atomic
 def reset_two_factor(*, user: User, by: User) -> None:
     """An administrator removes a lost device; the user sets up a new one at next login."""
+    from .models import BackupCode
+
     TOTPDevice.objects.filter(user=user).delete()
+    BackupCode.objects.filter(user=user).delete()
     record(actor=by, action="two_factor.reset", target=user)
+    send_security_notice(user=user, what="two_factor_reset")
 
 
 # --- calendar feed -----------------------------------------------------------------------------------------------
@@ -317,3 +322,140 @@ def calendar_feed_by_token(*, token: str) -> CalendarFeed | None:
         if feed.last_used_at is None or now - feed.last_used_at > timedelta(minutes=1):
             CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)
     return feed
+
+
+# --- account security: backup codes, sessions, recovery, notices -------------------------------------------------
+
+BACKUP_CODE_COUNT = 10
+
+
+def _backup_hash(code: str) -> str:
+    from django.utils.crypto import salted_hmac
+
+    normalised = "".join(code.split()).replace("-", "").lower()
+    return salted_hmac("apps.accounts.backup_codes", normalised).hexdigest()
+
+
+@transaction.atomic
+def generate_backup_codes(*, user: User) -> list[str]:
+    """Ten new one-time codes (the old ones stop working). Returned once to be shown; only their hash is kept."""
+    from .models import BackupCode
+
+    BackupCode.objects.filter(user=user).delete()
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    codes = []
+    for _i in range(BACKUP_CODE_COUNT):
+        raw = "".join(secrets.choice(alphabet) for _j in range(10))
+        codes.append(f"{raw[:5]}-{raw[5:]}")
+    BackupCode.objects.bulk_create(BackupCode(user=user, code_hash=_backup_hash(code)) for code in codes)
+    record(actor=user, action="two_factor.backup_codes_generated", target=user)
+    send_security_notice(user=user, what="backup_codes")
+    return codes
+
+
+def backup_device(*, user: User):
+    """The django-otp device a backup code signs in with (so ``is_verified()`` holds); it has no tokens itself."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    device, _created = StaticDevice.objects.get_or_create(user=user, name="backup-codes", defaults={"confirmed": True})
+    return device
+
+
+@transaction.atomic
+def use_backup_code(*, user: User, code: str) -> bool:
+    """True once for each code: the row is locked and marked used, so the same code is refused after."""
+    from .models import BackupCode
+
+    found = (
+        BackupCode.objects.select_for_update()
+        .filter(user=user, code_hash=_backup_hash(code), used_at__isnull=True)
+        .first()
+    )
+    if found is None:
+        return False
+    found.used_at = timezone.now()
+    found.save(update_fields=["used_at"])
+    record(actor=user, action="two_factor.backup_code_used", target=user)
+    return True
+
+
+def note_session(*, user: User, session_key: str, user_agent: str = "", ip_address: str | None = None) -> None:
+    from .models import UserSession
+
+    if session_key:
+        UserSession.objects.update_or_create(
+            session_key=session_key,
+            defaults={"user": user, "user_agent": user_agent[:300], "ip_address": ip_address or None},
+        )
+
+
+def forget_session(*, session_key: str) -> None:
+    from .models import UserSession
+
+    UserSession.objects.filter(session_key=session_key).delete()
+
+
+@transaction.atomic
+def end_sessions(*, user: User, keep: str | None = None) -> int:
+    """End the person's other browser sessions at once (their session rows go, so the next request is anonymous)."""
+    from django.contrib.sessions.models import Session
+
+    from .models import UserSession
+
+    sessions = UserSession.objects.filter(user=user)
+    if keep:
+        sessions = sessions.exclude(session_key=keep)
+    keys = list(sessions.values_list("session_key", flat=True))
+    Session.objects.filter(session_key__in=keys).delete()
+    sessions.delete()
+    if keys and keep:
+        record(actor=user, action="account.sessions_ended", target=user, changes={"count": len(keys)})
+    return len(keys)
+
+
+def send_security_notice(*, user: User, what: str, to: str | None = None) -> None:
+    """An e-mail that something guarding the account changed: if it was not the holder, they know at once."""
+    send_templated_email(
+        to=to or user.email,
+        template="accounts/email/security_notice",
+        context={"user": user, "what": what, "reset_link": settings.SITE_URL + reverse("accounts:password_reset")},
+    )
+
+
+@transaction.atomic
+def request_two_factor_recovery(*, user: User, reason: str):
+    """A lost device: the organiser's staff (or a platform admin) are asked to confirm a reset."""
+    from .models import TwoFactorRecovery
+
+    if not reason.strip():
+        raise ValidationError({"reason": _("Napisz, co się stało z urządzeniem.")})
+    membership = user.memberships.select_related("organisation").order_by("pk").first()
+    organisation = membership.organisation if membership else None
+    recovery = TwoFactorRecovery.objects.create(user=user, organisation=organisation, reason=reason.strip())
+    record(actor=user, action="two_factor.recovery_requested", target=organisation or user)
+    staff = Membership.objects.filter(role=Membership.Role.STAFF, user__is_active=True).exclude(user=user)
+    if organisation is not None:
+        staff = staff.filter(organisation=organisation)
+    emails = sorted(set(staff.values_list("user__email", flat=True)))
+    if emails:
+        send_templated_email(
+            to=emails,
+            template="accounts/email/two_factor_recovery",
+            context={"recovery": recovery, "link": settings.SITE_URL + reverse("accounts:two_factor_recoveries")},
+        )
+    return recovery
+
+
+@transaction.atomic
+def confirm_two_factor_recovery(*, recovery, by: User) -> None:
+    from .models import TwoFactorRecovery
+
+    recovery = TwoFactorRecovery.objects.select_for_update().get(pk=recovery.pk)
+    if recovery.confirmed_at is not None:
+        raise ValidationError(_("To odzyskanie zostało już potwierdzone."))
+    if recovery.user_id == by.pk:
+        raise ValidationError(_("Nie można potwierdzić własnego odzyskania."))
+    recovery.confirmed_at = timezone.now()
+    recovery.confirmed_by = by
+    recovery.save(update_fields=["confirmed_at", "confirmed_by"])
+    reset_two_factor(user=recovery.user, by=by)

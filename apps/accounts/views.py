@@ -362,3 +362,96 @@ def calendar_feed(request, token: str):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="doradztwo.ics"'
     return response
+
+
+# --- account security -----------------------------------------------------------------------------------------
+
+
+@login_required
+def sessions_page(request):
+    """The person's signed-in browsers; "end the others" signs every other browser out at once."""
+    from .models import UserSession
+
+    current = request.session.session_key
+    if request.method == "POST":
+        return run_action(
+            request,
+            lambda: services.end_sessions(user=request.user, keep=current),
+            success=lambda count: _("Zakończono inne sesje: %(count)s.") % {"count": count},
+            done=reverse("accounts:sessions"),
+        )
+    sessions = UserSession.objects.filter(user=request.user)
+    return render(request, "accounts/sessions.html", {"sessions": sessions, "current": current})
+
+
+@login_required
+def backup_codes(request):
+    """New one-time codes, shown once on the page that made them; the page otherwise says how many are left."""
+    from .models import BackupCode
+
+    codes = None
+    if request.method == "POST":
+        codes = services.generate_backup_codes(user=request.user)
+    left = BackupCode.objects.filter(user=request.user, used_at__isnull=True).count()
+    return render(request, "accounts/backup_codes.html", {"codes": codes, "left": left})
+
+
+@login_required
+def two_factor_backup(request):
+    """Sign in with a backup code instead of the code from the phone."""
+    from .forms import BackupCodeForm
+
+    form = BackupCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.use_backup_code(user=request.user, code=form.cleaned_data["code"]):
+            otp_login(request, services.backup_device(user=request.user))
+            messages.success(request, _("Zalogowano kodem zapasowym. Ten kod nie zadziała ponownie."))
+            return redirect(_safe_next(request, reverse("core:dashboard")))
+        form.add_error("code", _("Ten kod jest nieprawidłowy albo został już użyty."))
+    return render(request, "accounts/two_factor_backup.html", {"form": form, "next": _safe_next(request, "")})
+
+
+@login_required
+def two_factor_recovery(request):
+    """A lost device and no backup codes: ask the organiser's admin to reset the second factor."""
+    from .forms import RecoveryForm
+
+    form = RecoveryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_two_factor_recovery(user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error("reason", error.messages[0])
+        else:
+            messages.success(
+                request,
+                _(
+                    "Prośba wysłana. Gdy organizator potwierdzi Twoją tożsamość, przy logowaniu ustawisz nowe urządzenie."
+                ),
+            )
+            return redirect("accounts:two_factor_recovery")
+    return render(request, "accounts/two_factor_recovery.html", {"form": form})
+
+
+@login_required
+def two_factor_recoveries(request):
+    """The organiser's staff (their people) and platform admins (everyone) confirm lost-device resets."""
+    require(request.user, "two_factor.confirm_recovery")
+    return render(
+        request,
+        "accounts/two_factor_recoveries.html",
+        {"recoveries": selectors.recoveries_for(request.user)},
+    )
+
+
+@login_required
+@require_POST
+def confirm_two_factor_recovery(request, pk: int):
+    require(request.user, "two_factor.confirm_recovery")
+    recovery = get_object_or_404(selectors.recoveries_for(request.user), pk=pk)
+    return run_action(
+        request,
+        lambda: services.confirm_two_factor_recovery(recovery=recovery, by=request.user),
+        success=_("Weryfikacja dwuetapowa wyzerowana; osoba ustawi nowe urządzenie przy logowaniu."),
+        done=reverse("accounts:two_factor_recoveries"),
+    )

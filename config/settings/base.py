@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "csp",
     "django_tasks",
@@ -67,6 +68,8 @@ INSTALLED_APPS = [
     "apps.api",
     "apps.statistics",
     "apps.operations",
+    "apps.consents",
+    "apps.privacy",
 ]
 
 MIDDLEWARE = [
@@ -145,7 +148,7 @@ LOGOUT_REDIRECT_URL = "core:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "apps.accounts.passwords.CommonPasswordsValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
@@ -377,3 +380,13 @@ LOGGING = {
 HEALTH_QUEUE_MAX_AGE = int(os.environ.get("HEALTH_QUEUE_MAX_AGE", 300))
 HEALTH_SCHEDULER_MAX_LAG = int(os.environ.get("HEALTH_SCHEDULER_MAX_LAG", 600))
 METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# Personal data (apps.privacy): how long each kind of record is kept (days), applied by the daily retention job;
+# reminders to the organiser's staff this many days before a person's request is due.
+PRIVACY_RETENTION_DAYS = {
+    "applications_not_qualified": int(os.environ.get("PRIVACY_KEEP_APPLICATIONS_DAYS", 2 * 365)),
+    "registrations": int(os.environ.get("PRIVACY_KEEP_REGISTRATIONS_DAYS", 5 * 365)),
+    "messages": int(os.environ.get("PRIVACY_KEEP_MESSAGES_DAYS", 5 * 365)),
+    "audit": int(os.environ.get("PRIVACY_KEEP_AUDIT_DAYS", 10 * 365)),
+    "inactive_accounts": int(os.environ.get("PRIVACY_KEEP_INACTIVE_ACCOUNTS_DAYS", 3 * 365)),
+}
+PRIVACY_REMINDER_DAYS = int(os.environ.get("PRIVACY_REMINDER_DAYS", 7))

@@ -733,4 +733,39 @@ MATRIX: dict[str, Row] = {
         lambda w: _edition_url(w, "advising:edition_hours_export"), only(ORGANISER_X_VIEWERS)
     ),
     "publications:desk_export": Row(lambda w: _edition_url(w, "publications:desk_export"), only(ORGANISER_X_VIEWERS)),
+    "accounts:two_factor_backup": Row(lambda w: reverse("accounts:two_factor_backup"), signed_in()),
+    "accounts:two_factor_recovery": Row(lambda w: reverse("accounts:two_factor_recovery"), signed_in()),
+    "accounts:backup_codes": Row(lambda w: reverse("accounts:backup_codes"), signed_in()),
+    "accounts:sessions": Row(lambda w: reverse("accounts:sessions"), signed_in()),
+    "accounts:two_factor_recoveries": Row(
+        lambda w: reverse("accounts:two_factor_recoveries"), only(["organiser_x", "organiser_other", "platform_admin"])
+    ),
+    "accounts:two_factor_recovery_confirm": Row(
+        lambda w: reverse("accounts:two_factor_recovery_confirm", args=[w.recovery_advisor_a.pk]), POST_ONLY
+    ),
+    "consents:clause_edit": Row(
+        lambda w: reverse("consents:clause_edit", kwargs={"slug": w.org_x.slug}), only(ORGANISER_X_VIEWERS)
+    ),
+    "consents:public_clause": Row(
+        lambda w: reverse("consents:public_clause", kwargs={"slug": w.org_x.slug}), everyone()
+    ),
+    "consents:mine": Row(lambda w: reverse("consents:mine"), signed_in()),
+    "consents:withdraw": Row(lambda w: reverse("consents:withdraw", args=[w.consent_photos_a.pk]), POST_ONLY),
+    "privacy:my_data": Row(lambda w: reverse("privacy:my_data"), signed_in()),
+    "privacy:export": Row(lambda w: reverse("privacy:export"), signed_in()),
+    "privacy:requests": Row(
+        lambda w: reverse("privacy:requests", kwargs={"slug": w.org_x.slug}), only(ORGANISER_X_VIEWERS)
+    ),
+    "privacy:request_detail": Row(
+        lambda w: reverse("privacy:request_detail", args=[w.data_request_a.pk]), only(ORGANISER_X_VIEWERS)
+    ),
+    "privacy:holds": Row(lambda w: reverse("privacy:holds"), only(["organiser_x", "organiser_other"])),
+    "privacy:retention": Row(
+        lambda w: reverse("privacy:retention"),
+        only(["organiser_x", "organiser_other", "coordinator", "platform_admin"]),
+    ),
+    "privacy:register": Row(
+        lambda w: reverse("privacy:register"),
+        only(["organiser_x", "organiser_other", "coordinator", "platform_admin"]),
+    ),
 }

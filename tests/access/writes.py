@@ -1691,6 +1691,99 @@ API = {
     ),
 }
 
+
+def _backup_codes_for_everyone(w: World) -> None:
+    from apps.accounts.services import generate_backup_codes
+
+    w.objects["backup_codes"] = {user.pk: generate_backup_codes(user=user) for user in w.users.values()}
+
+
+def _other_sessions(w: World) -> None:
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    from apps.accounts.models import UserSession
+
+    for user in w.users.values():
+        key = f"other{user.pk:08d}".ljust(32, "x")
+        Session.objects.create(session_key=key, session_data="", expire_date=timezone.now() + timedelta(hours=1))
+        UserSession.objects.create(user=user, session_key=key)
+
+
+def _other_session_ended(r) -> bool:
+    user = acting_user(r)
+    return bool(user) and not _has("accounts.UserSession", user=user, session_key__startswith="other")
+
+PRIVACY = {
+    "accounts:two_factor_backup": Post(
+        lambda w: reverse("accounts:two_factor_backup"),
+        signed_in_done(),
+        lambda w, r: (
+            DEVICE_ID_SESSION_KEY in r.client.session
+            and _has("accounts.BackupCode", user_id=signed_in_as(r), used_at__isnull=False)
+        ),
+        per_person=lambda w, user: {"code": w.backup_codes[user.pk][0]},
+        prepare=_backup_codes_for_everyone,
+        verified=False,
+    ),
+    "accounts:two_factor_recovery": Post(
+        lambda w: reverse("accounts:two_factor_recovery"),
+        signed_in_done(),
+        lambda w, r: _has("accounts.TwoFactorRecovery", user_id=signed_in_as(r), reason="Telefon z macierzy"),
+        changes=lambda w: {"reason": "Telefon z macierzy"},
+    ),
+    "accounts:backup_codes": Post(
+        lambda w: reverse("accounts:backup_codes"),
+        signed_in_done(),
+        lambda w, r: _has("accounts.BackupCode", user_id=signed_in_as(r)),
+    ),
+    "accounts:sessions": Post(
+        lambda w: reverse("accounts:sessions"),
+        signed_in_done(),
+        lambda w, r: _other_session_ended(r),
+        prepare=_other_sessions,
+    ),
+    "accounts:two_factor_recovery_confirm": Post(
+        lambda w: reverse("accounts:two_factor_recovery_confirm", args=[w.recovery_advisor_a.pk]),
+        done_by(["organiser_x", "platform_admin"]),
+        lambda w, r: _has("accounts.TwoFactorRecovery", pk=w.recovery_advisor_a.pk, confirmed_at__isnull=False),
+        page=lambda w: reverse("accounts:two_factor_recoveries"),
+    ),
+    "consents:clause_edit": Post(
+        lambda w: reverse("consents:clause_edit", kwargs={"slug": w.org_x.slug}),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("consents.ClauseVersion", organisation=w.org_x, number=2, retention="Okres z macierzy"),
+        changes=lambda w: {"retention": "Okres z macierzy"},
+    ),
+    "consents:withdraw": Post(
+        lambda w: reverse("consents:withdraw", args=[w.consent_photos_a.pk]),
+        done_by(["team_member_a"]),
+        lambda w, r: _has("consents.ConsentRecord", pk=w.consent_photos_a.pk, withdrawn_at__isnull=False),
+        page=lambda w: reverse("consents:mine"),
+    ),
+    "privacy:my_data": Post(
+        lambda w: reverse("privacy:my_data"),
+        signed_in_done(),
+        lambda w, r: _has("privacy.DataRequest", user_id=signed_in_as(r), kind="objection"),
+        changes=lambda w: {"kind": "objection", "details": "Sprzeciw z macierzy"},
+    ),
+    "privacy:request_detail": Post(
+        lambda w: reverse("privacy:request_detail", args=[w.data_request_a.pk]),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("privacy.DataRequest", pk=w.data_request_a.pk, status="done"),
+        changes=lambda w: {"decision": "approve", "answer": "Poprawiono stanowisko."},
+    ),
+    # Organiser X's edition is not in the other organiser's list: the form is shown again with the error.
+    "privacy:holds": Post(
+        lambda w: reverse("privacy:holds"),
+        done_by({"organiser_x": DONE, "organiser_other": 200}),
+        lambda w, r: _has("privacy.LegalHold", edition=w.edition_x, reason="Umowa z macierzy"),
+        changes=lambda w: {"edition": str(w.edition_x.pk), "until": _in_days(400), "reason": "Umowa z macierzy"},
+    ),
+}
+
 MONITORING = {
     "monitoring:settings": Post(
         lambda w: reverse("monitoring:settings", kwargs={"slug": w.edition_x.slug}),
@@ -1918,4 +2011,5 @@ POSTS: dict[str, Post] = {
     **STATISTICS,
     **OPENSPACE,
     **MONITORING,
+    **PRIVACY,
 }

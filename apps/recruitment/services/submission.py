@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
 from apps.audit.services import record
+from apps.consents.models import CollectionPoint
+from apps.consents.services import record_acknowledgement
 from apps.core.mail import send_templated_email
 from apps.documents.jobs import request_document
 
@@ -49,6 +51,8 @@ def submit_application(*, application: Application, by: User) -> Application:
         changes={"team": len(application.team.all()), "warnings": report.warnings},
     )
     prepare_documents(application=application, by=by)
+    # The clause is shown on the application's pages; its acknowledgement (which version, when) is kept.
+    record_acknowledgement(user=by, organisation=edition.organiser, point=CollectionPoint.APPLICATION)
     send_templated_email(
         to=_applicant_addresses(application),
         template="recruitment/email/submitted",
