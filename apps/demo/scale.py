@@ -34,9 +34,15 @@ from apps.recruitment.models import Application, ApplicationTeamMember, Call
 from apps.territory.kinds import workshop_group_for
 from apps.territory.models import LocalGovernment
 
-from . import reference, scale_advising, scale_events, scale_messaging, scale_openspace, scale_publications
-
-from . import reference, scale_advising, scale_events, scale_messaging, scale_publications, scale_statistics
+from . import (
+    reference,
+    scale_advising,
+    scale_events,
+    scale_messaging,
+    scale_openspace,
+    scale_publications,
+    scale_statistics,
+)
 
 DOMAIN = "skala.example"
 PD = AdvisorAssignment.Role.PERSONAL_DEVELOPMENT

@@ -1716,6 +1716,7 @@ def _other_session_ended(r) -> bool:
     user = acting_user(r)
     return bool(user) and not _has("accounts.UserSession", user=user, session_key__startswith="other")
 
+
 PRIVACY = {
     "accounts:two_factor_backup": Post(
         lambda w: reverse("accounts:two_factor_backup"),
@@ -1865,6 +1866,7 @@ def _os_feedback_register(w: World) -> None:
 
     if feedback.FEEDBACK_REGISTER["submit"] is None:
         feedback.FEEDBACK_REGISTER["submit"] = lambda **remark: "matrix"
+
 
 OPENSPACE: dict[str, Post] = {
     "openspace:create": Post(
