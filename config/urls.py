@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("apps.messaging.urls")),
     path("", include("apps.advising.urls")),
     path("", include("apps.events.urls")),
+    path("", include("apps.programmes.urls")),
+    path("", include("apps.feedback.urls")),
     path("", include("apps.scheduling.urls")),
     path("", include("apps.branding.urls")),
     path("", include("apps.publications.urls")),
