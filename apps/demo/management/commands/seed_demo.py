@@ -11,7 +11,9 @@ from apps.demo import (
     editions,
     engagements,
     events_demo,
+    feedback_demo,
     messaging_demo,
+    programmes_demo,
     publications_demo,
     recruitment,
     reference,
@@ -42,6 +44,8 @@ class Command(BaseCommand):
                 messages = messaging_demo.seed()
                 self.stdout.write(advising_demo.seed())
                 events = events_demo.seed(seeded)
+                self.stdout.write(programmes_demo.seed())
+                self.stdout.write(feedback_demo.seed())
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
