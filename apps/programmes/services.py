@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from apps.audit.services import diff, record, snapshot
 from apps.catalog.models import CatalogVersion
@@ -45,11 +44,7 @@ def _clean_values(values: dict, fields: list[str]) -> dict:
 
 def _too_few_scenarios(count: int) -> ValidationError:
     return ValidationError(
-        ngettext(
-            "Program ma %(count)s scenariusz zajęć; do publikacji potrzebne są co najmniej %(min)s.",
-            "Program ma %(count)s scenariusze zajęć; do publikacji potrzebne są co najmniej %(min)s.",
-            count,
-        )
+        _("Program ma za mało scenariuszy zajęć (%(count)s); do publikacji potrzebne są co najmniej %(min)s.")
         % {"count": count, "min": MIN_SCENARIOS}
     )
 

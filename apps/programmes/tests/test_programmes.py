@@ -41,7 +41,7 @@ def test_a_programme_with_two_scenarios_cannot_be_published(coordinator, draft):
         services.add_scenario(programme=programme, by=coordinator, title=f"Zajęcia {i}", course="Przebieg.")
     with pytest.raises(ValidationError) as refused:
         services.publish_programme(programme=programme, by=coordinator)
-    assert "co najmniej 3" in refused.value.messages[0] and "2 scenariusze" in refused.value.messages[0]
+    assert "za mało scenariuszy zajęć (2)" in refused.value.messages[0] and "co najmniej 3" in refused.value.messages[0]
     services.add_scenario(programme=programme, by=coordinator, title="Zajęcia 3", course="Przebieg.")
     assert services.publish_programme(programme=programme, by=coordinator).is_published
     assert [s.number for s in programme.scenarios.all()] == [1, 2, 3]
