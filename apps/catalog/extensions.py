@@ -1,8 +1,8 @@
 """What apps above the catalogue add to a catalogue version, without the catalogue importing them.
 
-- ``DRAFT_COPIERS``: ``copier(source, draft)`` runs inside ``create_draft_version`` after the catalogue's own
+- ``DRAFT_COPIERS``: ``copier(source=, draft=)`` runs inside ``create_draft_version`` after the catalogue's own
   contents are copied (the training programmes copy themselves into the new draft).
-- ``PUBLISHED_LISTENERS``: ``listener(version, by)`` runs inside ``publish_version`` once the version is published
+- ``PUBLISHED_LISTENERS``: ``listener(version=, by=)`` runs inside ``publish_version`` once the version is published
   (the feedback register marks the remarks the version implements and tells their authors).
 - ``VERSION_SECTIONS``: ``provider(version, user)`` answers a ``Section`` (or None) shown on the version's page and,
   for the current version, on the public model page (the change log: what changed and why).
@@ -27,9 +27,9 @@ def sections_for(version, user) -> list[VersionSection]:
 
 def copy_into_draft(source, draft) -> None:
     for copier in DRAFT_COPIERS:
-        copier(source, draft)
+        copier(source=source, draft=draft)
 
 
 def announce_published(version, by) -> None:
     for listener in PUBLISHED_LISTENERS:
-        listener(version, by)
+        listener(version=version, by=by)

@@ -148,7 +148,7 @@ def link_to_draft(*, remark: Remark, by, version: CatalogVersion | None) -> Rema
     return remark
 
 
-def implement_published(version: CatalogVersion, by) -> None:
+def implement_published(*, version: CatalogVersion, by) -> None:
     """The catalogue's publication listener: the accepted remarks this version addresses are implemented in it;
     their authors (and the authors of their duplicates) are told. Anonymous remarks have no one to tell."""
     remarks = list(

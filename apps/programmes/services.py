@@ -163,7 +163,7 @@ def delete_eu_product(*, product: EuProduct, by) -> None:
     product.delete()
 
 
-def copy_programmes(source: CatalogVersion, draft: CatalogVersion) -> None:
+def copy_programmes(*, source: CatalogVersion, draft: CatalogVersion) -> None:
     """The catalogue's draft copier: the draft starts with the source version's programmes (same keys)."""
     for programme in source.programmes.prefetch_related("scenarios", "eu_products"):
         scenarios, products = list(programme.scenarios.all()), list(programme.eu_products.all())
