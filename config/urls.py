@@ -26,6 +26,8 @@ urlpatterns = [
     path("", include("apps.monitoring.urls")),
     path("", include("apps.consents.urls")),
     path("", include("apps.privacy.urls")),
+    path("", include("apps.programmes.urls")),
+    path("", include("apps.feedback.urls")),
 ]
 
 handler400 = "apps.core.views.bad_request"

@@ -105,6 +105,8 @@ def build_world() -> World:
     _add_openspace(world)
     _add_monitoring(world)
     _add_privacy(world)
+    _add_programmes(world)
+    _add_feedback(world)
     return world
 
 
@@ -529,6 +531,29 @@ def _add_api(world: World) -> None:
     )
     world.objects["api_token_x"] = token
     world.objects["api_token_x_secret"] = secret
+
+
+def _add_programmes(world: World) -> None:
+    """A published programme with three scenarios and an EU product in the published catalogue (public pages);
+    an unpublished one with three scenarios in the draft (the editor's pages)."""
+    from apps.programmes.factories import EuProductFactory, programme_with_scenarios
+    from apps.programmes.models import JstLevel
+
+    o = world.objects
+    o["programme_public"] = programme_with_scenarios(3, version=o["catalog_published"], is_published=True)
+    o["programme_draft"] = programme_with_scenarios(3, version=o["catalog_draft"], jst_level=JstLevel.POWIATY)
+    o["programme_draft_scenario"] = o["programme_draft"].scenarios.first()
+    o["programme_draft_product"] = EuProductFactory(programme=o["programme_draft"])
+
+
+def _add_feedback(world: World) -> None:
+    """A new remark by JST A's team member and an accepted one about the same part (to merge into, to link)."""
+    from apps.feedback.factories import RemarkFactory
+    from apps.feedback.models import Remark
+
+    o = world.objects
+    o["remark_new"] = RemarkFactory(author=world.users["team_member_a"], text="Uwaga nowa z macierzy")
+    o["remark_accepted"] = RemarkFactory(author=world.users["advisor_a"], status=Remark.Status.ACCEPTED)
 
 
 def _add_privacy(world: World) -> None:

@@ -79,6 +79,10 @@ class Area(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def key_text(self) -> str:
+        return str(self.key)
+
     def clean(self):
         super().clean()
         if self.version_id and self.name:
@@ -107,6 +111,10 @@ class ManagementSolution(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def key_text(self) -> str:
+        return str(self.key)
 
     def clean(self):
         super().clean()

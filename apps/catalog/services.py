@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from apps.audit.services import diff, record, snapshot
 
 from . import initial
+from .extensions import announce_published, copy_into_draft
 from .models import Area, CatalogVersion, CycleStep, ManagementSolution, SummaryForm, SupportForm
 from .selectors import current_version
 
@@ -38,6 +39,7 @@ def create_draft_version(*, by) -> CatalogVersion:
     draft = CatalogVersion.objects.create(number=_next_number(), based_on=source, label="", notes="")
     if source is not None:
         _copy_contents(source, draft)
+        copy_into_draft(source, draft)
     record(
         actor=by,
         action="catalog.draft_created",
@@ -92,6 +94,7 @@ def publish_version(*, version: CatalogVersion, by) -> CatalogVersion:
     version.published_at = timezone.now()
     version.save(update_fields=["status", "published_at"])
     record(actor=by, action="catalog.version_published", target=version, changes={"number": version.number})
+    announce_published(version, by)
     return version
 
 

@@ -13,11 +13,14 @@ from apps.core.forms import add_errors
 from apps.core.permissions import require
 
 from . import selectors, services
+from .extensions import sections_for
 from .forms import AreaForm, SolutionForm, VersionForm
 
 
 def public_catalogue(request):
-    return render(request, "catalog/public_catalogue.html", {"version": selectors.public_catalogue()})
+    version = selectors.public_catalogue()
+    context = {"version": version, "sections": sections_for(version, request.user)}
+    return render(request, "catalog/public_catalogue.html", context)
 
 
 @login_required
@@ -43,7 +46,8 @@ def version_create(request):
 @login_required
 def version_detail(request, number: int):
     version = selectors.version_for(request.user, number)
-    return render(request, "catalog/version_detail.html", {"version": version})
+    context = {"version": version, "sections": sections_for(version, request.user)}
+    return render(request, "catalog/version_detail.html", context)
 
 
 def _refuse_published(request, version):

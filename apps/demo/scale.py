@@ -38,6 +38,7 @@ from . import (
     reference,
     scale_advising,
     scale_events,
+    scale_feedback,
     scale_messaging,
     scale_openspace,
     scale_publications,
@@ -127,6 +128,7 @@ def build(size: Size = Size(), *, log=lambda text: None) -> dict[str, Edition]:
         editions["small"] = _edition(SMALL, small, spread[size.engagements :], log=log)
         scale_events.build(editions, log=log)
         scale_publications.build(editions, log=log)
+        scale_feedback.build(log=log)
         _admin()
         scale_openspace.build(editions, log=log)
         scale_statistics.build(editions, log=log)  # last: its snapshots copy what the others built

@@ -768,4 +768,56 @@ MATRIX: dict[str, Row] = {
         lambda w: reverse("privacy:register"),
         only(["organiser_x", "organiser_other", "coordinator", "platform_admin"]),
     ),
+    "programmes:list": Row(lambda w: reverse("programmes:list"), everyone()),
+    "programmes:detail": Row(
+        lambda w: reverse("programmes:detail", kwargs={"key": w.programme_public.key}), everyone()
+    ),
+    "programmes:pdf": Row(lambda w: reverse("programmes:pdf", kwargs={"key": w.programme_public.key}), everyone()),
+    "programmes:scenario": Row(
+        lambda w: reverse("programmes:scenario", kwargs={"key": w.programme_public.key, "number": 1}), everyone()
+    ),
+    "programmes:version_list": Row(lambda w: _draft_url(w, "programmes:version_list"), only(CATALOGUE_MANAGERS)),
+    "programmes:create": Row(lambda w: _draft_url(w, "programmes:create"), only(CATALOGUE_MANAGERS)),
+    "programmes:manage": Row(
+        lambda w: _draft_url(w, "programmes:manage", pk=w.programme_draft.pk), only(CATALOGUE_MANAGERS)
+    ),
+    "programmes:edit": Row(
+        lambda w: _draft_url(w, "programmes:edit", pk=w.programme_draft.pk), only(CATALOGUE_MANAGERS)
+    ),
+    "programmes:publish": Row(lambda w: _draft_url(w, "programmes:publish", pk=w.programme_draft.pk), POST_ONLY),
+    "programmes:withdraw": Row(lambda w: _draft_url(w, "programmes:withdraw", pk=w.programme_draft.pk), POST_ONLY),
+    "programmes:scenario_create": Row(
+        lambda w: _draft_url(w, "programmes:scenario_create", pk=w.programme_draft.pk), only(CATALOGUE_MANAGERS)
+    ),
+    "programmes:scenario_edit": Row(
+        lambda w: _draft_url(
+            w, "programmes:scenario_edit", pk=w.programme_draft.pk, scenario_pk=w.programme_draft_scenario.pk
+        ),
+        only(CATALOGUE_MANAGERS),
+    ),
+    "programmes:scenario_delete": Row(
+        lambda w: _draft_url(
+            w, "programmes:scenario_delete", pk=w.programme_draft.pk, scenario_pk=w.programme_draft_scenario.pk
+        ),
+        POST_ONLY,
+    ),
+    "programmes:product_create": Row(
+        lambda w: _draft_url(w, "programmes:product_create", pk=w.programme_draft.pk), only(CATALOGUE_MANAGERS)
+    ),
+    "programmes:product_delete": Row(
+        lambda w: _draft_url(
+            w, "programmes:product_delete", pk=w.programme_draft.pk, product_pk=w.programme_draft_product.pk
+        ),
+        POST_ONLY,
+    ),
+    "feedback:remark_create": Row(lambda w: reverse("feedback:remark_create"), signed_in(applicant=404)),
+    "feedback:my_remarks": Row(lambda w: reverse("feedback:my_remarks"), signed_in(applicant=404)),
+    "feedback:register": Row(lambda w: reverse("feedback:register"), only(CATALOGUE_MANAGERS)),
+    "feedback:export": Row(lambda w: reverse("feedback:export", kwargs={"fmt": "csv"}), only(CATALOGUE_MANAGERS)),
+    "feedback:detail": Row(
+        lambda w: reverse("feedback:detail", kwargs={"pk": w.remark_new.pk}), only(CATALOGUE_MANAGERS)
+    ),
+    "feedback:status": Row(lambda w: reverse("feedback:status", kwargs={"pk": w.remark_new.pk}), POST_ONLY),
+    "feedback:merge": Row(lambda w: reverse("feedback:merge", kwargs={"pk": w.remark_new.pk}), POST_ONLY),
+    "feedback:link": Row(lambda w: reverse("feedback:link", kwargs={"pk": w.remark_accepted.pk}), POST_ONLY),
 }

@@ -1692,6 +1692,102 @@ API = {
 }
 
 
+def _programme(w: World, name: str, **kwargs) -> str:
+    return _draft(w, name, pk=w.programme_draft.pk, **kwargs)
+
+
+def _publish_programme_draft(w: World) -> None:
+    w.programme_draft.is_published = True
+    w.programme_draft.save(update_fields=["is_published"])
+
+PROGRAMMES = {
+    "programmes:create": Post(
+        lambda w: _draft(w, "programmes:create"),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("programmes.Programme", version=w.catalog_draft, title="Program z macierzy"),
+        changes=lambda w: {"audience": "operational", "jst_level": "rural_gminy", "title": "Program z macierzy"},
+    ),
+    "programmes:edit": Post(
+        lambda w: _programme(w, "programmes:edit"),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("programmes.Programme", pk=w.programme_draft.pk, title="Program z macierzy"),
+        changes=lambda w: {"title": "Program z macierzy"},
+    ),
+    "programmes:publish": Post(
+        lambda w: _programme(w, "programmes:publish"),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("programmes.Programme", pk=w.programme_draft.pk, is_published=True),
+        page=lambda w: _programme(w, "programmes:manage"),
+    ),
+    "programmes:withdraw": Post(
+        lambda w: _programme(w, "programmes:withdraw"),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("programmes.Programme", pk=w.programme_draft.pk, is_published=False),
+        page=lambda w: _programme(w, "programmes:manage"),
+        prepare=_publish_programme_draft,
+    ),
+    "programmes:scenario_create": Post(
+        lambda w: _programme(w, "programmes:scenario_create"),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("programmes.Scenario", programme=w.programme_draft, title="Scenariusz z macierzy"),
+        changes=lambda w: {"title": "Scenariusz z macierzy", "course": "Przebieg"},
+    ),
+    "programmes:scenario_edit": Post(
+        lambda w: _programme(w, "programmes:scenario_edit", scenario_pk=w.programme_draft_scenario.pk),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("programmes.Scenario", pk=w.programme_draft_scenario.pk, title="Scenariusz z macierzy"),
+        changes=lambda w: {"title": "Scenariusz z macierzy"},
+    ),
+    "programmes:scenario_delete": Post(
+        lambda w: _programme(w, "programmes:scenario_delete", scenario_pk=w.programme_draft_scenario.pk),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: not _has("programmes.Scenario", pk=w.programme_draft_scenario.pk),
+        page=lambda w: _programme(w, "programmes:manage"),
+    ),
+    "programmes:product_create": Post(
+        lambda w: _programme(w, "programmes:product_create"),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("programmes.EuProduct", programme=w.programme_draft, title="Produkt z macierzy"),
+        changes=lambda w: {"source": "power", "title": "Produkt z macierzy", "url": "https://example.org/p"},
+    ),
+    "programmes:product_delete": Post(
+        lambda w: _programme(w, "programmes:product_delete", product_pk=w.programme_draft_product.pk),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: not _has("programmes.EuProduct", pk=w.programme_draft_product.pk),
+        page=lambda w: _programme(w, "programmes:manage"),
+    ),
+}
+
+FEEDBACK = {
+    "feedback:remark_create": Post(
+        lambda w: reverse("feedback:remark_create"),
+        signed_in_done(applicant=404),
+        lambda w, r: _has("feedback.Remark", text="Uwaga z macierzy", part_kind="model"),
+        changes=lambda w: {"part": "model:model", "text": "Uwaga z macierzy"},
+    ),
+    "feedback:status": Post(
+        lambda w: reverse("feedback:status", kwargs={"pk": w.remark_new.pk}),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("feedback.Remark", pk=w.remark_new.pk, status="analysing"),
+        page=lambda w: reverse("feedback:detail", kwargs={"pk": w.remark_new.pk}),
+        changes=lambda w: {"status": "analysing"},
+    ),
+    "feedback:merge": Post(
+        lambda w: reverse("feedback:merge", kwargs={"pk": w.remark_new.pk}),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("feedback.Remark", pk=w.remark_new.pk, status="merged", duplicate_of=w.remark_accepted),
+        page=lambda w: reverse("feedback:detail", kwargs={"pk": w.remark_new.pk}),
+        changes=lambda w: {"into": str(w.remark_accepted.pk)},
+    ),
+    "feedback:link": Post(
+        lambda w: reverse("feedback:link", kwargs={"pk": w.remark_accepted.pk}),
+        done_by(CATALOGUE_MANAGERS),
+        lambda w, r: _has("feedback.Remark", pk=w.remark_accepted.pk, addressed_in=w.catalog_draft),
+        page=lambda w: reverse("feedback:detail", kwargs={"pk": w.remark_accepted.pk}),
+    ),
+}
+
+
 def _backup_codes_for_everyone(w: World) -> None:
     from apps.accounts.services import generate_backup_codes
 
@@ -2014,4 +2110,6 @@ POSTS: dict[str, Post] = {
     **OPENSPACE,
     **MONITORING,
     **PRIVACY,
+    **PROGRAMMES,
+    **FEEDBACK,
 }

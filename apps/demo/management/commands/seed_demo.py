@@ -11,9 +11,11 @@ from apps.demo import (
     editions,
     engagements,
     events_demo,
+    feedback_demo,
     messaging_demo,
     monitoring_demo,
     openspace_demo,
+    programmes_demo,
     publications_demo,
     recruitment,
     reference,
@@ -48,6 +50,8 @@ class Command(BaseCommand):
                 self.stdout.write(openspace_demo.seed())
                 self.stdout.write(monitoring_demo.seed())
                 self.stdout.write(statistics_demo.seed())  # last: the figures of everything seeded above
+                self.stdout.write(programmes_demo.seed())
+                self.stdout.write(feedback_demo.seed())
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
