@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("apps.scheduling.urls")),
     path("", include("apps.branding.urls")),
     path("", include("apps.publications.urls")),
+    path("", include("apps.surveys.urls")),
     path("", include("apps.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "apps.scheduling",
     "apps.branding",
     "apps.publications",
+    "apps.surveys",
     "apps.api",
 ]
 
