@@ -19,10 +19,7 @@ def _name(survey) -> str:
 def build_export(survey, progress, fmt: str = "xlsx"):
     headers, rows = flat_table(survey, selectors.questions_of(survey), progress)
     progress(92)
-    if fmt == "csv":
-        data = build_csv(headers, rows)
-    else:
-        data = build_xlsx(_("Odpowiedzi"), headers, rows)
+    data = build_csv(headers, rows) if fmt == "csv" else build_xlsx(_("Odpowiedzi"), headers, rows)
     return f"ankieta-{_name(survey)}.{fmt}", data, CONTENT_TYPES[fmt].split(";")[0]
 
 

@@ -194,6 +194,9 @@ class Draft(models.Model):
     class Meta:
         verbose_name = _("zapisana wersja robocza odpowiedzi")
 
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
 
 class Response(models.Model):
     """One submitted response. Anonymous: a random key, no time, no person, no token; only the filter
@@ -220,6 +223,9 @@ class Response(models.Model):
             )
         ]
 
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
 
 class Answer(models.Model):
     """One value of a response: a choice (its index), a scale value (``number``; a matrix row in ``item``),
@@ -238,3 +244,6 @@ class Answer(models.Model):
         verbose_name = _("odpowiedź na pytanie")
         verbose_name_plural = _("odpowiedzi na pytania")
         indexes = [models.Index(fields=["question", "item", "choice"], name="survey_answer_agg")]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)

@@ -53,10 +53,10 @@ def survey_list(request):
     )
 
 
-def _survey_form(request, instance=None, *, with_template=False):
+def _survey_form(request, data, instance=None, *, with_template=False):
     roles_model = can(request.user, "survey.manage", Survey(scope=Survey.Scope.MODEL))
     return SurveyForm(
-        request.POST or None,
+        data,
         instance=instance,
         events=selectors.events_for_surveys(request.user),
         editions=selectors.editions_for_surveys(request.user),
@@ -81,7 +81,7 @@ def _organiser_for(request, data):
 @login_required
 def survey_create(request):
     require(request.user, "survey.manage")
-    form = _survey_form(request, with_template=True)
+    form = _survey_form(request, request.POST or None, with_template=True)
 
     def save(f):
         data = dict(f.cleaned_data)
@@ -104,7 +104,7 @@ def survey_create(request):
 @login_required
 def survey_edit(request, pk: int):
     survey = _survey(request, pk)
-    form = _survey_form(request, instance=selectors.survey_for(request.user, pk))
+    form = _survey_form(request, request.POST or None, instance=selectors.survey_for(request.user, pk))
     return form_page(
         request,
         form,
@@ -136,11 +136,11 @@ def survey_detail(request, pk: int):
     )
 
 
-def _question_form(request, survey, question=None):
+def _question_form(data, survey, question=None):
     earlier = survey.questions.filter(kind__in=["single", "multiple", "scale"])
     if question is not None:
         earlier = earlier.filter(position__lt=question.position)
-    return QuestionForm(request.POST or None, instance=question, earlier=earlier)
+    return QuestionForm(data, instance=question, earlier=earlier)
 
 
 def _question_fields(form) -> dict:
@@ -157,7 +157,7 @@ def question_add(request, pk: int):
     survey = _survey(request, pk)
     return form_page(
         request,
-        _question_form(request, survey),
+        _question_form(request.POST or None, survey),
         save=lambda f: services.save_question(survey=survey, by=request.user, **_question_fields(f)),
         success=_("Dodano pytanie."),
         done=_detail_url(survey),
@@ -172,7 +172,7 @@ def question_edit(request, pk: int, question_pk: int):
     question = selectors.question_for(survey, question_pk)
     return form_page(
         request,
-        _question_form(request, survey, question),
+        _question_form(request.POST or None, survey, question),
         save=lambda f: services.save_question(survey=survey, question=question, by=request.user, **_question_fields(f)),
         success=_("Zapisano pytanie."),
         done=_detail_url(survey),
