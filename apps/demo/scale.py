@@ -34,7 +34,7 @@ from apps.recruitment.models import Application, ApplicationTeamMember, Call
 from apps.territory.kinds import workshop_group_for
 from apps.territory.models import LocalGovernment
 
-from . import reference, scale_advising, scale_events, scale_messaging, scale_publications
+from . import reference, scale_advising, scale_events, scale_messaging, scale_publications, scale_surveys
 
 DOMAIN = "skala.example"
 PD = AdvisorAssignment.Role.PERSONAL_DEVELOPMENT
@@ -119,6 +119,7 @@ def build(size: Size = Size(), *, log=lambda text: None) -> dict[str, Edition]:
         editions["small"] = _edition(SMALL, small, spread[size.engagements :], log=log)
         scale_events.build(editions, log=log)
         scale_publications.build(editions, log=log)
+        scale_surveys.build(editions, log=log)
         _admin()
     return editions
 

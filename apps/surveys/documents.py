@@ -26,7 +26,7 @@ def build_export(survey, progress, fmt: str = "xlsx"):
 def build_report_pdf(survey, progress, filters: dict | None = None):
     questions = selectors.questions_of(survey)
     progress(20)
-    results = results_of(survey, questions, filters)
+    results = results_of(survey, questions, filters, texts_limit=None)
     progress(60)
     data = render_pdf(
         template="surveys/pdf/report.html",

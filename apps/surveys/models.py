@@ -243,7 +243,11 @@ class Answer(models.Model):
     class Meta:
         verbose_name = _("odpowiedź na pytanie")
         verbose_name_plural = _("odpowiedzi na pytania")
-        indexes = [models.Index(fields=["question", "item", "choice"], name="survey_answer_agg")]
+        # Covering indexes for the results' grouped counts (distribution; distinct respondents per question).
+        indexes = [
+            models.Index(fields=["question", "item", "choice", "number"], name="survey_answer_agg"),
+            models.Index(fields=["question", "response"], name="survey_answer_respondents"),
+        ]
 
     def __str__(self):
         return str(self._meta.verbose_name)

@@ -17,7 +17,13 @@ from .models import SCALE_MAX, SCALE_MIN, Answer, Question, Response, Survey
 
 Kind = Question.Kind
 MIN_GROUP = 3
-TEXTS_SHOWN = 300
+GROUPS = {
+    "choice": (Kind.SINGLE, Kind.MULTIPLE),
+    "scaled": (Kind.SCALE, Kind.MATRIX),
+    "number": (Kind.NUMBER,),
+    "text": (Kind.SHORT_TEXT, Kind.LONG_TEXT),
+}
+TEXTS_SHOWN = 150  # free-text answers on the page (all of them are in the export and the PDF)
 BAR_WIDTH = 240  # px of the longest bar in the SVG
 
 
@@ -110,37 +116,55 @@ def _mean(counts: dict[int, int]) -> float | None:
     return round(sum((SCALE_MIN + k) * c for k, c in counts.items()) / n, 2) if n else None
 
 
-def results_of(survey: Survey, questions: list[Question], filters: dict | None = None) -> Results:
+def results_of(
+    survey: Survey, questions: list[Question], filters: dict | None = None, *, texts_limit: int | None = TEXTS_SHOWN
+) -> Results:
     responses = filtered_responses(survey, filters)
     total = responses.count()
     active_filter = any((filters or {}).values())
     if survey.anonymous and active_filter and total < MIN_GROUP:
         return Results(survey=survey, responses=total, questions=[], hidden=True)
-    answers = Answer.objects.filter(response__in=responses)
+    # The questions' ids already confine the answers to the survey: the responses are joined only to filter.
+    answers = Answer.objects.filter(question_id__in=[q.pk for q in questions])
+    if active_filter:
+        answers = answers.filter(response__in=responses)
+    ids = {kind: [q.pk for q in questions if q.kind in kinds] for kind, kinds in GROUPS.items()}
     answered = dict(
         answers.values("question_id").annotate(n=Count("response_id", distinct=True)).values_list("question_id", "n")
     )
     choices: dict[int, dict[int, int]] = {}
-    for row in answers.filter(choice__isnull=False).values("question_id", "choice").annotate(n=Count("id")):
-        choices.setdefault(row["question_id"], {})[row["choice"]] = row["n"]
     scaled: dict[tuple, dict[int, int]] = {}
-    for row in (
-        answers.filter(question__kind__in=[Kind.SCALE, Kind.MATRIX])
-        .values("question_id", "item", "number")
+    grouped = (
+        answers.filter(question_id__in=ids["choice"] + ids["scaled"])
+        .values_list("question_id", "item", "choice", "number")
         .annotate(n=Count("id"))
-    ):
-        scaled.setdefault((row["question_id"], row["item"]), {})[int(row["number"]) - SCALE_MIN] = row["n"]
-    numbers = {
-        row["question_id"]: row
-        for row in answers.filter(question__kind=Kind.NUMBER)
-        .values("question_id")
-        .annotate(n=Count("id"), mean=Avg("number"), low=Min("number"), high=Max("number"))
-    }
-    text_rows = list(
-        answers.filter(question__kind__in=[Kind.SHORT_TEXT, Kind.LONG_TEXT])
-        .exclude(text="")
-        .order_by("question__position", "text")
-        .values("pk", "question_id", "text", "promoted")[:TEXTS_SHOWN]
+        .order_by()
+    )
+    for question_id, item, choice, number, n in grouped:
+        if choice is not None:
+            choices.setdefault(question_id, {})[choice] = n
+        elif number is not None:
+            scaled.setdefault((question_id, item), {})[int(number) - SCALE_MIN] = n
+    numbers = (
+        {
+            row["question_id"]: row
+            for row in answers.filter(question_id__in=ids["number"])
+            .values("question_id")
+            .annotate(n=Count("id"), mean=Avg("number"), low=Min("number"), high=Max("number"))
+            .order_by()
+        }
+        if ids["number"]
+        else {}
+    )
+    text_rows = (
+        list(
+            answers.filter(question_id__in=ids["text"])
+            .exclude(text="")
+            .order_by("question_id", "text")
+            .values("pk", "question_id", "text", "promoted")[:texts_limit]
+        )
+        if ids["text"]
+        else []
     )
     texts: dict[int, list] = {}
     for row in text_rows:
@@ -201,15 +225,17 @@ def results_of(survey: Survey, questions: list[Question], filters: dict | None =
         responses=total,
         questions=results,
         texts_total=len(text_rows),
-        **_comparison(survey, questions, answers),
+        **_comparison(survey, questions, answers, responses, ids["scaled"]),
     )
 
 
-def _comparison(survey: Survey, questions: list[Question], answers) -> dict:
+def _comparison(survey: Survey, questions: list[Question], answers, responses, scaled_ids) -> dict:
     """The mean of every scale question (and matrix item) per edition of the responses: shown when the responses
     come from more than one edition (a survey about the model, or about several editions' cycle)."""
+    if responses.exclude(edition=None).values("edition_id").distinct().order_by().count() < 2:
+        return {"comparison": [], "comparison_editions": []}
     rows = list(
-        answers.filter(question__kind__in=[Kind.SCALE, Kind.MATRIX], response__edition__isnull=False)
+        answers.filter(question_id__in=scaled_ids, response__edition__isnull=False)
         .values("response__edition", "question_id", "item")
         .annotate(mean=Avg("number"), n=Count("id"))
     )

@@ -13,6 +13,7 @@ from apps.demo import (
     events_demo,
     messaging_demo,
     publications_demo,
+    surveys_demo,
     recruitment,
     reference,
 )
@@ -42,6 +43,7 @@ class Command(BaseCommand):
                 messages = messaging_demo.seed()
                 self.stdout.write(advising_demo.seed())
                 events = events_demo.seed(seeded)
+                survey_responses = surveys_demo.seed()
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
@@ -58,5 +60,6 @@ class Command(BaseCommand):
         for warning in call.warnings:
             self.stdout.write(self.style.WARNING(f"  uwaga: {warning}"))
         self.stdout.write(f"Wydarzenia: nowe {events.events}, zgłoszenia {events.registrations}")
+        self.stdout.write(f"Ankiety po szkoleniach 2019: nowe odpowiedzi {survey_responses}")
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Dane demonstracyjne są gotowe ({elapsed:.1f} s)."))
