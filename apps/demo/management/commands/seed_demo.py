@@ -13,9 +13,9 @@ from apps.demo import (
     events_demo,
     messaging_demo,
     publications_demo,
-    surveys_demo,
     recruitment,
     reference,
+    surveys_demo,
 )
 from apps.demo.quiet import no_outgoing_mail
 
