@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.accounts.models import Organisation
@@ -225,9 +226,9 @@ def survey_publish(request, pk: int):
 
 
 class ResultsFilter(django_forms.Form):
-    jst_kind = django_forms.ChoiceField(label=_("rodzaj JST"), required=False)
-    workshop_group = django_forms.ChoiceField(label=_("grupa warsztatowa"), required=False)
-    edition = django_forms.ChoiceField(label=_("edycja"), required=False)
+    jst_kind = django_forms.ChoiceField(label=gettext_lazy("rodzaj JST"), required=False)
+    workshop_group = django_forms.ChoiceField(label=gettext_lazy("grupa warsztatowa"), required=False)
+    edition = django_forms.ChoiceField(label=gettext_lazy("edycja"), required=False)
 
     def __init__(self, *args, editions, **kwargs):
         super().__init__(*args, **kwargs)
