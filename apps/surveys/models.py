@@ -42,7 +42,7 @@ class Survey(TimeStamped):
     )
     scope = models.CharField(_("dotyczy"), max_length=20, choices=Scope.choices)
     event = models.ForeignKey(
-        "events.Event", on_delete=models.PROTECT, null=True, blank=True, related_name="surveys",
+        "events.Event", on_delete=models.CASCADE, null=True, blank=True, related_name="surveys",
         verbose_name=_("wydarzenie"),
     )  # fmt: skip
     edition = models.ForeignKey(
