@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("apps.privacy.urls")),
     path("", include("apps.programmes.urls")),
     path("", include("apps.feedback.urls")),
+    path("", include("apps.surveys.urls")),
 ]
 
 handler400 = "apps.core.views.bad_request"

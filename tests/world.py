@@ -107,6 +107,7 @@ def build_world() -> World:
     _add_privacy(world)
     _add_programmes(world)
     _add_feedback(world)
+    _add_surveys(world)
     return world
 
 
@@ -531,6 +532,40 @@ def _add_api(world: World) -> None:
     )
     world.objects["api_token_x"] = token
     world.objects["api_token_x_secret"] = secret
+
+
+def _add_surveys(world: World) -> None:
+    """Surveys: edition X's training evaluation (anonymous, published, from the training template) with JST A's
+    team member invited (an open one-time link) and one response with a free-text answer; a draft survey of the
+    same event still being built (questions to change, to publish)."""
+    from apps.surveys import services
+    from apps.surveys.audience import Person
+    from apps.surveys.factories import survey_from_preset
+
+    o, u = world.objects, world.users
+    event = o["event_x_full"]
+    survey = survey_from_preset(key="training", event=event, title="Ocena szkolenia X")
+    o["survey_x"] = survey
+    o["survey_token_a"] = services.invite(
+        survey=survey, person=Person(u["team_member_a"], "rural_gmina", "rural_gminy")
+    )
+    o["survey_invitation_a"] = survey.invitations.get(user=u["team_member_a"])
+    token = services.invite(survey=survey, person=Person(u["advisor_b"]))
+    questions = {q.text: q for q in survey.questions.all()}
+    aspects = questions["Oceń poszczególne elementy szkolenia."]
+    services.submit_response(
+        token=token,
+        values={
+            questions["Jak ogólnie oceniasz szkolenie?"].pk: 4,
+            aspects.pk: dict.fromkeys(range(len(aspects.items)), 4),
+            questions["Czy wykorzystasz wiedzę ze szkolenia w pracy nad HDR?"].pk: 0,
+            questions["Uwagi o szkoleniu i o modelu doradztwa"].pk: "Więcej ćwiczeń",
+        },
+    )
+    o["survey_answer_text"] = survey.responses.get().answers.exclude(text="").get()
+    draft = survey_from_preset(key="meeting", event=event, title="Ocena spotkania X", published=False)
+    o["survey_x_draft"] = draft
+    o["survey_x_draft_second"] = draft.questions.order_by("position")[1]
 
 
 def _add_programmes(world: World) -> None:

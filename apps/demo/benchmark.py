@@ -37,6 +37,7 @@ class World:
     long_plan: DevelopmentPlan
     actors: dict[str, User | None]
     event: object = None  # the edition's event (apps/demo/scale_events.py)
+    survey: object = None  # the event's evaluation survey (apps/demo/scale_surveys.py)
 
 
 def load_world(key: scale.EditionKey) -> World:
@@ -50,11 +51,13 @@ def load_world(key: scale.EditionKey) -> World:
         return e.team_members.get(is_leader=True, left_at__isnull=True).user
 
     from apps.events.models import Event
+    from apps.surveys.models import Survey
 
     return World(
         key=key.key,
         edition=edition,
         event=Event.objects.filter(planned_event__edition=edition).first(),
+        survey=Survey.objects.filter(edition=edition).order_by("pk").first(),
         engagement=engagement,
         long_plan=long_plan,
         actors={

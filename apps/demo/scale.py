@@ -43,6 +43,7 @@ from . import (
     scale_openspace,
     scale_publications,
     scale_statistics,
+    scale_surveys,
 )
 
 DOMAIN = "skala.example"
@@ -129,6 +130,7 @@ def build(size: Size = Size(), *, log=lambda text: None) -> dict[str, Edition]:
         scale_events.build(editions, log=log)
         scale_publications.build(editions, log=log)
         scale_feedback.build(log=log)
+        scale_surveys.build(editions, log=log)
         _admin()
         scale_openspace.build(editions, log=log)
         scale_statistics.build(editions, log=log)  # last: its snapshots copy what the others built

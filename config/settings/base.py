@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "apps.publications",
     "apps.openspace",
     "apps.monitoring",
+    "apps.surveys",
     "apps.api",
     "apps.statistics",
     "apps.operations",

@@ -57,6 +57,8 @@ ENGAGEMENT_A_VIEWERS = ["team_member_a", "advisor_a", "organiser_x", "coordinato
 ENGAGEMENT_A_WORKERS = ["team_member_a", "advisor_a"]
 ENGAGEMENT_A_TEAM_MANAGERS = ["team_member_a", "organiser_x"]
 
+SURVEY_DESK = ["organiser_x", "organiser_other", "coordinator"]
+
 
 # Events: who opens edition X's event as a participant, and who is invited to register.
 EVENT_X_VIEWERS = ["team_member_a", "team_member_b", "advisor_a", "advisor_b", "trainer", "organiser_x", "coordinator"]
@@ -820,4 +822,35 @@ MATRIX: dict[str, Row] = {
     "feedback:status": Row(lambda w: reverse("feedback:status", kwargs={"pk": w.remark_new.pk}), POST_ONLY),
     "feedback:merge": Row(lambda w: reverse("feedback:merge", kwargs={"pk": w.remark_new.pk}), POST_ONLY),
     "feedback:link": Row(lambda w: reverse("feedback:link", kwargs={"pk": w.remark_accepted.pk}), POST_ONLY),
+    "surveys:list": Row(lambda w: reverse("surveys:list"), only(SURVEY_DESK)),
+    "surveys:create": Row(lambda w: reverse("surveys:create"), only(SURVEY_DESK)),
+    "surveys:detail": Row(lambda w: _survey_url(w, "surveys:detail"), only(ORGANISER_X_VIEWERS)),
+    "surveys:edit": Row(lambda w: _survey_url(w, "surveys:edit"), only(["organiser_x"])),
+    "surveys:question_add": Row(lambda w: _survey_url(w, "surveys:question_add", draft=True), only(["organiser_x"])),
+    "surveys:question_edit": Row(
+        lambda w: _survey_url(w, "surveys:question_edit", draft=True, question_pk=w.survey_x_draft_second.pk),
+        only(["organiser_x"]),
+    ),
+    "surveys:question_delete": Row(
+        lambda w: _survey_url(w, "surveys:question_delete", draft=True, question_pk=w.survey_x_draft_second.pk),
+        POST_ONLY,
+    ),
+    "surveys:question_move": Row(
+        lambda w: _survey_url(w, "surveys:question_move", draft=True, question_pk=w.survey_x_draft_second.pk),
+        POST_ONLY,
+    ),
+    "surveys:publish": Row(lambda w: _survey_url(w, "surveys:publish", draft=True), only(["organiser_x"])),
+    "surveys:results": Row(lambda w: _survey_url(w, "surveys:results"), only(ORGANISER_X_VIEWERS)),
+    "surveys:export": Row(lambda w: _survey_url(w, "surveys:export", fmt="xlsx"), only(ORGANISER_X_VIEWERS)),
+    "surveys:report_pdf": Row(lambda w: _survey_url(w, "surveys:report_pdf"), POST_ONLY),
+    "surveys:promote": Row(lambda w: _survey_url(w, "surveys:promote", answer_pk=w.survey_answer_text.pk), POST_ONLY),
+    "surveys:answer": Row(lambda w: reverse("surveys:answer", args=[w.survey_token_a]), everyone()),
+    "surveys:thanks": Row(lambda w: reverse("surveys:thanks"), everyone()),
+    "surveys:mine": Row(lambda w: reverse("surveys:mine"), signed_in()),
+    "surveys:open_mine": Row(lambda w: reverse("surveys:open_mine", args=[w.survey_invitation_a.pk]), POST_ONLY),
 }
+
+
+def _survey_url(w, name: str, *, draft: bool = False, **kwargs) -> str:
+    survey = w.survey_x_draft if draft else w.survey_x
+    return reverse(name, kwargs={"pk": survey.pk, **kwargs})

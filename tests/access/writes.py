@@ -1692,6 +1692,113 @@ API = {
 }
 
 
+def _survey_path(w: World, name: str, *, draft: bool = False, **kwargs) -> str:
+    survey = w.survey_x_draft if draft else w.survey_x
+    return reverse(name, kwargs={"pk": survey.pk, **kwargs})
+
+
+def _survey_answer(w: World) -> dict:
+    questions = {q.text: q for q in w.survey_x.questions.all()}
+    aspects = questions["Oceń poszczególne elementy szkolenia."]
+    values = {f"q{questions['Jak ogólnie oceniasz szkolenie?'].pk}": "5", "wyslij": ""}
+    values |= {f"q{aspects.pk}_{i}": "4" for i in range(len(aspects.items))}
+    values[f"q{questions['Czy wykorzystasz wiedzę ze szkolenia w pracy nad HDR?'].pk}"] = "1"
+    return values
+
+
+def _survey_form(w: World) -> dict:
+    event = w.event_x_full
+    return {
+        "template": "training",
+        "title": "Ankieta z macierzy",
+        "scope": "event",
+        "event": str(event.pk),
+        "audience": "participants",
+        "opens_on": _in_days(0),
+        "closes_on": _in_days(10),
+    }
+
+SURVEYS: dict[str, Post] = {
+    "surveys:create": Post(
+        lambda w: reverse("surveys:create"),
+        done_by(["organiser_x"], otherwise=404) | {"organiser_other": 200, "coordinator": 200},
+        lambda w, r: _has("surveys.Survey", title="Ankieta z macierzy"),
+        changes=_survey_form,
+    ),
+    "surveys:edit": Post(
+        lambda w: _survey_path(w, "surveys:edit"),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("surveys.Survey", pk=w.survey_x.pk, title="Nowy tytuł z macierzy"),
+        changes=lambda w: {"title": "Nowy tytuł z macierzy"},
+    ),
+    "surveys:question_add": Post(
+        lambda w: _survey_path(w, "surveys:question_add", draft=True),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("surveys.Question", survey=w.survey_x_draft, text="Pytanie z macierzy"),
+        changes=lambda w: {"kind": "short_text", "text": "Pytanie z macierzy"},
+    ),
+    "surveys:question_edit": Post(
+        lambda w: _survey_path(w, "surveys:question_edit", draft=True, question_pk=w.survey_x_draft_second.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("surveys.Question", pk=w.survey_x_draft_second.pk, text="Zmienione z macierzy"),
+        changes=lambda w: {"text": "Zmienione z macierzy"},
+    ),
+    "surveys:question_delete": Post(
+        lambda w: _survey_path(w, "surveys:question_delete", draft=True, question_pk=w.survey_x_draft_second.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: not _has("surveys.Question", pk=w.survey_x_draft_second.pk),
+        page=lambda w: _survey_path(w, "surveys:detail", draft=True),
+    ),
+    "surveys:question_move": Post(
+        lambda w: _survey_path(w, "surveys:question_move", draft=True, question_pk=w.survey_x_draft_second.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("surveys.Question", pk=w.survey_x_draft_second.pk, position=1),
+        page=lambda w: _survey_path(w, "surveys:detail", draft=True),
+    ),
+    "surveys:publish": Post(
+        lambda w: _survey_path(w, "surveys:publish", draft=True),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("surveys.Survey", pk=w.survey_x_draft.pk, status="published"),
+    ),
+    "surveys:export": Post(
+        lambda w: _survey_path(w, "surveys:export", fmt="xlsx"),
+        done_by(["organiser_x", "coordinator"]),
+        lambda w, r: _has("documents.GeneratedDocument", kind="survey_export_xlsx"),
+        page=None,
+    ),
+    "surveys:report_pdf": Post(
+        lambda w: _survey_path(w, "surveys:report_pdf"),
+        done_by(["organiser_x", "coordinator"]),
+        lambda w, r: _has("documents.GeneratedDocument", kind="survey_report_pdf"),
+        page=lambda w: _survey_path(w, "surveys:results"),
+    ),
+    "surveys:promote": Post(
+        lambda w: _survey_path(w, "surveys:promote", answer_pk=w.survey_answer_text.pk),
+        done_by(["organiser_x"]),
+        lambda w, r: _has("surveys.Answer", pk=w.survey_answer_text.pk, promoted=True),
+        page=lambda w: _survey_path(w, "surveys:results"),
+    ),
+    "surveys:answer": Post(
+        lambda w: reverse("surveys:answer", args=[w.survey_token_a]),
+        everyone_done(),
+        lambda w, r: _has("surveys.Invitation", pk=w.survey_invitation_a.pk, used=True),
+        changes=_survey_answer,
+    ),
+    "surveys:open_mine": Post(
+        lambda w: reverse("surveys:open_mine", args=[w.survey_invitation_a.pk]),
+        done_by(["team_member_a"]),
+        lambda w, r: not _has("surveys.Invitation", pk=w.survey_invitation_a.pk, token_hash=_token_hash(w)),
+        page=lambda w: reverse("surveys:mine"),
+    ),
+}
+
+
+def _token_hash(w: World) -> str:
+    from apps.surveys.tokens import hash_token
+
+    return hash_token(w.survey_token_a)
+
+
 def _programme(w: World, name: str, **kwargs) -> str:
     return _draft(w, name, pk=w.programme_draft.pk, **kwargs)
 
@@ -2112,4 +2219,5 @@ POSTS: dict[str, Post] = {
     **PRIVACY,
     **PROGRAMMES,
     **FEEDBACK,
+    **SURVEYS,
 }

@@ -20,6 +20,7 @@ from apps.demo import (
     recruitment,
     reference,
     statistics_demo,
+    surveys_demo,
 )
 from apps.demo.quiet import no_outgoing_mail
 
@@ -52,6 +53,7 @@ class Command(BaseCommand):
                 self.stdout.write(statistics_demo.seed())  # last: the figures of everything seeded above
                 self.stdout.write(programmes_demo.seed())
                 self.stdout.write(feedback_demo.seed())
+                survey_responses = surveys_demo.seed()
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
@@ -68,5 +70,6 @@ class Command(BaseCommand):
         for warning in call.warnings:
             self.stdout.write(self.style.WARNING(f"  uwaga: {warning}"))
         self.stdout.write(f"Wydarzenia: nowe {events.events}, zgłoszenia {events.registrations}")
+        self.stdout.write(f"Ankiety po szkoleniach 2019: nowe odpowiedzi {survey_responses}")
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Dane demonstracyjne są gotowe ({elapsed:.1f} s)."))

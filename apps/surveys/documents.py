@@ -1,0 +1,41 @@
+"""Builders for ``apps.documents.jobs.request_document``: the flat export of a large survey and the PDF report."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.core.text import ascii_slug
+from apps.documents.exports import CONTENT_TYPES, build_csv, build_xlsx
+from apps.documents.pdf import render_pdf
+
+from . import selectors
+from .export import flat_table
+from .results import results_of
+
+
+def _name(survey) -> str:
+    return ascii_slug(survey.title, fallback="ankieta")
+
+
+def build_export(survey, progress, fmt: str = "xlsx"):
+    headers, rows = flat_table(survey, selectors.questions_of(survey), progress)
+    progress(92)
+    data = build_csv(headers, rows) if fmt == "csv" else build_xlsx(_("Odpowiedzi"), headers, rows)
+    return f"ankieta-{_name(survey)}.{fmt}", data, CONTENT_TYPES[fmt].split(";")[0]
+
+
+def build_report_pdf(survey, progress, filters: dict | None = None):
+    questions = selectors.questions_of(survey)
+    progress(20)
+    results = results_of(survey, questions, filters, texts_limit=None)
+    progress(60)
+    data = render_pdf(
+        template="surveys/pdf/report.html",
+        context={
+            "title": _("Wyniki ankiety: %(title)s") % {"title": survey.title},
+            "survey": survey,
+            "results": results,
+            "generated_at": timezone.now(),
+            "edition": survey.edition,
+        },
+    )
+    return f"wyniki-{_name(survey)}.pdf", data, "application/pdf"
