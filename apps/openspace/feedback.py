@@ -1,21 +1,17 @@
-"""The seam to the model feedback register (app ``feedback``, built beside this one): the one function the
-openspace side calls to send a group's conclusions as a remark about the model.
+"""An open-space group's conclusions sent to the model feedback register (``apps.feedback``) as a remark about
+the model in general: the coordinator files it under the part it concerns when triaging. The remark's author is
+the person who sends it (told when a catalogue version implements it)."""
 
-Until the register is wired in, ``FEEDBACK_REGISTER`` is ``None`` and the button is not shown
-(``register_available()``). The lead wires it after the merge by pointing ``FEEDBACK_REGISTER`` at the feedback
-app's service (through a registry, so that this app does not import one beside it)."""
-
-from collections.abc import Callable
-
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-# ``submit(*, title, text, edition, source_url, by) -> reference``: set by the feedback app's ``ready()``.
-FEEDBACK_REGISTER: dict[str, Callable | None] = {"submit": None}
+from apps.feedback.models import Remark
+from apps.feedback.services import TEXT_MAX, submit_remark
+
+MODEL_AS_A_WHOLE = "model:model"
 
 
 def register_available() -> bool:
-    return FEEDBACK_REGISTER["submit"] is not None
+    return True
 
 
 def remark_text(conclusion) -> str:
@@ -28,18 +24,14 @@ def remark_text(conclusion) -> str:
 
 
 def submit_conclusion_as_remark(*, conclusion, by):
-    """Hand one group's conclusions to the feedback register; returns the register's reference for the remark."""
-    submit = FEEDBACK_REGISTER["submit"]
-    if submit is None:
-        raise ValidationError(_("Rejestr uwag do modelu nie jest jeszcze dostępny."))
-    from django.urls import reverse
-
+    """Hand one group's conclusions to the feedback register; returns the remark's number."""
     group = conclusion.group
-    space = group.open_space
-    return submit(
-        title=group.topic.title,
-        text=remark_text(conclusion),
-        edition=space.event.planned_event.edition,
-        source_url=reverse("openspace:conclusions", kwargs={"pk": space.pk}),
-        by=by,
+    event = group.open_space.event
+    remark = submit_remark(
+        part=MODEL_AS_A_WHOLE,
+        text=f"{group.topic.title}\n\n{remark_text(conclusion)}"[:TEXT_MAX],
+        author=by,
+        source=Remark.Source.OPEN_SPACE,
+        source_label=f"{event.title}: {group.topic.title}",
     )
+    return remark.pk

@@ -1,9 +1,8 @@
-"""The seam to the model feedback register (issue 14, item 3; the ``feedback`` app, merged later).
+"""A free-text answer promoted to a remark about the model (``apps.feedback``): the one place it happens.
 
-``promote_answer`` is the one place a free-text answer becomes a remark about the model. Until the register
-exists it marks the answer as promoted and returns what the remark will be made of; after the merge the lead
-replaces the marked line with the feedback app's service (e.g. ``apps.feedback.services.create_remark(...)``),
-passing ``author=None`` for an anonymous survey so the remark stays as anonymous as the answer.
+The remark is about the model as a whole (the coordinator files it under the part it concerns when triaging);
+an anonymous survey's answer becomes an anonymous remark (no author, and the audit entry's actor is the system),
+a named survey's answer keeps its respondent as the author, who is told when a catalogue version implements it.
 """
 
 from django.core.exceptions import ValidationError
@@ -11,6 +10,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.audit.services import record
+from apps.feedback.models import Remark
+from apps.feedback.services import TEXT_MAX, submit_remark
 
 from .models import Answer
 
@@ -33,7 +34,14 @@ def promote_answer(*, answer: Answer, by) -> dict:
             "author": None if survey.anonymous else answer.response.respondent,
             "promoted_by": by,
         }
-        # SEAM (issue 14, item 3): after the merge, create the remark here through the feedback app's service.
+        made = submit_remark(
+            part="model:model",
+            text=answer.text[:TEXT_MAX],
+            author=remark["author"],
+            source=Remark.Source.SURVEY,
+            source_label=remark["source"],
+        )
+        remark["remark"] = made
         answer.promoted = True
         answer.save(update_fields=["promoted"])
         record(actor=by, action="survey.answer_promoted", target=survey, changes={"question": answer.question.text})

@@ -1718,6 +1718,7 @@ def _survey_form(w: World) -> dict:
         "closes_on": _in_days(10),
     }
 
+
 SURVEYS: dict[str, Post] = {
     "surveys:create": Post(
         lambda w: reverse("surveys:create"),
@@ -1806,6 +1807,7 @@ def _programme(w: World, name: str, **kwargs) -> str:
 def _publish_programme_draft(w: World) -> None:
     w.programme_draft.is_published = True
     w.programme_draft.save(update_fields=["is_published"])
+
 
 PROGRAMMES = {
     "programmes:create": Post(
@@ -2062,15 +2064,6 @@ def _os_plenary_with_two_groups(w: World) -> None:
     _os_phase("plenary")(w)
 
 
-def _os_feedback_register(w: World) -> None:
-    """Until the feedback app is wired to the seam (apps/openspace/feedback.py), a stand-in register that accepts
-    the remark; once the real one is wired, it is used as it is."""
-    from apps.openspace import feedback
-
-    if feedback.FEEDBACK_REGISTER["submit"] is None:
-        feedback.FEEDBACK_REGISTER["submit"] = lambda **remark: "matrix"
-
-
 OPENSPACE: dict[str, Post] = {
     "openspace:create": Post(
         lambda w: reverse("openspace:create", kwargs={"pk": w.event_x_full.pk}),
@@ -2166,7 +2159,6 @@ OPENSPACE: dict[str, Post] = {
         done_by(OS_RUNNERS),
         lambda w, r: _has("openspace.Conclusion", pk=w.os_conclusion.pk, sent_to_feedback_at__isnull=False),
         page=lambda w: _os(w, "conclusions"),
-        prepare=_os_feedback_register,
     ),
     "openspace:publish": Post(
         lambda w: _os(w, "publish"),

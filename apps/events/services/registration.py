@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.audit.services import diff, record, snapshot
+from apps.consents.models import CollectionPoint
+from apps.consents.services import record_acknowledgement
 from apps.core.permissions import can
 from apps.engagements.models import Engagement, TeamMember
 
@@ -139,6 +141,10 @@ def register(*, event: Event, user, by, privacy_acknowledged: bool, **data) -> R
     _validate(event, registration, data)
     set_fields(registration, DATA_FIELDS, data)
     registration.privacy_acknowledged_at = timezone.now()
+    if by == user:  # the organiser's versioned clause the person was shown (apps.consents)
+        record_acknowledgement(
+            user=user, organisation=event.planned_event.edition.organiser, point=CollectionPoint.EVENT_REGISTRATION
+        )
     if _places_taken(event) < event.capacity:
         registration.status = Registration.Status.REGISTERED
         registration.waiting_since = None

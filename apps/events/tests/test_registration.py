@@ -150,3 +150,19 @@ def test_single_room_needs_the_organisers_approval(cast):
     services.decide_single_room(registration=registration, by=cast.organiser, approved=True)
     registration.refresh_from_db()
     assert registration.single_approved is True
+
+
+def test_registering_records_which_version_of_the_organisers_clause_the_person_was_shown(cast, client):
+    from django.urls import reverse
+
+    from apps.consents.factories import ClauseVersionFactory
+    from apps.consents.models import CollectionPoint, ConsentRecord
+
+    organiser = cast.event.planned_event.edition.organiser
+    clause = ClauseVersionFactory(organisation=organiser)
+    client.force_login(cast.anna)
+    page = client.get(reverse("events:register", kwargs={"pk": cast.event.pk})).content.decode()
+    assert clause.controller in page  # the organiser's published clause, where the data is collected
+    register(cast, cast.anna)
+    record = ConsentRecord.objects.get(user=cast.anna, point=CollectionPoint.EVENT_REGISTRATION)
+    assert record.clause_version == clause and record.organisation == organiser

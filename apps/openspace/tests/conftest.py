@@ -29,13 +29,3 @@ class Cast:
 @pytest.fixture
 def cast(db):
     return Cast()
-
-
-@pytest.fixture(autouse=True)
-def no_feedback_register():
-    from apps.openspace import feedback
-
-    saved = feedback.FEEDBACK_REGISTER["submit"]
-    feedback.FEEDBACK_REGISTER["submit"] = None
-    yield
-    feedback.FEEDBACK_REGISTER["submit"] = saved

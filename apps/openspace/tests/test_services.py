@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from apps.engagements.factories import EngagementFactory
 from apps.events.models import Registration
-from apps.openspace import feedback, services
+from apps.openspace import services
 from apps.openspace.factories import GroupFactory, TopicFactory, participant
 from apps.openspace.models import Follower, Membership, Vote
 
@@ -134,18 +134,17 @@ def test_publishing_mails_the_participants_and_closes_editing(cast, mailoutbox):
         services.save_conclusion(conclusion=conclusion, by=cast.organiser, expected_version=1, solutions="zmiana")
 
 
-def test_a_conclusion_goes_to_the_feedback_register_through_the_seam_once(cast):
-    group = GroupFactory(topic=TopicFactory(open_space=cast.space, title="Dodatek motywacyjny"))
+def test_a_conclusion_goes_to_the_feedback_register_once(cast):
+    from apps.feedback.models import Remark
     from apps.openspace.models import Conclusion
 
+    group = GroupFactory(topic=TopicFactory(open_space=cast.space, title="Dodatek motywacyjny"))
     conclusion = Conclusion.objects.create(group=group, recommendations="Określić stawkę minimalną.")
-    with pytest.raises(ValidationError, match="nie jest jeszcze dostępny"):
-        services.send_to_feedback(conclusion=conclusion, by=cast.trainer)
-    received = []
-    feedback.FEEDBACK_REGISTER["submit"] = lambda **remark: received.append(remark) or "U-1"
     services.send_to_feedback(conclusion=conclusion, by=cast.trainer)
-    assert received[0]["title"] == "Dodatek motywacyjny"
-    assert "Określić stawkę minimalną." in received[0]["text"]
+    remark = Remark.objects.get()
+    assert remark.source == Remark.Source.OPEN_SPACE and remark.author == cast.trainer
+    assert remark.text.startswith("Dodatek motywacyjny") and "Określić stawkę minimalną." in remark.text
+    assert "Dodatek motywacyjny" in remark.source_label
     with pytest.raises(ValidationError, match="już przekazane"):
         services.send_to_feedback(conclusion=conclusion, by=cast.trainer)
 

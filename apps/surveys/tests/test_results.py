@@ -135,6 +135,9 @@ def test_promote_answer_keeps_the_anonymous_respondent_out_and_refuses_twice():
     answer = Answer.objects.exclude(text="").get()
     remark = promote_answer(answer=answer, by=_staff(survey))
     assert remark["author"] is None and remark["text"] == "Uwaga 4"
+    stored = remark["remark"]
+    stored.refresh_from_db()
+    assert stored.author is None and stored.text == "Uwaga 4" and stored.source == "survey"
     with pytest.raises(ValidationError):
         promote_answer(answer=answer, by=None)
 

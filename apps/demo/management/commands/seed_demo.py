@@ -50,10 +50,10 @@ class Command(BaseCommand):
                 events = events_demo.seed(seeded)
                 self.stdout.write(openspace_demo.seed())
                 self.stdout.write(monitoring_demo.seed())
-                self.stdout.write(statistics_demo.seed())  # last: the figures of everything seeded above
                 self.stdout.write(programmes_demo.seed())
                 self.stdout.write(feedback_demo.seed())
                 survey_responses = surveys_demo.seed()
+                self.stdout.write(statistics_demo.seed())  # last: the figures of everything seeded above
         for spec in editions.EDITIONS:
             edition, created = seeded[spec.key]
             outcome = outcomes[spec.key]
