@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Membership
 from apps.core.forms import DateInput, RadioSelect, VersionedModelForm
+from apps.programmes.models import Scenario
+from apps.programmes.selectors import scenario_choices
 from apps.territory.kinds import WorkshopGroup
 
 from .helpers import d
@@ -105,6 +107,7 @@ class SessionForm(VersionedModelForm):
             "topic_family",
             "room",
             "description",
+            "scenario",
         ]
         widgets = {
             "kind": RadioSelect,
@@ -118,6 +121,14 @@ class SessionForm(VersionedModelForm):
         self.fields["day"].choices = [(day.isoformat(), d(day)) for day in event.days]
         self.fields["trainers"].queryset = trainer_choices(event.planned_event.edition)
         self.fields["topic"].queryset = event.topics.all()
+        # The scenarios of the published programmes of the edition's catalogue version (a session keeps the one it
+        # pointed to even after a newer version is published).
+        scenarios = scenario_choices(event.planned_event.edition.catalogue_version)
+        if self.instance.scenario_id:
+            scenarios = scenarios | Scenario.objects.filter(pk=self.instance.scenario_id)
+        self.fields["scenario"].queryset = scenarios.select_related("programme")
+        self.fields["scenario"].label_from_instance = lambda s: f"{s.programme.title}: {s}"
+        self.fields["scenario"].help_text = _("Opcjonalnie: scenariusz, według którego prowadzi się ten blok.")
         if self.instance.pk:
             self.initial["day"] = self.instance.day.isoformat()
             self.initial["trainers"] = [t.pk for t in self.instance.trainers.all()]

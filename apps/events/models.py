@@ -209,6 +209,14 @@ class Session(Versioned, TimeStamped):
     trainers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="event_sessions", verbose_name=_("trenerzy")
     )
+    scenario = models.ForeignKey(
+        "programmes.Scenario",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("scenariusz zajęć z programu szkoleniowego"),
+    )
     topic = models.ForeignKey(
         "Topic", on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions", verbose_name=_("temat")
     )

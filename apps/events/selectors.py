@@ -134,7 +134,7 @@ def organisations_for_venues(user) -> QuerySet[Organisation]:
 
 
 def sessions_of(event: Event) -> list[Session]:
-    return list(event.sessions.prefetch_related("trainers", "materials").select_related("topic"))
+    return list(event.sessions.prefetch_related("trainers", "materials").select_related("topic", "scenario__programme"))
 
 
 def session_of(event: Event, pk: int) -> Session:

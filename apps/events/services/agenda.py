@@ -24,6 +24,7 @@ SESSION_FIELDS = [
     "topic_family",
     "room",
     "description",
+    "scenario",
     "topic",
 ]
 # A change of one of these after the programme went out is told to the people concerned.

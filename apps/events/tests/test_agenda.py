@@ -140,3 +140,24 @@ def test_materials_take_the_usual_office_formats_checked_by_content(cast, signed
         follow=True,
     )
     assert "Tego rodzaju pliku nie można dołączyć" in page.content.decode()
+
+
+def test_a_session_points_to_a_programme_scenario_the_trainer_reads_from_the_agenda(cast, signed_in):
+    from django.urls import reverse
+
+    from apps.events.forms import SessionForm
+    from apps.programmes.factories import programme_with_scenarios
+
+    version = cast.event.planned_event.edition.catalogue_version
+    programme = programme_with_scenarios(version=version, is_published=True, title="Zarządzanie oświatą w gminie")
+    draft_only = programme_with_scenarios(version=version, jst_level="powiaty", title="Program w przygotowaniu")
+    scenario = programme.scenarios.get(number=2)
+    offered = SessionForm(event=cast.event).fields["scenario"].queryset
+    assert scenario in offered and not offered.filter(programme=draft_only).exists()
+    session = block(cast, trainers=[cast.trainer], workshop_group="rural_gminy", scenario=scenario)
+    assert session.scenario == scenario
+    client = signed_in(cast.trainer)
+    page = client.get(reverse("events:my_agenda", kwargs={"pk": cast.event.pk})).content.decode()
+    link = reverse("programmes:scenario", kwargs={"key": programme.key, "number": 2})
+    assert link in page
+    assert client.get(link).status_code == 200
