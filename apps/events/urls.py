@@ -42,6 +42,7 @@ urlpatterns = [
     path(E + "program/<int:session_pk>/usun/", views.session_delete, name="session_delete"),
     path(E + "program/<int:session_pk>/materialy/", views.material_upload, name="material_upload"),
     path(E + "zgloszenia/", views.registrations, name="registrations"),
+    path(E + "zgloszenia/eksport/", views.registrations_export, name="registrations_export"),
     path(E + "zgloszenia/<int:registration_pk>/", views.registration_edit, name="registration_edit"),
     path(E + "zgloszenia/<int:registration_pk>/pokoj/", views.single_room, name="single_room"),
     path(E + "zgloszenia/<int:registration_pk>/anuluj/", views.registration_cancel, name="registration_cancel"),

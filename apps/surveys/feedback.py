@@ -1,8 +1,9 @@
 """A free-text answer promoted to a remark about the model (``apps.feedback``): the one place it happens.
 
-The remark is about the model as a whole (the coordinator files it under the part it concerns when triaging);
-an anonymous survey's answer becomes an anonymous remark (no author, and the audit entry's actor is the system),
-a named survey's answer keeps its respondent as the author, who is told when a catalogue version implements it.
+The remark is about the model as a whole (the coordinator files it under the part it concerns when triaging).
+A named survey's answer keeps its respondent as the remark's author; an anonymous survey's answer is submitted
+by the person who promotes it (nothing about the respondent exists to store). The author is told when a
+catalogue version implements the remark.
 """
 
 from django.core.exceptions import ValidationError
@@ -37,7 +38,7 @@ def promote_answer(*, answer: Answer, by) -> dict:
         made = submit_remark(
             part="model:model",
             text=answer.text[:TEXT_MAX],
-            author=remark["author"],
+            author=remark["author"] or by,
             source=Remark.Source.SURVEY,
             source_label=remark["source"],
         )

@@ -526,6 +526,9 @@ MATRIX: dict[str, Row] = {
         lambda w: _event_url(w, "events:material_upload", session_pk=w.session_x.pk), POST_ONLY
     ),
     "events:registrations": Row(lambda w: _event_url(w, "events:registrations"), only(ORGANISER_X_VIEWERS)),
+    "events:registrations_export": Row(
+        lambda w: _event_url(w, "events:registrations_export"), only(ORGANISER_X_VIEWERS)
+    ),
     "events:registration_edit": Row(
         lambda w: _event_url(w, "events:registration_edit", registration_pk=w.registration_a.pk), only(["organiser_x"])
     ),

@@ -2,10 +2,14 @@
 the result charts included): the organiser builds an anonymous survey from the training template and adds one
 conditional question, publishes it (three one-time links by e-mail), three participants answer (one saves and
 comes back with the same link, one answers the conditional question), the results show the right counts and mean,
-and the flat XLSX has one row per response."""
+the flat XLSX has one row per response; a free-text answer is promoted to a remark about the model, the
+coordinator accepts it, links it to a new catalogue draft and publishes it, the version's change log lists it and
+its author (the organiser who promoted it: the respondent is anonymous) is told."""
 
+import io
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -17,9 +21,13 @@ from playwright.sync_api import expect
 
 from apps.accounts.factories import MembershipFactory, UserFactory
 from apps.accounts.models import Membership
+from apps.catalog.factories import AreaFactory
+from apps.catalog.models import CatalogVersion
 from apps.core.testing import sign_in
 from apps.events.factories import EventFactory, RegistrationFactory
+from apps.feedback.models import Remark
 from apps.surveys.models import Response, Survey
+from tests.browser import steps
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,9 +65,19 @@ def answer(window, *, overall: str, aspects: str, use: str):
     radio(window, "Czy wykorzystasz wiedzę ze szkolenia w pracy nad HDR?", use)
 
 
+def cast_coordinator(event):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    coordinator = UserFactory(full_name="Krystyna Koordynatorka", email="koordynator@ore.example")
+    MembershipFactory(user=coordinator, role=Membership.Role.COORDINATOR)
+    TOTPDevice.objects.create(user=coordinator, name="telefon", confirmed=True)
+    return coordinator
+
+
 @pytest.fixture
 def cast():
     event = EventFactory(planned_event__title="Pierwsze szkolenie warsztatowe")
+    AreaFactory(version=event.planned_event.edition.catalogue_version)  # a version is published with its areas
     organiser = MembershipFactory(organisation=event.planned_event.edition.organiser, role=Membership.Role.STAFF).user
     for name in ("Anna Nowak", "Bartosz Lis", "Celina Wróbel"):
         RegistrationFactory(event=event, user=UserFactory(full_name=name))
@@ -157,7 +175,38 @@ def test_organiser_builds_publishes_participants_answer_and_results_are_right(ui
     # The flat XLSX: a header and one row per response.
     with ui.page.expect_download() as download:
         ui.get_by_role("link", name="Eksport XLSX").click()
-    sheet = load_workbook(download.value.path(), read_only=True).active
+    # read from bytes: the downloaded file has no .xlsx name, and nothing is left open
+    sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
     rows = list(sheet.iter_rows(values_only=True))
-    sheet.parent.close()
     assert len(rows) == 4  # the header and one row per response
+
+    # A free-text answer becomes a remark about the model; the respondent stays anonymous.
+    ui.page.locator(".survey-text-answers li", has_text="Więcej ćwiczeń").get_by_role(
+        "button", name=re.compile("^Uwaga o modelu")
+    ).click()
+    ui.page.wait_for_load_state("load")
+    expect(ui.page.get_by_text("przekazano jako uwagę o modelu")).to_be_visible()
+    remark = Remark.objects.get(text="Więcej ćwiczeń")
+    assert remark.source == Remark.Source.SURVEY and remark.author == organiser
+
+    # The coordinator accepts it, links it to a new catalogue draft and publishes the draft.
+    coordinator = other_window()
+    steps.sign_in_with_totp(coordinator, cast_coordinator(event))
+    coordinator.visit(f"/uwagi-do-modelu/{remark.pk}/")
+    coordinator.get_by_label("Nowy stan").select_option(label="przyjęta")
+    coordinator.get_by_label("Uzasadnienie (przy odrzuceniu wymagane)").fill("Dodano ćwiczenia do scenariuszy.")
+    submit(coordinator, "Zapisz stan")
+    coordinator.get_by_role("link", name="Utwórz ją na liście wersji katalogu.").click()
+    coordinator.page.wait_for_load_state("load")
+    submit(coordinator, "Utwórz wersję roboczą")
+    draft = CatalogVersion.objects.get(status=CatalogVersion.Status.DRAFT)
+    coordinator.visit(f"/uwagi-do-modelu/{remark.pk}/")
+    submit(coordinator, f"Powiąż z wersją roboczą {draft.number}")
+    coordinator.visit(f"/model/wersje/{draft.number}/")
+    submit(coordinator, "Opublikuj tę wersję")
+    expect(coordinator.page.get_by_role("heading", name="Co się zmieniło i dlaczego")).to_be_visible()
+    expect(coordinator.page.get_by_text("Dodano ćwiczenia do scenariuszy.").first).to_be_visible()
+    remark.refresh_from_db()
+    assert remark.status == Remark.Status.IMPLEMENTED and remark.implemented_in == draft
+    told = [m for m in mail.outbox if organiser.email in m.to and f"wersji katalogu {draft.number}" in m.subject]
+    assert len(told) == 1

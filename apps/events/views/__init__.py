@@ -37,7 +37,7 @@ from .participant import (
     register,
     team,
 )
-from .registrations import registration_cancel, registration_edit, registrations, single_room
+from .registrations import registration_cancel, registration_edit, registrations, registrations_export, single_room
 
 __all__ = [
     "certificate_download",
@@ -72,6 +72,7 @@ __all__ = [
     "registration_cancel",
     "registration_edit",
     "registrations",
+    "registrations_export",
     "room_remove",
     "rooms",
     "scan_download",

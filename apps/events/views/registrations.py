@@ -9,8 +9,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.core.editing import form_page, run_action
 from apps.core.permissions import can
+from apps.documents.list_exports import export_page
 
-from .. import selectors, services
+from .. import exports, selectors, services
 from ..display import registration_labels, registration_rows
 from ..forms import RegistrationForm, registration_initial
 from .common import desk_view
@@ -35,6 +36,12 @@ def registrations(request, event):
             "may_manage": can(request.user, "event.manage", event),
         },
     )
+
+
+@desk_view()
+def registrations_export(request, event):
+    back = reverse("events:registrations", kwargs={"pk": event.pk})
+    return export_page(request, exports.REGISTRATIONS, target=event, back=back)
 
 
 @desk_view("event.manage")

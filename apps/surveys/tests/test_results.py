@@ -133,11 +133,13 @@ def test_promote_answer_keeps_the_anonymous_respondent_out_and_refuses_twice():
     survey, q = training_survey()
     _answer(survey, q, [4])
     answer = Answer.objects.exclude(text="").get()
-    remark = promote_answer(answer=answer, by=_staff(survey))
+    staff = _staff(survey)
+    remark = promote_answer(answer=answer, by=staff)
     assert remark["author"] is None and remark["text"] == "Uwaga 4"
     stored = remark["remark"]
     stored.refresh_from_db()
-    assert stored.author is None and stored.text == "Uwaga 4" and stored.source == "survey"
+    # the respondent stays anonymous: the remark is the promoting organiser's, who is told when it is implemented
+    assert stored.author == staff and stored.text == "Uwaga 4" and stored.source == "survey"
     with pytest.raises(ValidationError):
         promote_answer(answer=answer, by=None)
 
