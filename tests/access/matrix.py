@@ -660,6 +660,11 @@ MATRIX: dict[str, Row] = {
     "operations:healthz": Row(lambda w: reverse("operations:healthz"), everyone()),
     "operations:readyz": Row(lambda w: reverse("operations:readyz"), everyone()),
     "operations:metrics": Row(lambda w: reverse("operations:metrics"), everyone(404)),
+    # openspace: the public conclusions in the knowledge base
+    "openspace:public_list": Row(lambda w: reverse("openspace:public_list"), everyone()),
+    "openspace:public_detail": Row(
+        lambda w: reverse("openspace:public_detail", kwargs={"pk": w.openspace_published.pk}), everyone()
+    ),
     "openspace:create": Row(
         lambda w: reverse("openspace:create", kwargs={"pk": w.event_x_full.pk}), only(["organiser_x"])
     ),
