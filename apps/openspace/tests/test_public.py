@@ -142,3 +142,15 @@ def test_only_the_sessions_trainer_sees_an_open_space_of_an_event_they_only_teac
     assert spaces_of_event_for(cast.event, teacher) == [cast.space]
     assert spaces_of_event_for(cast.event, stranger) == []
     assert set(spaces_of_event_for(cast.event, cast.anna)) == {cast.space, other}
+
+
+def test_the_organisers_event_page_costs_the_same_queries_for_more_open_spaces(client, cast):
+    sign_in(client, cast.organiser)
+
+    def build(n):
+        for _ in range(n):
+            OpenSpaceFactory(session=SessionFactory(event=cast.event, title=f"Open space {next(counter)}"))
+
+    assert_constant_queries(
+        build=build, request=lambda: client.get(reverse("events:manage", kwargs={"pk": cast.event.pk})), many=5
+    )
