@@ -683,6 +683,36 @@ def _add_openspace(world: World) -> None:
     o["os_conclusion"] = Conclusion.objects.create(
         group=o["os_group"], problem="Brak pielęgniarek.", solutions="Porozumienie z NFZ."
     )
+    # A closed, published open space: one group agreed to publish its conclusions, the other did not.
+    from django.utils import timezone
+
+    closed = SessionFactory(event=event, starts_at=time(15, 0), title="Open space: wnioski")
+    published = OpenSpace.objects.create(
+        session=closed, event=event, phase="closed", votes_per_person=3, published_at=timezone.now()
+    )
+    o["openspace_published"] = published
+    for key, title, agreed in [
+        ("os_public_topic", "Jaka powinna być struktura szkół?", True),
+        ("os_private_topic", "Dowóz uczniów", False),
+    ]:
+        topic = Topic.objects.create(open_space=published, title=title, proposed_by=member, proposer_name="Anna Alfa")
+        group = Group.objects.create(
+            open_space=published,
+            topic=topic,
+            day=event.starts_on,
+            starts_at=time(15, 0),
+            ends_at=time(16, 0),
+            moderator=u["trainer"],
+            scribe=member,
+        )
+        o[key] = topic
+        o[key.replace("topic", "conclusion")] = Conclusion.objects.create(
+            group=group,
+            problem=f"Problem: {title}",
+            recommendations="Rekomendacja grupy.",
+            participants_note="Jan Kowalski (gość)",
+            publish_publicly=agreed,
+        )
 
 
 def _add_statistics(world: World) -> None:

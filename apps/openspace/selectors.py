@@ -191,3 +191,23 @@ def plenary_slides(space: OpenSpace) -> list[Slide]:
 
 def spaces_for_cards(user) -> list[OpenSpace]:
     return list(spaces_visible_to(user).exclude(phase="closed", published_at__isnull=True)[:4])
+
+
+def spaces_of_event_for(event: Event, user) -> list[OpenSpace]:
+    """The event's open spaces the person may see (at most four queries whatever the event holds): all of them for
+    the organiser's staff, a registered participant or an invited advisor or trainer; a session's trainer sees the
+    open spaces of their sessions."""
+    if user is None or not user.is_authenticated:
+        return []
+    spaces = list(OpenSpace.objects.select_related("session").filter(event=event))
+    if not spaces:
+        return []
+    if event.planned_event.edition.organiser_id in roles_of(user).staff_of:
+        return spaces
+    if (
+        Registration.objects.filter(event=event, user=user, status=Registration.Status.REGISTERED).exists()
+        or Invitee.objects.filter(event=event, user=user, role__in=MODERATOR_ROLES).exists()
+    ):
+        return spaces
+    taught = set(Session.objects.filter(event=event, trainers=user).values_list("pk", flat=True))
+    return [space for space in spaces if space.session_id in taught]

@@ -7,6 +7,7 @@ app_name = "openspace"
 S = "otwarta-przestrzen/<int:pk>/"
 T = S + "tematy/<int:topic_pk>/"
 G = S + "grupy/<int:group_pk>/"
+PUBLIC = "baza-wiedzy/otwarte-przestrzenie/"
 
 urlpatterns = [
     path("organizator/wydarzenia/<int:pk>/otwarta-przestrzen/", views.create, name="create"),
@@ -33,4 +34,6 @@ urlpatterns = [
     path(S + "wnioski.xlsx", views.export_xlsx, name="export_xlsx"),
     path(S + "plenarna/", views.plenary, name="plenary"),
     path(S + "plenarna/przesun/", views.plenary_move, name="plenary_move"),
+    path(PUBLIC, views.public_list, name="public_list"),
+    path(PUBLIC + "<int:pk>/", views.public_detail, name="public_detail"),
 ]

@@ -20,7 +20,7 @@ from apps.core.text import ascii_slug
 from apps.documents.exports import build_xlsx, export_response
 from apps.documents.jobs import request_document
 
-from . import feedback, selectors, services
+from . import feedback, knowledge_base, selectors, services
 from .access import role_in
 from .forms import (
     ConclusionForm,
@@ -467,4 +467,20 @@ def export_xlsx(request, space):
     data = build_xlsx(_("Wnioski"), headers, rows)
     return export_response(
         data=data, filename=f"wnioski-{ascii_slug(space.title, fallback='open-space')}.xlsx", kind="xlsx"
+    )
+
+
+# The public knowledge base: the conclusions a group agreed to publish (no login).
+
+
+def public_list(request):
+    return render(request, "openspace/public_list.html", {"spaces": list(knowledge_base.public_spaces())})
+
+
+def public_detail(request, pk: int):
+    space = knowledge_base.public_space(pk)
+    return render(
+        request,
+        "openspace/public_detail.html",
+        {"space": space, "conclusions": list(knowledge_base.public_conclusions(space))},
     )

@@ -851,6 +851,10 @@ MATRIX: dict[str, Row] = {
     "surveys:thanks": Row(lambda w: reverse("surveys:thanks"), everyone()),
     "surveys:mine": Row(lambda w: reverse("surveys:mine"), signed_in()),
     "surveys:open_mine": Row(lambda w: reverse("surveys:open_mine", args=[w.survey_invitation_a.pk]), POST_ONLY),
+    "openspace:public_list": Row(lambda w: reverse("openspace:public_list"), everyone()),
+    "openspace:public_detail": Row(
+        lambda w: reverse("openspace:public_detail", kwargs={"pk": w.openspace_published.pk}), everyone()
+    ),
 }
 
 

@@ -14,6 +14,7 @@ from apps.core.permissions import can, require
 
 from .. import selectors, services
 from ..forms import EventForm, InviteForm, VenueForm, trainer_choices
+from ..links import MANAGE, links_for
 from ..models import Event
 from .common import desk_view
 from .confirm import confirm_then
@@ -161,6 +162,7 @@ def manage(request, event):
             "may_manage": can(request.user, "event.manage", event),
             "missed": selectors.teams_missing(event, limit=selectors.MISSED_SHOWN),
             "missed_total": selectors.missed_teams(event).count(),
+            "links": links_for(event, request.user, MANAGE),
         },
     )
 

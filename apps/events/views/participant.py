@@ -15,6 +15,7 @@ from apps.territory.kinds import WorkshopGroup
 from .. import selectors, services
 from ..forms import RegistrationForm, registration_initial
 from ..helpers import deadline_passed
+from ..links import DETAIL, links_for
 from ..models import Registration
 from .common import participant_view
 
@@ -49,6 +50,7 @@ def detail(request, event):
             "deadline_passed": deadline_passed(event),
             "days": selectors.agenda_days(event, sessions),
             "group_label": WorkshopGroup(group).label if group else "",
+            "links": links_for(event, request.user, DETAIL),
             "qr": services.qr_svg(registration=registration, scale=3)
             if registration and registration.is_active
             else "",

@@ -17,7 +17,7 @@ from apps.documents.views import serve_private_file
 from apps.editions.models import Edition
 from apps.territory.kinds import JstKind
 
-from .. import search, selectors
+from .. import search, selectors, sources
 from ..forms import SearchForm
 from ..models import DocumentKind, EditionPublishing, FormCode
 
@@ -53,6 +53,7 @@ def index(request):
             "querystring": params.urlencode(),
             "labels": _labels(),
             "editions": selectors.editions_with_publications() if not request.GET else [],
+            "other_sources": sources.sources() if not request.GET else [],
         },
     )
 
