@@ -146,4 +146,5 @@ def label_columns() -> list[tuple[type[models.Model], str, str]]:
     return pairs
 
 
-from . import accounts, audit, consents, engagements, events, messaging, plans, recruitment  # noqa: E402, F401
+from . import accounts, audit, consents, engagements, events, messaging, monitoring, plans, recruitment  # noqa: E402, F401, I001
+from . import surveys  # noqa: E402, F401
