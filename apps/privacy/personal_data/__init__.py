@@ -147,4 +147,4 @@ def label_columns() -> list[tuple[type[models.Model], str, str]]:
 
 
 from . import accounts, audit, consents, engagements, events, messaging, monitoring, plans, recruitment  # noqa: E402, F401, I001
-from . import surveys  # noqa: E402, F401
+from . import advising, feedback, openspace, publications, surveys  # noqa: E402, F401

@@ -153,3 +153,86 @@ def test_erasure_unlinks_named_responses_scrubs_the_name_and_deletes_drafts_and_
     assert not Draft.objects.filter(invitation__user=person).exists()
     assert not Invitation.objects.filter(user=person, used=False).exists()
     assert Answer.objects.filter(text="Cudza uwaga o szkoleniu").exists()
+
+
+# --- openspace, feedback, publications, advising -----------------------------------------------------------------
+
+
+def test_openspace_export_and_erasure():
+    from apps.openspace.factories import GroupFactory, OpenSpaceFactory, TopicFactory
+    from apps.openspace.models import Conclusion, Follower, Membership, Topic, Vote
+
+    person, other = _people()
+    space = OpenSpaceFactory()
+    mine = TopicFactory(open_space=space, proposed_by=person, proposer_name=person.full_name, title="Mój temat")
+    theirs = TopicFactory(open_space=space, proposed_by=other, proposer_name=other.full_name, title="Cudzy temat")
+    Vote.objects.create(open_space=space, topic=theirs, user=person)
+    Vote.objects.create(open_space=space, topic=mine, user=other)
+    Follower.objects.create(topic=mine, user=person)
+    group = GroupFactory(topic=theirs)
+    Membership.objects.create(group=group, user=person)
+    Membership.objects.create(group=group, user=other)
+    Conclusion.objects.create(group=group, solutions="Rozwiązanie", participants_note=f"Także {person.full_name}")
+    sections = _sections(person)
+    assert [r["title"] for r in sections["Tematy zgłoszone na open space"]] == ["Mój temat"]
+    assert len(sections["Głosy na tematy open space"]) == 1
+    assert len(sections["Udział w grupach open space"]) == 1
+    assert other.full_name not in _export(person)
+    services.anonymise_person(user=person, by=other)
+    mine.refresh_from_db()
+    assert mine.proposed_by is None and mine.proposer_name == FORMER_PARTICIPANT and mine.title == "Mój temat"
+    assert not Vote.objects.filter(user=person).exists() and Vote.objects.filter(user=other).count() == 1
+    assert not Follower.objects.filter(user=person).exists()
+    assert Conclusion.objects.get(group=group).participants_note == f"Także {FORMER_PARTICIPANT}"
+    assert Topic.objects.get(pk=theirs.pk).proposed_by == other
+
+
+def test_feedback_remark_is_kept_without_its_author():
+    from apps.feedback.factories import RemarkFactory
+
+    person, other = _people()
+    mine = RemarkFactory(author=person, text="Moja uwaga, Zofia Prywatna")
+    theirs = RemarkFactory(author=other, text="Cudza uwaga")
+    rows = _sections(person)["Uwagi do modelu doradztwa"]
+    assert [r["text"] for r in rows] == [mine.text]
+    services.anonymise_person(user=person, by=other)
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.author is None and mine.text == f"Moja uwaga, {FORMER_PARTICIPANT}"
+    assert theirs.author == other
+
+
+def test_publications_comments_and_consents_of_the_person_are_exported_and_anonymised():
+    from apps.publications.factories import ConsentFactory
+
+    person, other = _people()
+    engagement = EngagementFactory()
+    TeamMemberFactory(engagement=engagement, user=person, full_name=person.full_name, email=person.email)
+    mine = ConsentFactory(engagement=engagement, given_by=person, given_by_label=person.full_name)
+    ConsentFactory(engagement=EngagementFactory(), given_by=other, given_by_label=other.full_name)
+    assert len(_sections(person)["Zgody na publikację, które wyraziłeś"]) == 1
+    assert other.full_name not in _export(person)
+    services.anonymise_person(user=person, by=other)
+    mine.refresh_from_db()
+    assert mine.given_by_label == FORMER_PARTICIPANT and mine.choice == mine.Choice.FULL
+
+
+def test_advising_hours_and_records_are_kept_with_the_author_anonymised():
+    from apps.advising.factories import RemoteSessionFactory, TimeEntryFactory
+    from apps.advising.models import TimeEntry
+
+    person, other = _people()
+    engagement = EngagementFactory()
+    TimeEntryFactory(advisor=person, engagement=engagement, note="Przygotowanie")
+    TimeEntryFactory(advisor=other, engagement=engagement, note="Cudze godziny")
+    session = RemoteSessionFactory(
+        engagement=engagement, logged_by=person, logged_by_label=person.full_name, participants="Zofia Prywatna, wójt"
+    )
+    sections = _sections(person)
+    assert [r["note"] for r in sections["Twój czas pracy doradcy"]] == ["Przygotowanie"]
+    assert len(sections["Zapisane przez Ciebie sesje doradztwa zdalnego"]) == 1
+    assert "Cudze godziny" not in _export(person)
+    services.anonymise_person(user=person, by=other)
+    session.refresh_from_db()
+    assert session.logged_by_label == FORMER_PARTICIPANT and session.participants == f"{FORMER_PARTICIPANT}, wójt"
+    assert TimeEntry.objects.filter(advisor=person).count() == 1  # the hours stay (settled), on the emptied account
