@@ -236,3 +236,27 @@ def test_advising_hours_and_records_are_kept_with_the_author_anonymised():
     session.refresh_from_db()
     assert session.logged_by_label == FORMER_PARTICIPANT and session.participants == f"{FORMER_PARTICIPANT}, wójt"
     assert TimeEntry.objects.filter(advisor=person).count() == 1  # the hours stay (settled), on the emptied account
+
+
+def test_the_recruitment_export_names_no_erased_person(client):
+    # The same request as the browser test (tests/browser/test_privacy.py) makes after the erasure.
+    from django.urls import reverse
+
+    from apps.accounts.factories import MembershipFactory
+    from apps.accounts.models import Membership
+    from apps.core.testing import sign_in
+    from apps.documents.list_exports import export_query
+    from apps.recruitment import exports
+    from apps.recruitment.factories import ApplicationFactory
+
+    person, other = _people()
+    application = ApplicationFactory(applicant=person, contact_name=person.full_name, contact_email=person.email)
+    staff = MembershipFactory(organisation=application.edition.organiser, role=Membership.Role.STAFF).user
+    services.anonymise_person(user=person, by=staff)
+    sign_in(client, staff)
+    url = reverse("recruitment:export", kwargs={"slug": application.edition.slug})
+    response = client.get(url + "?" + export_query(exports.APPLICATIONS, "csv"))
+    assert response.status_code == 200
+    export = response.content.decode("utf-8-sig")
+    assert export.startswith("JST;")  # the CSV itself, not the column-choice page
+    assert person.email not in export and "Zofia Prywatna" not in export
