@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.audit.services import record
+from apps.consents.models import CollectionPoint
+from apps.consents.services import record_acknowledgement
 
 from . import crypto
 from .access import forget_monitoring_access
@@ -159,6 +161,8 @@ def save_participant_data(
             raise ValidationError(
                 {"pesel": _("Ten numer PESEL jest już zapisany u innego uczestnika tej edycji.")}
             ) from None
+        if by is not None and by.pk == team_member.user_id:  # the organiser's versioned clause (apps.consents)
+            record_acknowledgement(user=by, organisation=edition.organiser, point=CollectionPoint.MONITORING)
         changed = [name for name in DATA_FIELDS if getattr(data, name) != before[name]]
         if pesel_changed:
             changed.append("pesel")

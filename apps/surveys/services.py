@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.audit.services import record
+from apps.consents.models import CollectionPoint
+from apps.consents.services import record_acknowledgement
 from apps.core.mail import send_templated_email
 
 from . import answers, audience
@@ -269,4 +271,8 @@ def submit_response(*, token: str, values: dict) -> Response:
         Draft.objects.filter(invitation=invitation).delete()
         if named:
             record(actor=invitation.user, action="survey.answered", target=survey, changes={})
+            # The organiser's clause shown on the answer page (apps.consents). Only for named surveys: for an
+            # anonymous one a record of who acknowledged it, and when, would link the person to having answered
+            # (and its time to the answers), which the anonymous tables are built to make impossible.
+            record_acknowledgement(user=invitation.user, organisation=survey.organiser, point=CollectionPoint.SURVEY)
     return response

@@ -391,5 +391,7 @@ PRIVACY_RETENTION_DAYS = {
     "messages": int(os.environ.get("PRIVACY_KEEP_MESSAGES_DAYS", 5 * 365)),
     "audit": int(os.environ.get("PRIVACY_KEEP_AUDIT_DAYS", 10 * 365)),
     "inactive_accounts": int(os.environ.get("PRIVACY_KEEP_INACTIVE_ACCOUNTS_DAYS", 3 * 365)),
+    # After the edition's end; an EU project's retention (until its durability period ends) is a legal hold.
+    "monitoring": int(os.environ.get("PRIVACY_KEEP_MONITORING_DAYS", 5 * 365)),
 }
 PRIVACY_REMINDER_DAYS = int(os.environ.get("PRIVACY_REMINDER_DAYS", 7))

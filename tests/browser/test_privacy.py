@@ -16,12 +16,14 @@ from apps.accounts.factories import TEST_PASSWORD, MembershipFactory, UserFactor
 from apps.accounts.models import Membership
 from apps.audit.models import AuditEntry
 from apps.audit.services import record
+from apps.documents.list_exports import export_query
 from apps.engagements.factories import EngagementFactory, TeamMemberFactory
 from apps.events.factories import RegistrationFactory
 from apps.messaging.factories import MessageFactory
 from apps.plans.factories import DevelopmentPlanFactory
 from apps.plans.models import PlanComment
 from apps.privacy.models import DataRequest
+from apps.recruitment import exports
 from apps.recruitment.factories import ApplicationFactory
 from tests.browser import steps
 from tests.browser.conftest import browser_login
@@ -120,8 +122,10 @@ def test_a_team_member_downloads_their_data_asks_for_erasure_and_is_anonymised(u
     expect(staff.page.locator(".comment-meta").first).to_contain_text("były uczestnik")
     assert AuditEntry.objects.count() >= history_before + 2  # nothing removed; the answer and the erasure added
     assert AuditEntry.objects.filter(action="plan.comment_added", actor=world["person"]).exists()
+    # The recruitment desk's export (the one list exporter since badca56: its query string picks CSV).
     response = staff.page.request.get(
-        f"{staff.base_url}/organizator/edycje/{engagement.edition.slug}/nabor/eksport/csv/"
+        f"{staff.base_url}/organizator/edycje/{engagement.edition.slug}/nabor/eksport/?"
+        + export_query(exports.APPLICATIONS, "csv")
     )
     assert response.ok
     export = response.body().decode("utf-8-sig")

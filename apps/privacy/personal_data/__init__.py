@@ -146,4 +146,20 @@ def label_columns() -> list[tuple[type[models.Model], str, str]]:
     return pairs
 
 
-from . import accounts, audit, consents, engagements, events, messaging, plans, recruitment  # noqa: E402, F401
+# ``programmes`` holds no personal data (the programme library names no one), so it has no module here.
+from . import (  # noqa: E402, F401
+    accounts,
+    advising,
+    audit,
+    consents,
+    engagements,
+    events,
+    feedback,
+    messaging,
+    monitoring,
+    openspace,
+    plans,
+    publications,
+    recruitment,
+    surveys,
+)
