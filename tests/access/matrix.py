@@ -653,6 +653,12 @@ MATRIX: dict[str, Row] = {
     ),
     "api:publication-list": Row(lambda w: reverse("api:publication-list"), everyone()),
     "api:publication-detail": Row(lambda w: reverse("api:publication-detail", args=[w.publication_b.pk]), everyone()),
+    # api: public open data (apps/api/statistics.py)
+    "api:open-data-list": Row(lambda w: reverse("api:open-data-list"), everyone()),
+    **{
+        f"api:open-data-{name}-list": Row(lambda w, name=name: reverse(f"api:open-data-{name}-list"), everyone())
+        for name in ("edycje", "jst", "obszary")
+    },
     "events:programme_send": Row(lambda w: _event_url(w, "events:programme_send"), only(["organiser_x"])),
     "events:venue_delete": Row(
         lambda w: reverse("events:venue_delete", kwargs={"pk": w.venue_x_spare.pk}), only(["organiser_x"])
