@@ -5,7 +5,7 @@ import hashlib
 from django.http import HttpResponseNotModified
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework import exceptions, viewsets
+from rest_framework import exceptions, mixins, viewsets
 from rest_framework.response import Response
 
 from .authentication import token_of
@@ -55,31 +55,14 @@ def ordered(request, queryset, orderings: dict, default: str):
     return queryset.order_by(*orderings[key])
 
 
-class ApiViewSet(viewsets.ReadOnlyModelViewSet):
-    """A read-only endpoint; lists answer with an ETag and 304 to ``If-None-Match``.
-
-    A viewset whose rows are many and nested may define ``represent(obj) -> dict``: lists and details then build
-    their JSON with it instead of the serializer (DRF's nested serializers cost about 1 ms a row); the serializer
-    still describes the answer in the OpenAPI schema, and schemathesis checks that the two agree."""
-
-    represent = None
+class _ApiBehaviour:
+    """What every endpoint does: 404 for NUL in the path, the token's history, Vary, ETag on lists."""
 
     def initial(self, request, *args, **kwargs):
         # A path value no database accepts (PostgreSQL refuses NUL characters) names nothing: 404.
         if any("\x00" in str(value) for value in kwargs.values()):
             raise exceptions.NotFound
         super().initial(request, *args, **kwargs)
-
-    def list(self, request, *args, **kwargs):
-        if self.represent is None:
-            return super().list(request, *args, **kwargs)
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response([self.represent(obj) for obj in page])
-
-    def retrieve(self, request, *args, **kwargs):
-        if self.represent is None:
-            return super().retrieve(request, *args, **kwargs)
-        return Response(self.represent(self.get_object()))
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -106,3 +89,28 @@ class ApiViewSet(viewsets.ReadOnlyModelViewSet):
             return not_modified
         response["ETag"] = etag
         return response
+
+
+class ApiListViewSet(_ApiBehaviour, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """A list-only endpoint (no detail route), with the same ETag, history and errors as ``ApiViewSet``."""
+
+
+class ApiViewSet(_ApiBehaviour, viewsets.ReadOnlyModelViewSet):
+    """A read-only endpoint; lists answer with an ETag and 304 to ``If-None-Match``.
+
+    A viewset whose rows are many and nested may define ``represent(obj) -> dict``: lists and details then build
+    their JSON with it instead of the serializer (DRF's nested serializers cost about 1 ms a row); the serializer
+    still describes the answer in the OpenAPI schema, and schemathesis checks that the two agree."""
+
+    represent = None
+
+    def list(self, request, *args, **kwargs):
+        if self.represent is None:
+            return super().list(request, *args, **kwargs)
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response([self.represent(obj) for obj in page])
+
+    def retrieve(self, request, *args, **kwargs):
+        if self.represent is None:
+            return super().retrieve(request, *args, **kwargs)
+        return Response(self.represent(self.get_object()))

@@ -45,3 +45,14 @@ BENCH.register(
     ),
     order=76,
 )
+BENCH.register(
+    "api.open_data",
+    BenchCase(
+        "API: open data, participating JSTs, 100 a page",
+        "api:open-data-jst-list",
+        query="?page_size=100",
+        actor="anonymous",
+        per_edition=False,
+    ),
+    order=77,
+)

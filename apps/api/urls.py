@@ -12,6 +12,7 @@ from . import (  # noqa: F401 (register routes)
     plans,
     publications,
     recruitment,
+    statistics,
     territory,
     views,
 )

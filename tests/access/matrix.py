@@ -855,6 +855,11 @@ MATRIX: dict[str, Row] = {
     "openspace:public_detail": Row(
         lambda w: reverse("openspace:public_detail", kwargs={"pk": w.openspace_published.pk}), everyone()
     ),
+    "api:open-data-list": Row(lambda w: reverse("api:open-data-list"), everyone()),
+    **{
+        f"api:open-data-{name}-list": Row(lambda w, name=name: reverse(f"api:open-data-{name}-list"), everyone())
+        for name in ("edycje", "jst", "obszary")
+    },
 }
 
 
