@@ -82,8 +82,10 @@ def test_security_headers(client):
 MENU_IN_ORDER = [
     "Strona główna",
     "Model doradztwa",
+    "Programy szkoleń",  # apps.programmes
     "Edycje",
     "Baza wiedzy",  # apps.publications
+    "Otwarte dane",  # apps.statistics
     "Nabory",
     "Rejestr JST",
     "Mój panel",
@@ -91,17 +93,22 @@ MENU_IN_ORDER = [
     "HDR",
     "Moje spotkania",  # apps.advising
     "Wydarzenia",
+    "Ankiety",  # apps.surveys
     "Organizatorzy",
     "Edycje organizatora",
+    "Statystyki",  # apps.statistics
     "Katalog modelu",
+    "Uwagi do modelu",  # apps.feedback: the coordinator's register
     "Formy podsumowania",  # apps.publications
+    "Moje uwagi do modelu",  # apps.feedback
     "Moje konto",
 ]
+PUBLIC_ENTRIES = 8
 
 
 def test_the_menu_keeps_its_entries_and_their_order(client, signed_in):
     """The entries every app registers from its hooks.py come out in the order the menu always had."""
-    assert _nav_labels(client.get("/")) == MENU_IN_ORDER[:6]
+    assert _nav_labels(client.get("/")) == MENU_IN_ORDER[:PUBLIC_ENTRIES]
     everything = AdminFactory()
     for role in (Membership.Role.STAFF, Membership.Role.COORDINATOR, Membership.Role.ADVISOR):
         MembershipFactory(user=everything, role=role)
@@ -109,10 +116,15 @@ def test_the_menu_keeps_its_entries_and_their_order(client, signed_in):
     # An applicant (no organiser role, no JST card yet) has "Moje zgłoszenia" and no empty "Karty JST" (issue 9,
     # item 14: dead ends).
     applicant = _nav_labels(signed_in(UserFactory()).get("/"))
-    assert applicant == [*MENU_IN_ORDER[:7], "Moje zgłoszenia", "Moje konto"]
+    assert applicant == [*MENU_IN_ORDER[: PUBLIC_ENTRIES + 1], "Moje zgłoszenia", "Moje konto"]
     trainer = MembershipFactory(role=Membership.Role.TRAINER).user
     # A trainer runs sessions: the events of the organiser's editions (apps.events).
-    assert _nav_labels(signed_in(trainer).get("/")) == [*MENU_IN_ORDER[:7], "Wydarzenia", "Moje konto"]
+    assert _nav_labels(signed_in(trainer).get("/")) == [
+        *MENU_IN_ORDER[: PUBLIC_ENTRIES + 1],
+        "Wydarzenia",
+        "Moje uwagi do modelu",
+        "Moje konto",
+    ]
 
 
 def test_a_team_member_keeps_karty_jst_and_a_trainer_gets_the_timetables_of_the_organisers_editions(signed_in):
@@ -184,6 +196,7 @@ def test_the_dashboard_keeps_its_cards_and_their_order(signed_in):
         "Wydarzenia i logistyka",  # apps.events' desk
         "Zadania okresowe",  # apps.scheduling's card, from its own hooks.py
         "Katalog modelu",
+        "Uwagi do modelu",  # apps.feedback's register
         "Administracja platformy",
         "Moje konto",
     ]

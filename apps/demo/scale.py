@@ -101,7 +101,7 @@ def ensure_empty_or_scale() -> bool:
     """True when the scale data is already there; refuses a database that holds other editions (demo or real)."""
     slugs = set(Edition.objects.values_list("slug", flat=True))
     ours = {k.slug for k in KEYS}
-    if slugs - ours:
+    if {s for s in slugs - ours if not s.startswith(scale_statistics.SLUG_PREFIX)}:
         raise NotABenchDatabase(
             "This database holds other editions; seed_scale writes only into its own database "
             "(config.settings.bench: var/bench.sqlite3 or DATABASE_URL of an empty database)."
