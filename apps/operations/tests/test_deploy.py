@@ -72,6 +72,7 @@ def test_deploy_checks_pass_with_object_storage_configured():
         "PATH": "/usr/bin:/bin",
         "ALLOWED_HOSTS": "doradztwo.example",
         "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "MONITORING_PESEL_KEY": "p3sel-" + "".join(chr(97 + (i * 7) % 26) for i in range(40)),
         "PRIVATE_STORAGE_BUCKET": "doradztwo-private",
         "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9",
     }
