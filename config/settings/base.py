@@ -393,5 +393,7 @@ PRIVACY_RETENTION_DAYS = {
     "inactive_accounts": int(os.environ.get("PRIVACY_KEEP_INACTIVE_ACCOUNTS_DAYS", 3 * 365)),
     # After the edition's end; an EU project's retention (until its durability period ends) is a legal hold.
     "monitoring": int(os.environ.get("PRIVACY_KEEP_MONITORING_DAYS", 5 * 365)),
+    # After the survey closed: a named response is then unlinked from its person (the results stay as they are).
+    "surveys": int(os.environ.get("PRIVACY_KEEP_SURVEY_RESPONDENTS_DAYS", 2 * 365)),
 }
 PRIVACY_REMINDER_DAYS = int(os.environ.get("PRIVACY_REMINDER_DAYS", 7))

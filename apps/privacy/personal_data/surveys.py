@@ -1,8 +1,11 @@
+from datetime import timedelta
+
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.surveys.models import Answer, Draft, Invitation, Response
 
-from . import SOURCES, Source, needles_of, rows, scrub
+from . import RETENTION, SOURCES, RetentionRule, Source, needles_of, retention_days, rows, scrub
 
 # Anonymous responses have no person (no respondent, no time, no token): nothing here reaches them, by design.
 
@@ -93,4 +96,34 @@ SOURCES.register(
         organisations=lambda user: _invitations(user).values_list("survey__organiser_id", flat=True),
     ),
     order=70,
+)
+
+
+def _due(today, held):
+    """Named responses of surveys closed longer ago than the period: the link to the person goes, the answers stay
+    in the results (an anonymous response has no person and is never selected)."""
+    cutoff = today - timedelta(days=retention_days("surveys"))
+    return (
+        Response.objects.filter(respondent__isnull=False, survey__closes_on__lt=cutoff)
+        .exclude(Q(edition_id__in=held) | Q(survey__edition_id__in=held))
+        .select_related("survey")
+    )
+
+
+def _unlink(queryset) -> int:
+    return Response.objects.filter(pk__in=list(queryset.values_list("pk", flat=True))).update(
+        respondent=None, submitted_at=None
+    )
+
+
+RETENTION.register(
+    "surveys",
+    RetentionRule(
+        key="surveys",
+        label=_("Powiązanie imiennych odpowiedzi w ankietach z osobą"),
+        due=_due,
+        apply=_unlink,
+        describe=lambda response: str(response.survey),
+    ),
+    order=45,
 )

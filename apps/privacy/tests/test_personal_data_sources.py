@@ -260,3 +260,22 @@ def test_the_recruitment_export_names_no_erased_person(client):
     export = response.content.decode("utf-8-sig")
     assert export.startswith("JST;")  # the CSV itself, not the column-choice page
     assert person.email not in export and "Zofia Prywatna" not in export
+
+
+def test_survey_retention_unlinks_named_responses_of_long_closed_surveys_once(settings):
+    from datetime import timedelta
+
+    person, other = _people()
+    survey, _q = _answered(person, other, anonymous=False)
+    rule = RETENTION["surveys"]
+    after = survey.closes_on + timedelta(days=settings.PRIVACY_RETENTION_DAYS["surveys"] + 1)
+    assert rule.due(survey.closes_on, set()).count() == 0  # not yet past the period
+    held = {survey.edition_id} if survey.edition_id else set()
+    if held:
+        assert rule.due(after, held).count() == 0  # a legal hold keeps them
+    due = rule.due(after, set())
+    assert due.count() == 2
+    assert rule.apply(due) == 2
+    assert not Response.objects.filter(survey=survey, respondent__isnull=False).exists()
+    assert Response.objects.filter(survey=survey).count() == 2  # the results stay
+    assert rule.due(after, set()).count() == 0  # a second run changes nothing
