@@ -152,7 +152,7 @@ def implement_published(*, version: CatalogVersion, by) -> None:
     """The catalogue's publication listener: the accepted remarks this version addresses are implemented in it;
     their authors (and the authors of their duplicates) are told. Anonymous remarks have no one to tell."""
     remarks = list(
-        Remark.objects.select_for_update()
+        Remark.objects.select_for_update(of=("self",))  # the author is an outer join: lock the remarks only
         .filter(addressed_in=version, status=Status.ACCEPTED)
         .select_related("author")
         .prefetch_related("duplicates__author")

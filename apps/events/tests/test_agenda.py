@@ -133,7 +133,8 @@ def test_materials_take_the_usual_office_formats_checked_by_content(cast, signed
     response = client.get(reverse("events:material", args=[cast.event.pk, docx.pk]))
     assert response["Content-Type"] == docx.content_type
     assert 'filename="cwiczenie.docx"' in response["Content-Disposition"]
-    response.close()
+    # read the stream to its end (close() would also close the test's PostgreSQL connection)
+    assert b"".join(response.streaming_content).startswith(b"PK")
     page = client.post(
         reverse("events:material_upload", args=[cast.event.pk, session.pk]),
         {"name": "Zły", "file": SimpleUploadedFile("zly.pdf", b"nie PDF")},
