@@ -20,6 +20,13 @@ _BY_CLASS = [
 ]
 
 
+def forbidden() -> exceptions.PermissionDenied:
+    """The 403 of a write the token's person may not do here (the object itself is in their scope)."""
+    error = exceptions.PermissionDenied(messages.FORBIDDEN.pl)
+    error.bilingual = messages.FORBIDDEN
+    return error
+
+
 # Our own messages by their Polish text (DRF passes a permission's ``message`` on as a plain string).
 _KNOWN = {m.pl: m for m in vars(messages).values() if isinstance(m, messages.Bilingual)}
 

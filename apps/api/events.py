@@ -6,7 +6,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import exceptions, serializers, status
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -18,7 +18,6 @@ from apps.events import services as event_services
 from apps.events.models import CheckIn, Diet, Event, Registration, RoomChoice
 from apps.territory.kinds import WorkshopGroup
 
-from . import messages
 from .base import (
     MAX_ID,
     ApiViewSet,
@@ -30,6 +29,7 @@ from .base import (
     query,
     text_parameter,
 )
+from .errors import forbidden
 from .permissions import SignedIn, TokenScope
 from .registry import router
 
@@ -169,12 +169,6 @@ REGISTRATION_PARAMETERS = [
 ]
 
 
-def _forbidden():
-    error = exceptions.PermissionDenied(messages.FORBIDDEN.pl)
-    error.bilingual = messages.FORBIDDEN
-    return error
-
-
 @extend_schema_view(
     list=extend_schema(summary="Events of the editions you run, with their numbers", parameters=EVENT_PARAMETERS),
     retrieve=extend_schema(summary="One event with its venue and numbers"),
@@ -231,7 +225,7 @@ class EventViewSet(ApiViewSet):
     def check_in(self, request, pk=None):
         event = self._event()
         if not can(request.user, "event.manage", event):
-            raise _forbidden()
+            raise forbidden()
         data = CheckInRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         day = data.validated_data.get("day") or timezone.localdate()

@@ -3,7 +3,7 @@ staff, the coordinator); recording progress goes through the monitoring service 
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import exceptions, serializers, status
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -13,7 +13,6 @@ from apps.plans.models import DevelopmentPlan, PlannedAction
 from apps.plans.progress import effective_progress
 from apps.plans.selectors import plans_visible_to
 
-from . import messages
 from .base import (
     MAX_ID,
     ApiViewSet,
@@ -25,6 +24,7 @@ from .base import (
     query,
     text_parameter,
 )
+from .errors import forbidden
 from .permissions import SignedIn, TokenScope
 from .registry import router
 
@@ -117,9 +117,7 @@ class PlannedActionViewSet(ApiViewSet):
     def progress(self, request, pk=None):
         planned = self.get_object()
         if not can(request.user, "plan.monitor", planned.plan):
-            error = exceptions.PermissionDenied(messages.FORBIDDEN.pl)
-            error.bilingual = messages.FORBIDDEN
-            raise error
+            raise forbidden()
         data = ProgressSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         plan_services.record_action_progress(action=planned, by=request.user, **data.validated_data)

@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import exceptions, serializers, status
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -17,8 +17,8 @@ from apps.recruitment.models import Application, DocumentReceipt
 from apps.recruitment.selectors import document_states
 from apps.territory.kinds import JstKind
 
-from . import messages
 from .base import ApiViewSet, choice, enum_parameter, ordered, ordering_parameter, positive_id, query, text_parameter
+from .errors import forbidden
 from .permissions import SignedIn, TokenScope
 from .registry import router
 
@@ -205,9 +205,7 @@ class ApplicationViewSet(ApiViewSet):
     def paper_receipts(self, request, pk=None):
         application = self.get_object()
         if not can(request.user, "recruitment.manage", application.edition):
-            error = exceptions.PermissionDenied(messages.FORBIDDEN.pl)
-            error.bilingual = messages.FORBIDDEN
-            raise error
+            raise forbidden()
         data = PaperReceiptSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         recruitment_services.record_receipt(application=application, by=request.user, **data.validated_data)
