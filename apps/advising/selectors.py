@@ -219,6 +219,21 @@ def edition_visit_rows(edition, *, query: str = "", sort: str = "overdue", overd
     return rows
 
 
+def overdue_visit_count(edition) -> int:
+    """How many JSTs ``edition_visit_rows(edition, overdue_only=True)`` lists, counted in the database (one query)."""
+    plan = advising_plan(edition=edition)
+    on = _today()
+    due = sum(1 for n in range(1, plan.visits_per_jst + 1) if plan.agree_by(n) < on)
+    if not due:
+        return 0
+    return (
+        edition.engagements.filter(withdrawn_at__isnull=True)
+        .annotate(agreed=Count("visits", filter=Q(visits__starts_on__isnull=False)))
+        .filter(agreed__lt=due)
+        .count()
+    )
+
+
 def edition_hours(edition) -> dict:
     """The edition's hours per advisor × month and per JST × form (kind), in two aggregate queries."""
     entries = TimeEntry.objects.filter(engagement__edition=edition)

@@ -49,13 +49,13 @@ def stuck(edition, user):
 
 @ATTENTION.register("advising.visits_not_agreed", order=30)
 def visits_not_agreed(edition, user):
-    from apps.advising.selectors import edition_visit_rows
+    from apps.advising.selectors import overdue_visit_count
 
     if not can(user, "advising.edition", edition):
         return None
     return Attention(
         label=_("JST z terminami spotkań nieuzgodnionymi w czasie"),
-        count=len(edition_visit_rows(edition, overdue_only=True)),
+        count=overdue_visit_count(edition),
         url=_url("advising:edition_visits", edition, po_terminie=1),
     )
 

@@ -1,3 +1,4 @@
+import datetime
 import io
 from decimal import Decimal
 
@@ -5,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.accounts.factories import MembershipFactory
 from apps.accounts.models import Membership
@@ -246,3 +248,25 @@ def test_deleting_hours_asks_first_and_then_deletes(engagement, advisors):
     assert type(entry).objects.filter(pk=entry.pk).exists()  # looking at the question deletes nothing
     response = client.post(url)
     assert response.status_code == 302 and not type(entry).objects.filter(pk=entry.pk).exists()
+
+
+def test_the_dashboards_overdue_count_is_the_number_of_jsts_the_overdue_list_shows(engagement, monkeypatch):
+    from apps.advising import selectors
+
+    edition = engagement.edition
+    on_time, late, withdrawn = (EngagementFactory(edition=edition) for _ in range(3))
+    withdrawn.withdrawn_at = timezone.now()
+    withdrawn.save(update_fields=["withdrawn_at"])
+    plan = selectors.advising_plan(edition=edition)
+    # the day after the second visit should have been agreed: two visits due
+    monkeypatch.setattr(selectors, "_today", lambda: plan.agree_by(2) + datetime.timedelta(days=1))
+    day = edition.period_start
+    for number in (1, 2):
+        VisitFactory(engagement=on_time, number=number, state=Visit.State.AGREED, starts_on=day)
+    VisitFactory(engagement=late, number=1, state=Visit.State.AGREED, starts_on=day)
+    VisitFactory(engagement=late, number=2, state=Visit.State.DATES_PROPOSED)
+    listed = selectors.edition_visit_rows(edition, overdue_only=True)
+    assert {row["engagement"] for row in listed} == {engagement, late}
+    assert selectors.overdue_visit_count(edition) == len(listed) == 2
+    monkeypatch.setattr(selectors, "_today", lambda: edition.period_start)
+    assert selectors.overdue_visit_count(edition) == len(selectors.edition_visit_rows(edition, overdue_only=True)) == 0
