@@ -23,7 +23,7 @@ run: setup
 	  $(PY) manage.py run_scheduler >var/scheduler.log 2>&1 & \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
-# One pytest worker per core (pytest-xdist; docs/decisions/0027-parallel-test-workers.md); TEST_WORKERS=0 runs in one
+# One pytest worker per core (pytest-xdist; docs/decisions/0028-parallel-test-workers.md); TEST_WORKERS=0 runs in one
 # process, e.g. for a single test file: make test TEST_WORKERS=0 PYTEST_ARGS=apps/plans
 TEST_WORKERS ?= auto
 test: setup
