@@ -860,6 +860,11 @@ MATRIX: dict[str, Row] = {
         f"api:open-data-{name}-list": Row(lambda w, name=name: reverse(f"api:open-data-{name}-list"), everyone())
         for name in ("edycje", "jst", "obszary")
     },
+    # stats15
+    "events:attendance_export": Row(lambda w: _event_url(w, "events:attendance_export"), only(ORGANISER_X_VIEWERS)),
+    "events:attendance_jst_export": Row(
+        lambda w: _event_url(w, "events:attendance_jst_export"), only(ORGANISER_X_VIEWERS)
+    ),
 }
 
 
