@@ -53,3 +53,20 @@ def test_monitoring_pages_do_not_grow_with_jsts_members_pesels_and_attendance(cl
     for name in ("participants", "completeness", "export_participants", "export_institutions"):
         url = reverse(f"monitoring:{name}", kwargs={"slug": eu_edition.slug})
         assert_constant_queries(build=build, request=lambda url=url: client.get(url), few=1, many=4)
+
+
+def test_the_participants_and_the_completeness_pages_are_paged(client, eu_edition, officer, monkeypatch):
+    from apps.monitoring import views
+
+    from .conftest import add_participant
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    names = [add_participant(eu_edition, full_name=f"Osoba {n}").full_name for n in range(3)]
+    sign_in(client, officer)
+    for name in ("participants", "completeness"):
+        url = reverse(f"monitoring:{name}", kwargs={"slug": eu_edition.slug})
+        first, second = client.get(url).content.decode(), client.get(url + "?strona=2").content.decode()
+        assert "3 uczestników" in first  # the count is of all of them, not of the page
+        on_first = {n for n in names if n in first}
+        assert len(on_first) == 2 and [n for n in names if n in second] == [n for n in names if n not in on_first]
+        assert "strona=2" in first
