@@ -97,7 +97,8 @@ class ListExport:
     def __post_init__(self):
         if not self.columns and self.columns_for is None:
             raise ImproperlyConfigured(f"List export {self.key}: column keys must be unique and present.")
-        _check_keys(self, self.columns)
+        if self.columns:  # only built columns (``columns_for``) are checked when they are built
+            _check_keys(self, self.columns)
         if self.key in SPECS and SPECS[self.key].rows is not self.rows:
             raise ImproperlyConfigured(f"List export {self.key!r} is defined twice.")
         SPECS[self.key] = self

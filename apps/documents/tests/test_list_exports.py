@@ -247,3 +247,12 @@ def test_a_spec_needs_columns_fixed_or_built():
     )
     with pytest.raises(ImproperlyConfigured):
         built.columns_of(None)
+    only_built = ListExport(
+        key="documents.only_built",
+        title="x",
+        rows=member_rows,
+        view_action="x",
+        filename=str,
+        columns_for=lambda target: [Column("b", "B", str, default=False), Column("c", "C", str)],
+    )
+    assert only_built.defaults_for(None) == ["c"] and only_built.defaults == []
