@@ -40,6 +40,7 @@ from . import (
     scale_events,
     scale_feedback,
     scale_messaging,
+    scale_monitoring,
     scale_openspace,
     scale_publications,
     scale_statistics,
@@ -133,6 +134,7 @@ def build(size: Size = Size(), *, log=lambda text: None) -> dict[str, Edition]:
         scale_surveys.build(editions, log=log)
         _admin()
         scale_openspace.build(editions, log=log)
+        scale_monitoring.build(editions, log=log)
         scale_statistics.build(editions, log=log)  # last: its snapshots copy what the others built
     return editions
 

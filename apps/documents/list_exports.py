@@ -28,6 +28,10 @@ Wiring a list takes a spec next to the list's selector and a view of a few lines
         edition = selectors.desk_edition(request.user, slug)
         return export_page(request, exports.APPLICATIONS, target=edition, params={"status": request.GET.get("stan", "")})
 
+Columns that depend on the target (a survey's questions, an event's days) come from ``columns_for(target)``
+after the fixed ``columns``; ``remember_per_target=True`` remembers the choice per target as well (the keys of one
+survey's questions mean nothing for another); ``background_from`` lowers the background threshold for wide rows.
+
 Link the list's page to that view (``?`` + the list's own query string keeps its filters) and give the URL its GET
 row in the access matrix. The page is a GET form (nothing is changed but the history): without ``eksport=1`` it
 shows the column choice (the last one this user exported, or the defaults); with it, the file, or for more than
@@ -43,6 +47,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import QuerySet
 from django.shortcuts import redirect, render
@@ -81,22 +86,49 @@ class ListExport:
     columns: list[Column] = field(default_factory=list)
     # How many rows ``rows`` gives, when it is not a queryset or list (e.g. a generator that adds labels).
     count: Callable[..., int] | None = None
+    # Columns that depend on the target (a survey's questions, an event's days): a module-level function of the
+    # target giving its columns after the fixed ``columns`` (the background job calls it again).
+    columns_for: Callable[[Any], list[Column]] | None = None
+    # The last choice is remembered per target too (each survey its own questions), not only per user and list.
+    remember_per_target: bool = False
+    # From how many rows the file is prepared in the background (wide rows: fewer); None: ``BACKGROUND_ROWS``.
+    background_from: int | None = None
 
     def __post_init__(self):
-        keys = [c.key for c in self.columns]
-        if len(set(keys)) != len(keys) or not keys:
+        if not self.columns and self.columns_for is None:
             raise ImproperlyConfigured(f"List export {self.key}: column keys must be unique and present.")
+        if self.columns:  # only built columns (``columns_for``) are checked when they are built
+            _check_keys(self, self.columns)
         if self.key in SPECS and SPECS[self.key].rows is not self.rows:
             raise ImproperlyConfigured(f"List export {self.key!r} is defined twice.")
         SPECS[self.key] = self
 
-    def chosen(self, keys: Iterable[str]) -> list[Column]:
+    def columns_of(self, target=None) -> list[Column]:
+        """Every column offered for ``target``: the fixed ones, then those ``columns_for`` builds for it."""
+        if self.columns_for is None:
+            return list(self.columns)
+        return _check_keys(self, [*self.columns, *self.columns_for(target)])
+
+    def chosen(self, keys: Iterable[str], target=None) -> list[Column]:
         wanted = set(keys)
-        return [c for c in self.columns if c.key in wanted]
+        return [c for c in self.columns_of(target) if c.key in wanted]
+
+    def defaults_for(self, target=None) -> list[str]:
+        return [c.key for c in self.columns_of(target) if c.default]
 
     @property
     def defaults(self) -> list[str]:
         return [c.key for c in self.columns if c.default]
+
+    def threshold(self) -> int:
+        return BACKGROUND_ROWS if self.background_from is None else self.background_from
+
+
+def _check_keys(spec: ListExport, columns: list[Column]) -> list[Column]:
+    keys = [c.key for c in columns]
+    if len(set(keys)) != len(keys) or not keys:
+        raise ImproperlyConfigured(f"List export {spec.key}: column keys must be unique and present.")
+    return columns
 
 
 def spec_for(key: str, module: str) -> ListExport:
@@ -105,17 +137,19 @@ def spec_for(key: str, module: str) -> ListExport:
     return SPECS[key]
 
 
-def last_choice(spec: ListExport, user) -> list[str]:
-    """The columns ``user`` last exported this list with (still offered), else the spec's defaults."""
-    entry = (
-        AuditEntry.objects.filter(actor=user, action=EXPORTED, changes__list=spec.key)
-        .order_by("-at", "-pk")
-        .values_list("changes", flat=True)
-        .first()
-    )
-    offered = {c.key for c in spec.columns}
+def last_choice(spec: ListExport, user, target=None) -> list[str]:
+    """The columns ``user`` last exported this list with (still offered for ``target``; of this very target when
+    the spec remembers per target), else the spec's defaults."""
+    entries = AuditEntry.objects.filter(actor=user, action=EXPORTED, changes__list=spec.key)
+    if spec.remember_per_target and target is not None:
+        entries = entries.filter(
+            target_type=ContentType.objects.get_for_model(target, for_concrete_model=False), target_id=str(target.pk)
+        )
+    entry = entries.order_by("-at", "-pk").values_list("changes", flat=True).first()
+    columns = spec.columns_of(target)
+    offered = {c.key for c in columns}
     keys = [k for k in (entry or {}).get("columns", []) if k in offered]
-    return keys or spec.defaults
+    return keys or [c.key for c in columns if c.default]
 
 
 def _count(spec: ListExport, rows, target, params: dict) -> int:
@@ -148,13 +182,15 @@ def build_list_document(target, progress, *, key: str, module: str, columns: lis
     """The builder of a background list export (``apps.documents.jobs``): the same file as the direct download."""
     spec = spec_for(key, module)
     rows = spec.rows(target, **params)
-    data = build(spec, spec.chosen(columns), _iterate(rows), fmt, progress, _count(spec, rows, target, params))
+    chosen = spec.chosen(columns, target)
+    data = build(spec, chosen, _iterate(rows), fmt, progress, _count(spec, rows, target, params))
     return f"{ascii_slug(spec.filename(target))}.{fmt}", data, CONTENT_TYPES[fmt].split(";")[0]
 
 
-def export_query(spec: ListExport, fmt: str = "xlsx", columns: Iterable[str] | None = None) -> str:
-    """The query string of a submitted export (tests, ``make bench``): the given columns or the defaults."""
-    keys = spec.defaults if columns is None else list(columns)
+def export_query(spec: ListExport, fmt: str = "xlsx", columns: Iterable[str] | None = None, target=None) -> str:
+    """The query string of a submitted export (tests, ``make bench``, a one-click link): the given columns or the
+    defaults (for ``target`` when the spec's columns depend on it)."""
+    keys = spec.defaults_for(target) if columns is None else list(columns)
     return f"eksport=1&format={fmt}" + "".join(f"&kolumny={key}" for key in keys)
 
 
@@ -167,22 +203,25 @@ class ExportForm(forms.Form):
     )
     format = forms.ChoiceField(label=gettext_lazy("Format"), widget=forms.RadioSelect, choices=list(FORMATS.items()))
 
-    def __init__(self, *args, spec: ListExport, **kwargs):
+    def __init__(self, *args, columns: list[Column], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kolumny"].choices = [(c.key, c.label) for c in spec.columns]
+        self.fields["kolumny"].choices = [(c.key, c.label) for c in columns]
 
 
 def export_page(request, spec: ListExport, *, target, params: dict | None = None, back: str = ""):
     """The column choice, then the file (or the background job): the whole view of a wired list."""
     params = params or {}
     submitted = request.GET.get("eksport") == "1"
+    offered = spec.columns_of(target)
+    preset = request.GET.get("format") if request.GET.get("format") in FORMATS else "xlsx"
     form = ExportForm(
         request.GET if submitted else None,
-        spec=spec,
-        initial={"kolumny": last_choice(spec, request.user), "format": "xlsx"},
+        columns=offered,
+        initial={"kolumny": last_choice(spec, request.user, target), "format": preset},
     )
     if submitted and form.is_valid():
-        columns = spec.chosen(form.cleaned_data["kolumny"])
+        wanted = set(form.cleaned_data["kolumny"])
+        columns = [c for c in offered if c.key in wanted]
         fmt = form.cleaned_data["format"]
         rows = spec.rows(target, **params)
         total = _count(spec, rows, target, params)
@@ -193,7 +232,7 @@ def export_page(request, spec: ListExport, *, target, params: dict | None = None
             target=target,
             changes={"list": spec.key, "columns": keys, "format": fmt, "rows": total, "params": params},
         )
-        if total > BACKGROUND_ROWS:
+        if total > spec.threshold():
             from .jobs import request_document
 
             digest = hashlib.sha256(json.dumps([keys, params], sort_keys=True).encode()).hexdigest()[:12]

@@ -12,5 +12,6 @@ describe(
         "monitoring.data_saved": _("Zapisano dane uczestnika do monitorowania"),
         "monitoring.pesel_revealed": _("Wyświetlono numer PESEL uczestnika"),
         "monitoring.exported": _("Wyeksportowano dane uczestników do SM EFS"),
+        "monitoring.pesel_key_rotated": _("Zaszyfrowano ponownie numery PESEL nowym kluczem"),
     }
 )

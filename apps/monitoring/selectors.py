@@ -13,6 +13,7 @@ from django.db.models import Max, Min, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from apps.editions.models import Edition, PlannedEvent
 from apps.editions.selectors import editions_visible_to
@@ -133,38 +134,81 @@ def _ended(member: TeamMember) -> bool:
     return member.left_at is not None or engagement.withdrawn_at is not None or engagement.stage == Stage.COMPLETED
 
 
-def _gaps(row: Participant) -> list[str]:
+# What a participant's data can lack, translated once per list (not 3,300 times over).
+GAPS = {
+    "no_data": gettext_lazy("brak danych do monitorowania"),
+    "clause": gettext_lazy("klauzula informacyjna"),
+    "pesel": gettext_lazy("PESEL"),
+    "other_identifier": gettext_lazy("inny identyfikator"),
+    "sex": gettext_lazy("płeć"),
+    "age": gettext_lazy("wiek"),
+    "education": gettext_lazy("wykształcenie"),
+    "labour_status": gettext_lazy("status na rynku pracy"),
+    "nip": gettext_lazy("NIP instytucji"),
+    "regon": gettext_lazy("REGON instytucji"),
+    "start": gettext_lazy("data rozpoczęcia wsparcia (brak obecności na wydarzeniu)"),
+}
+
+
+def _gap_labels() -> dict[str, str]:
+    flags = {name: str(ParticipantData._meta.get_field(name).verbose_name) for name in FLAGS}
+    return {key: str(label) for key, label in GAPS.items()} | flags
+
+
+def _gaps(row: Participant, labels: dict[str, str]) -> list[str]:
     data, gaps = row.data, []
     if data is None:
-        return [_("brak danych do monitorowania")]
+        return [labels["no_data"]]
     if data.clause_accepted_at is None:
-        gaps.append(_("klauzula informacyjna"))
+        gaps.append(labels["clause"])
     if not data.no_pesel and not data.pesel_encrypted:
-        gaps.append(_("PESEL"))
+        gaps.append(labels["pesel"])
     if data.no_pesel and not data.other_identifier:
-        gaps.append(_("inny identyfikator"))
+        gaps.append(labels["other_identifier"])
     if not data.sex:
-        gaps.append(_("płeć"))
+        gaps.append(labels["sex"])
     if data.no_pesel and data.age_at_start is None:
-        gaps.append(_("wiek"))
+        gaps.append(labels["age"])
     if not data.education:
-        gaps.append(_("wykształcenie"))
+        gaps.append(labels["education"])
     if not data.labour_status:
-        gaps.append(_("status na rynku pracy"))
-    labels = {name: ParticipantData._meta.get_field(name).verbose_name for name in FLAGS}
-    gaps.extend(str(labels[name]) for name in FLAGS if not getattr(data, name))
+        gaps.append(labels["labour_status"])
+    gaps.extend(labels[name] for name in FLAGS if not getattr(data, name))
     if row.institution is None or not row.institution.nip:
-        gaps.append(_("NIP instytucji"))
+        gaps.append(labels["nip"])
     if row.institution is None or not row.institution.regon:
-        gaps.append(_("REGON instytucji"))
+        gaps.append(labels["regon"])
     if row.start is None:
-        gaps.append(_("data rozpoczęcia wsparcia (brak obecności na wydarzeniu)"))
+        gaps.append(labels["start"])
     return gaps
+
+
+def _listed_members(edition):
+    """``_members`` with only the columns the lists, the report and the exports read: 3,300 participants are
+    3,300 × four model instances, and building the unused ones was half of the page's time."""
+    data = [f"monitoring_data__{f.name}" for f in ParticipantData._meta.concrete_fields]
+    return (
+        _members(edition)
+        .select_related(None)
+        .select_related("engagement__local_government", "monitoring_data")
+        .only(
+            "pk",
+            "full_name",
+            "left_at",
+            "user_id",
+            "engagement_id",
+            "engagement__stage",
+            "engagement__withdrawn_at",
+            "engagement__local_government_id",
+            "engagement__local_government__display_name",
+            *data,
+        )
+    )
 
 
 def participants(edition, *, with_pesel: bool = False) -> list[Participant]:
     """Every participant of ``edition`` with their data, institution, support dates and gaps (four queries)."""
-    members = list(_members(edition))
+    members = list(_listed_members(edition))
     institutions = {i.local_government_id: i for i in Institution.objects.filter(edition=edition)}
     attended = (
         CheckIn.objects.filter(registration__team_member__in=[m.pk for m in members])
@@ -179,7 +223,7 @@ def participants(edition, *, with_pesel: bool = False) -> list[Participant]:
         first, last = spans.get(pk, (row["first"], row["last"]))
         spans[pk] = (min(first, row["first"]), max(last, row["last"]))
         forms.setdefault(pk, set()).add(row["registration__event__planned_event__kind"])
-    rows = []
+    rows, labels = [], _gap_labels()
     for member in members:
         data = getattr(member, "monitoring_data", None) if has_data(member) else None
         first, last = spans.get(member.pk, (None, None))
@@ -193,7 +237,7 @@ def participants(edition, *, with_pesel: bool = False) -> list[Participant]:
         )
         if with_pesel and data is not None:
             row.pesel = crypto.decrypt(data.pesel_encrypted)
-        row.gaps = _gaps(row)
+        row.gaps = _gaps(row, labels)
         rows.append(row)
     return rows
 

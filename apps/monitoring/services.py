@@ -6,6 +6,7 @@ special categories the edition's other readers of the history may not see.
 """
 
 import hashlib
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from apps.audit.services import record
 from apps.consents.models import CollectionPoint
 from apps.consents.services import record_acknowledgement
+from apps.editions.models import Edition
 
 from . import crypto
 from .access import forget_monitoring_access
@@ -141,7 +143,9 @@ def save_participant_data(
                     errors["pesel"] = error
                 else:
                     digest = crypto.lookup_hash(digits)
-                    if digest != data.pesel_hash:
+                    if _pesel_taken(edition, digits, data):
+                        errors["pesel"] = _("Ten numer PESEL jest już zapisany u innego uczestnika tej edycji.")
+                    elif digest != data.pesel_hash:
                         pesel_changed = True
                         data.pesel_hash = digest
                         data.pesel_encrypted = crypto.encrypt(digits)
@@ -177,6 +181,13 @@ def save_participant_data(
     return data
 
 
+def _pesel_taken(edition, digits: str, data: ParticipantData) -> bool:
+    """Another participant of the edition has this PESEL, hashed under the current secret or an old one (during a
+    key rotation the database's unique constraint sees only the hashes of one secret)."""
+    others = ParticipantData.objects.filter(edition=edition, pesel_hash__in=crypto.lookup_hashes(digits))
+    return others.exclude(pk=data.pk).exists() if data.pk else others.exists()
+
+
 def reveal_pesel(*, data: ParticipantData, by) -> str:
     """The PESEL in clear for one person who asked to see it; the view is recorded in the history."""
     with transaction.atomic():
@@ -189,3 +200,58 @@ def record_export(*, edition, kind: str, rows: int, by) -> None:
     settings = settings_of(edition=edition)
     target = settings if settings.pk else edition
     record(actor=by, action="monitoring.exported", target=target, changes={"kind": kind, "rows": rows}, edition=edition)
+
+
+@dataclass
+class Rotation:
+    """What a key rotation did: re-encrypted (and re-hashed), already current, unreadable (under no listed key)."""
+
+    rotated: int = 0
+    current: int = 0
+    unreadable: int = 0
+    by_edition: dict[int, int] = field(default_factory=dict)
+
+
+def rotate_pesel_key(*, by=None, batch_size: int = 500, progress=lambda done, total: None) -> Rotation:
+    """Re-encrypt every stored PESEL under the current secret and recompute its lookup hash, ``batch_size`` rows per
+    transaction (the rows locked while they change). Idempotent: a row already encrypted and hashed under the
+    current secret is left as it is, so a second run changes nothing. Each edition with rotated rows gets one entry
+    in its history with the count (never the numbers)."""
+    result = Rotation()
+    pks = list(ParticipantData.objects.exclude(pesel_encrypted="").order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), batch_size):
+        with transaction.atomic():
+            rows = list(
+                ParticipantData.objects.select_for_update()
+                .filter(pk__in=pks[start : start + batch_size])
+                .exclude(pesel_encrypted="")
+                .order_by("pk")
+            )
+            changed = []
+            for data in rows:
+                digits = crypto.decrypt(data.pesel_encrypted)
+                if not digits:
+                    result.unreadable += 1
+                    continue
+                digest = crypto.lookup_hash(digits)
+                if crypto.is_current(data.pesel_encrypted) and data.pesel_hash == digest:
+                    result.current += 1
+                    continue
+                data.pesel_encrypted, data.pesel_hash = crypto.encrypt(digits), digest
+                changed.append(data)
+                result.by_edition[data.edition_id] = result.by_edition.get(data.edition_id, 0) + 1
+            ParticipantData.objects.bulk_update(changed, ["pesel_encrypted", "pesel_hash"])
+            result.rotated += len(changed)
+        progress(min(start + batch_size, len(pks)), len(pks))
+    if result.by_edition:
+        with transaction.atomic():
+            for edition in Edition.objects.filter(pk__in=result.by_edition).order_by("pk"):
+                settings = settings_of(edition=edition)
+                record(
+                    actor=by,
+                    action="monitoring.pesel_key_rotated",
+                    target=settings if settings.pk else edition,
+                    changes={"rows": result.by_edition[edition.pk]},
+                    edition=edition,
+                )
+    return result

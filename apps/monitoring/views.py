@@ -2,6 +2,7 @@
 report, institutions, SM EFS exports, a PESEL shown on request) and each participant's own entry page."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -50,14 +51,24 @@ def edition_settings(request, slug: str):
     )
 
 
+PAGE_SIZE = 100  # rows a page lists (3,300 participants rendered at once made a page of 1.8 MB)
+
+
 @login_required
 def participants(request, slug: str):
     edition = _edition(request, slug)
     rows = selectors.participants(edition)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("strona"))
     return render(
         request,
         "monitoring/participants.html",
-        {"edition": edition, "rows": rows, "gaps": sum(1 for row in rows if row.gaps)},
+        {
+            "edition": edition,
+            "rows": page.object_list,
+            "page": page,
+            "total": len(rows),
+            "gaps": sum(1 for row in rows if row.gaps),
+        },
     )
 
 
@@ -65,10 +76,12 @@ def participants(request, slug: str):
 def completeness(request, slug: str):
     edition = _edition(request, slug)
     rows = selectors.participants(edition)
+    missing = [row for row in rows if row.gaps]
+    page = Paginator(missing, PAGE_SIZE).get_page(request.GET.get("strona"))
     return render(
         request,
         "monitoring/completeness.html",
-        {"edition": edition, "rows": [row for row in rows if row.gaps], "total": len(rows)},
+        {"edition": edition, "rows": page.object_list, "page": page, "missing": len(missing), "total": len(rows)},
     )
 
 

@@ -1,26 +1,18 @@
-"""Builders for ``apps.documents.jobs.request_document``: the flat export of a large survey and the PDF report."""
+"""The builder of the PDF report for ``apps.documents.jobs.request_document`` (the flat export of the responses
+goes through ``documents.list_exports``: ``export.py``)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.text import ascii_slug
-from apps.documents.exports import CONTENT_TYPES, build_csv, build_xlsx
 from apps.documents.pdf import render_pdf
 
 from . import selectors
-from .export import flat_table
 from .results import results_of
 
 
 def _name(survey) -> str:
     return ascii_slug(survey.title, fallback="ankieta")
-
-
-def build_export(survey, progress, fmt: str = "xlsx"):
-    headers, rows = flat_table(survey, selectors.questions_of(survey), progress)
-    progress(92)
-    data = build_csv(headers, rows) if fmt == "csv" else build_xlsx(_("Odpowiedzi"), headers, rows)
-    return f"ankieta-{_name(survey)}.{fmt}", data, CONTENT_TYPES[fmt].split(";")[0]
 
 
 def build_report_pdf(survey, progress, filters: dict | None = None):

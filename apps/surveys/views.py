@@ -16,22 +16,19 @@ from apps.accounts.models import Organisation
 from apps.core.editing import form_page, run_action
 from apps.core.forms import add_errors
 from apps.core.permissions import can, require
-from apps.core.text import ascii_slug
-from apps.documents.exports import build_csv, build_xlsx, export_response
 from apps.documents.jobs import request_document
+from apps.documents.list_exports import export_page, export_query, last_choice
 from apps.editions.models import Edition
 from apps.territory.kinds import JstKind, WorkshopGroup
 
 from . import answers, selectors, services
-from .export import BACKGROUND_FROM, flat_table
+from .export import BACKGROUND_FROM, RESPONSES
 from .feedback import promote_answer
 from .forms import AnswerForm, QuestionForm, SurveyForm, initial_from
 from .models import Answer, Survey
 from .results import hidden_message, results_of
 
-EXPORT_BUILDER = "apps.surveys.documents.build_export"
 REPORT_BUILDER = "apps.surveys.documents.build_report_pdf"
-FORMATS = ("csv", "xlsx")
 
 
 def _survey(request, pk: int, rule: str = "survey.manage") -> Survey:
@@ -250,6 +247,7 @@ def results(request, pk: int):
     survey = _survey(request, pk, "survey.results")
     form, filters = _filters(request, survey)
     questions = selectors.questions_of(survey)
+    chosen = last_choice(RESPONSES, request.user, survey)
     return render(
         request,
         "surveys/results.html",
@@ -259,33 +257,18 @@ def results(request, pk: int):
             "results": results_of(survey, questions, filters),
             "hidden_message": hidden_message(),
             "may_promote": can(request.user, "survey.manage", survey),
-            "large": survey.responses.count() >= BACKGROUND_FROM,
+            "large": survey.responses.count() > BACKGROUND_FROM,
+            # One click exports with this person's last choice of columns for this survey; the page offers all.
+            "quick_export": {fmt: export_query(RESPONSES, fmt, chosen) for fmt in ("xlsx", "csv")},
         },
     )
 
 
 @login_required
-def export(request, pk: int, fmt: str):
+def export(request, pk: int):
+    """The responses through the one list exporter: the columns of this survey, the choice remembered for it."""
     survey = _survey(request, pk, "survey.results")
-    if fmt not in FORMATS:
-        raise Http404
-    if request.method == "POST" or survey.responses.count() >= BACKGROUND_FROM:
-        if request.method != "POST":
-            return render(request, "surveys/export_large.html", {"survey": survey, "fmt": fmt})
-        document = request_document(
-            target=survey,
-            kind=f"survey_export_{fmt}",
-            title=_("Odpowiedzi na ankietę %(title)s (%(fmt)s)") % {"title": survey.title, "fmt": fmt.upper()},
-            builder=EXPORT_BUILDER,
-            view_action="survey.results",
-            by=request.user,
-            params={"fmt": fmt},
-        )
-        return redirect("documents:status", pk=document.pk)
-    headers, rows = flat_table(survey, selectors.questions_of(survey))
-    data = build_csv(headers, rows) if fmt == "csv" else build_xlsx(_("Odpowiedzi"), headers, rows)
-    name = ascii_slug(survey.title, fallback="ankieta")
-    return export_response(data=data, filename=f"ankieta-{name}", kind=fmt)
+    return export_page(request, RESPONSES, target=survey, back=reverse("surveys:results", kwargs={"pk": survey.pk}))
 
 
 @login_required

@@ -224,6 +224,9 @@ MESSAGING_EDIT_MINUTES = int(os.environ.get("MESSAGING_EDIT_MINUTES", 15))
 # development and tests: the deploy check monitoring.E001 refuses it, so production must set its own (and keep it:
 # without it the stored numbers cannot be read).
 MONITORING_PESEL_KEY = os.environ.get("MONITORING_PESEL_KEY", "dev-only-pesel-key-not-for-production")
+# The previous secrets during a key rotation (comma-separated), still accepted for reading and lookup until
+# ``manage.py rotate_pesel_key`` has re-encrypted every PESEL under the current one (decision 0027).
+MONITORING_PESEL_OLD_KEYS = [k.strip() for k in os.environ.get("MONITORING_PESEL_OLD_KEYS", "").split(",") if k.strip()]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -844,7 +844,7 @@ MATRIX: dict[str, Row] = {
     ),
     "surveys:publish": Row(lambda w: _survey_url(w, "surveys:publish", draft=True), only(["organiser_x"])),
     "surveys:results": Row(lambda w: _survey_url(w, "surveys:results"), only(ORGANISER_X_VIEWERS)),
-    "surveys:export": Row(lambda w: _survey_url(w, "surveys:export", fmt="xlsx"), only(ORGANISER_X_VIEWERS)),
+    "surveys:export": Row(lambda w: _survey_url(w, "surveys:export"), only(ORGANISER_X_VIEWERS)),
     "surveys:report_pdf": Row(lambda w: _survey_url(w, "surveys:report_pdf"), POST_ONLY),
     "surveys:promote": Row(lambda w: _survey_url(w, "surveys:promote", answer_pk=w.survey_answer_text.pk), POST_ONLY),
     "surveys:answer": Row(lambda w: reverse("surveys:answer", args=[w.survey_token_a]), everyone()),
@@ -860,6 +860,11 @@ MATRIX: dict[str, Row] = {
         f"api:open-data-{name}-list": Row(lambda w, name=name: reverse(f"api:open-data-{name}-list"), everyone())
         for name in ("edycje", "jst", "obszary")
     },
+    # stats15
+    "events:attendance_export": Row(lambda w: _event_url(w, "events:attendance_export"), only(ORGANISER_X_VIEWERS)),
+    "events:attendance_jst_export": Row(
+        lambda w: _event_url(w, "events:attendance_jst_export"), only(ORGANISER_X_VIEWERS)
+    ),
 }
 
 

@@ -1761,12 +1761,6 @@ SURVEYS: dict[str, Post] = {
         done_by(["organiser_x"]),
         lambda w, r: _has("surveys.Survey", pk=w.survey_x_draft.pk, status="published"),
     ),
-    "surveys:export": Post(
-        lambda w: _survey_path(w, "surveys:export", fmt="xlsx"),
-        done_by(["organiser_x", "coordinator"]),
-        lambda w, r: _has("documents.GeneratedDocument", kind="survey_export_xlsx"),
-        page=None,
-    ),
     "surveys:report_pdf": Post(
         lambda w: _survey_path(w, "surveys:report_pdf"),
         done_by(["organiser_x", "coordinator"]),

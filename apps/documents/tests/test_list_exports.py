@@ -187,3 +187,72 @@ def test_a_spec_needs_unique_columns_and_a_unique_key():
             filename=str,
             columns=[Column("a", "A", str)],
         )
+
+
+def _word_columns(organisation):
+    # Columns built per target: one per word of the organisation's name (as a survey has one per question).
+    words = organisation.name.split()
+    return [
+        Column(f"w{n}", f"Słowo {word}", lambda m, n=n: m.user.email.split("@")[0] + str(n), default=n == 0)
+        for n, word in enumerate(words)
+    ]
+
+
+PER_TARGET = ListExport(
+    key="documents.test_per_target",
+    title="Na cel",
+    rows=member_rows,
+    view_action="organisation.view",
+    filename=lambda organisation: "na-cel",
+    columns=[Column("email", "E-mail", lambda m: m.user.email)],
+    columns_for=_word_columns,
+    remember_per_target=True,
+    background_from=1,
+)
+
+
+def test_columns_built_per_target_are_offered_exported_and_remembered_per_target(staff, organisation):
+    other = OrganisationFactory(name="Dwa słowa trzy")
+    MembershipFactory(organisation=other, role=Membership.Role.STAFF, user=staff)
+    page = _get(staff, spec=PER_TARGET, target=organisation).content.decode()
+    assert "Słowo Ośrodek" in page and "Słowo trzy" not in page
+    assert _ticked(page) == {"email", "w0"}  # the fixed and the built defaults
+    assert PER_TARGET.defaults_for(other) == ["email", "w0"]
+    # A key another target offers is refused for this one.
+    refused = _get(staff, export_query(PER_TARGET, "csv", ["w2"]), spec=PER_TARGET, target=organisation)
+    assert refused["Content-Type"].startswith("text/html") and "w2" in refused.content.decode()
+    # Above its own threshold (one row) the file is prepared in the background, with the built columns.
+    MembershipFactory(organisation=other, role=Membership.Role.ADVISOR, user__email="b@example.org")
+    response = _get(staff, export_query(PER_TARGET, "csv", ["w2", "email"]), spec=PER_TARGET, target=other)
+    assert response.status_code == 302
+    document = GeneratedDocument.objects.get()
+    name, data, _type = list_exports.build_list_document(other, lambda p: None, **document.params)
+    assert data.decode("utf-8-sig").splitlines()[0] == "E-mail;Słowo trzy"
+    # The choice is remembered for that target only; the first keeps its defaults.
+    assert last_choice(PER_TARGET, staff, other) == ["email", "w2"]
+    assert last_choice(PER_TARGET, staff, organisation) == ["email", "w0"]
+
+
+def test_a_spec_needs_columns_fixed_or_built():
+    with pytest.raises(ImproperlyConfigured):
+        ListExport(key="documents.none", title="x", rows=member_rows, view_action="x", filename=str)
+    built = ListExport(
+        key="documents.built_twice",
+        title="x",
+        rows=member_rows,
+        view_action="x",
+        filename=str,
+        columns=[Column("a", "A", str)],
+        columns_for=lambda target: [Column("a", "A again", str)],
+    )
+    with pytest.raises(ImproperlyConfigured):
+        built.columns_of(None)
+    only_built = ListExport(
+        key="documents.only_built",
+        title="x",
+        rows=member_rows,
+        view_action="x",
+        filename=str,
+        columns_for=lambda target: [Column("b", "B", str, default=False), Column("c", "C", str)],
+    )
+    assert only_built.defaults_for(None) == ["c"] and only_built.defaults == []

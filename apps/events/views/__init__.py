@@ -10,7 +10,15 @@ from .agenda import (
     session_delete,
     session_edit,
 )
-from .attendance import attendance_pdf, check_in, scan_download, scans, undo_check_in
+from .attendance import (
+    attendance_export,
+    attendance_jst_export,
+    attendance_pdf,
+    check_in,
+    scan_download,
+    scans,
+    undo_check_in,
+)
 from .certificates import certificate_download, certificates, certificates_zip, my_certificate, verify, verify_lookup
 from .desk import (
     desk,
@@ -48,6 +56,8 @@ __all__ = [
     "verify_lookup",
     "accept_offer",
     "agenda",
+    "attendance_export",
+    "attendance_jst_export",
     "attendance_pdf",
     "cancel",
     "check_in",

@@ -18,11 +18,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from apps.core.forms import add_errors
 from apps.core.permissions import can
 from apps.documents.jobs import request_document
+from apps.documents.list_exports import export_page
 from apps.documents.selectors import documents_for_target
 from apps.documents.views import serve_private_file
 from apps.territory.kinds import WorkshopGroup
 
-from .. import selectors, services
+from .. import exports, selectors, services
 from ..forms import AttendanceScanForm, CheckInForm
 from ..models import CheckIn, Registration
 from .common import desk_view
@@ -227,3 +228,26 @@ def scans(request, event):
 def scan_download(request, event, scan_pk: int):
     scan = get_object_or_404(event.attendance_scans, pk=scan_pk)
     return serve_private_file(request, scan.file, f"lista-obecnosci-{scan.day.isoformat()}.pdf", "application/pdf")
+
+
+def _scans_url(event, anchor: str = "") -> str:
+    return reverse("events:scans", kwargs={"pk": event.pk}) + anchor
+
+
+@desk_view()
+def attendance_export(request, event):
+    return export_page(request, exports.ATTENDANCE, target=event, back=_scans_url(event))
+
+
+@desk_view()
+def attendance_jst_export(request, event):
+    """The JSTs' attendance with the page's search and order (``jst_szukaj``, ``jst_sort``) kept."""
+    search = (request.GET.get("jst_szukaj") or "").strip()[:100]
+    sort = request.GET.get("jst_sort") if request.GET.get("jst_sort") in selectors.JST_SORTS else "jst"
+    return export_page(
+        request,
+        exports.ATTENDANCE_BY_JST,
+        target=event,
+        params={"search": search, "sort": sort},
+        back=_scans_url(event, "#obecnosc-jst"),
+    )

@@ -11,8 +11,9 @@ from openpyxl import load_workbook
 from apps.accounts.factories import MembershipFactory
 from apps.accounts.models import Membership
 from apps.core.testing import assert_constant_queries, sign_in
+from apps.documents.list_exports import export_query
 from apps.surveys import services
-from apps.surveys.export import flat_table
+from apps.surveys.export import RESPONSES, flat_table
 from apps.surveys.feedback import promote_answer
 from apps.surveys.models import Answer, Question, Survey
 from apps.surveys.results import results_of
@@ -63,7 +64,7 @@ def test_a_filtered_group_of_fewer_than_three_is_hidden_in_an_anonymous_survey()
 def test_flat_export_has_one_row_per_response_and_a_column_per_item_and_option(client):
     survey, q = training_survey()
     _answer(survey, q, [5, 3])
-    headers, rows = flat_table(survey, questions_of(survey))
+    headers, rows = flat_table(survey)
     assert len(rows) == 2
     matrix = q["Oceń poszczególne elementy szkolenia."]
     topics = q["Które tematy warto rozwinąć na kolejnych szkoleniach?"]
@@ -73,10 +74,12 @@ def test_flat_export_has_one_row_per_response_and_a_column_per_item_and_option(c
     assert [row[first_topic] for row in rows] == [True, True]
     assert [row[first_topic + 1] for row in rows] == [False, False]
     sign_in(client, _staff(survey))
-    xlsx = client.get(reverse("surveys:export", args=[survey.pk, "xlsx"]))
+    url = reverse("surveys:export", args=[survey.pk]) + "?"
+    xlsx = client.get(url + export_query(RESPONSES, "xlsx", target=survey))
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet.max_row == 3  # header + two responses
-    csv = client.get(reverse("surveys:export", args=[survey.pk, "csv"]))
+    assert [c.value for c in sheet[1]] == headers  # every column is ticked by default
+    csv = client.get(url + export_query(RESPONSES, "csv", target=survey))
     assert csv.content.decode("utf-8-sig").count("\r\n") == 3
 
 
