@@ -40,6 +40,7 @@ class PlainSession(requests.Session):
 class Form:
     def __init__(self, action: str, method: str):
         self.action, self.method = action, method
+        self.page = ""  # the address of the page the form is on (the Referer a browser sends with it)
         self.values: dict[str, list[str]] = {}  # what the browser would send as it stands
         self.options: dict[str, list[str]] = {}  # radio buttons, checkboxes and selects: what may be chosen
         self.names: set[str] = set()
@@ -132,17 +133,20 @@ def find_form(response, *, field: str = "csrfmiddlewaretoken", action: str | Non
     parser.feed(response.text)
     for form in parser.forms:
         form.action = urljoin(response.url, form.action or response.url)
+        form.page = response.url
         if field in form.names and (action is None or urlsplit(form.action).path == action):
             return form
     raise FlowError(f"no form with the field {field!r} on {urlsplit(response.url).path}")
 
 
 def post_form(client, form: Form, *, name: str, files=None):
-    return checked(client.post(form.action, data=form.data(), files=files, name=name))
+    # Over HTTPS Django's CSRF check wants the Referer a browser sends (the page the form was on).
+    headers = {"Referer": form.page} if form.page else {}
+    return checked(client.post(form.action, data=form.data(), files=files, name=name, headers=headers))
 
 
 def checked(response):
-    if response.status_code >= 400:
+    if response.status_code >= 400 or response.status_code == 0:  # 0: locust's connection error
         raise FlowError(f"HTTP {response.status_code} from {urlsplit(response.url).path}", http=True)
     return response
 
@@ -289,44 +293,25 @@ def start_application(client, base: str, call: dict, jst_codes) -> int:
     raise FlowError("no JST left to start an application for")
 
 
-def _section(client, base: str, pk: int, slug: str, fill) -> None:
-    url = f"{base}/zgloszenia/{pk}/karta/{slug}/"
-    page = checked(client.get(url, name=f"/zgloszenia/[id]/karta/{slug}/"))
-    form = find_form(page, field="version")
-    fill(form)
-    response = post_form(client, form, name=f"/zgloszenia/[id]/karta/{slug}/ [POST]")
-    if path_of(response) != f"/zgloszenia/{pk}/":
-        raise FlowError(f"section {slug} was not saved (the form came back: {path_of(response)})")
+def _jst(form, tag):
+    form.set("address_street", "ul. Rynek 1")
+    form.set("address_postal_code", "00-001")
+    form.set("address_city", "Miasto (obciążenie)")
+    form.set("office_phone", "+48 22 100 20 30")
 
 
-def fill_application(client, base: str, pk: int, *, tag: str) -> None:
-    """Save each section of the Karta zgłoszenia as a person does, one page at a time."""
+def _head(form, tag):
+    if not form.values.get("head_title"):
+        form.set("head_title", form.first_option("head_title"))
+    form.set("head_name", "Anna Nowak (obciążenie)")
+    form.set("signatory_is_head", True)
 
-    def jst(form):
-        form.set("address_street", "ul. Rynek 1")
-        form.set("address_postal_code", "00-001")
-        form.set("address_city", "Miasto (obciążenie)")
-        form.set("office_phone", "+48 22 100 20 30")
 
-    def head(form):
-        if not form.values.get("head_title"):
-            form.set("head_title", form.first_option("head_title"))
-        form.set("head_name", "Anna Nowak (obciążenie)")
-        form.set("signatory_is_head", True)
+def _contact(form, tag):
+    form.set("contact_phone", "+48 600 100 200")
 
-    def contact(form):
-        form.set("contact_phone", "+48 600 100 200")
 
-    def motivation(form):
-        form.set("motivation", "Chcemy uporządkować zarządzanie oświatą w gminie (obciążenie).")
-        form.set("areas", [form.first_option("areas")])
-
-    for slug, fill in [("jst", jst), ("wladze", head), ("kontakt", contact), ("motywacja", motivation)]:
-        _section(client, base, pk, slug, fill)
-
-    url = f"{base}/zgloszenia/{pk}/karta/zespol/"
-    page = checked(client.get(url, name="/zgloszenia/[id]/karta/zespol/"))
-    form = find_form(page, field="version")
+def _team(form, tag):
     for n, position in enumerate(["Naczelnik wydziału edukacji", "Inspektor ds. oświaty", "Skarbnik"]):
         form.set(f"zespol-{n}-full_name", f"Osoba {n + 1} (obciążenie)")
         form.set(f"zespol-{n}-position", position)
@@ -334,9 +319,32 @@ def fill_application(client, base: str, pk: int, *, tag: str) -> None:
         form.set(f"zespol-{n}-kind", "official")
         form.set(f"zespol-{n}-is_leader", n == 0)
         form.set(f"zespol-{n}-is_management", n == 0)
-    response = post_form(client, form, name="/zgloszenia/[id]/karta/zespol/ [POST]")
+
+
+def _motivation(form, tag):
+    form.set("motivation", "Chcemy uporządkować zarządzanie oświatą w gminie (obciążenie).")
+    form.set("areas", [form.first_option("areas")])
+
+
+# The sections of the Karta zgłoszenia in the order of the page, with what a person types into each.
+SECTIONS = {"jst": _jst, "wladze": _head, "kontakt": _contact, "zespol": _team, "motywacja": _motivation}
+
+
+def save_section(client, base: str, pk: int, slug: str, *, tag: str) -> None:
+    """Open one section, type into it and save ("Zapisz wersję roboczą": back to the application's page). The
+    form carries the version it was opened at, so a stale save would be refused and shown again."""
+    page = checked(client.get(f"{base}/zgloszenia/{pk}/karta/{slug}/", name=f"/zgloszenia/[id]/karta/{slug}/"))
+    form = find_form(page, field="version")
+    SECTIONS[slug](form, tag)
+    response = post_form(client, form, name=f"/zgloszenia/[id]/karta/{slug}/ [POST]")
     if path_of(response) != f"/zgloszenia/{pk}/":
-        raise FlowError(f"the team was not saved (the form came back: {path_of(response)})")
+        raise FlowError(f"section {slug} was not saved (the form came back: {path_of(response)})")
+
+
+def fill_application(client, base: str, pk: int, *, tag: str) -> None:
+    """Save each section of the Karta zgłoszenia as a person does, one page at a time."""
+    for slug in SECTIONS:
+        save_section(client, base, pk, slug, tag=tag)
 
 
 def submit(client, base: str, pk: int) -> bool:
