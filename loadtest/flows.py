@@ -217,7 +217,7 @@ class MailBox:
     """The confirmation links in the e-mails the cluster's worker writes to files (Django's file e-mail backend,
     ``EMAIL_FILE_PATH``): read once each, indexed by recipient."""
 
-    LINK = re.compile(r"https?://[^\s\"<>]*/konto/potwierdz-adres/[^\s\"<>]+/[^\s\"<>]+/")
+    LINK = re.compile(r"https?://[^\s\"<>/]+/konto/potwierdz-adres/[^\s/]+/[^\s/]+/(?:\?[^\s\"<>]*)?")
 
     def __init__(self, directory: str | Path):
         self.directory = Path(directory)

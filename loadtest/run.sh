@@ -24,7 +24,7 @@ if [ "$scenario" = deadline ] && [ "${KILL:-1}" = 1 ]; then
 fi
 set +e
 # shellcheck disable=SC2086  # the class names are separate words
-.venv/bin/locust -f loadtest/locustfile.py --headless -u "$users" -r "$rate" -t "${seconds}s" --stop-timeout 10 \
+.venv/bin/locust -f loadtest/locustfile.py --headless -u "$users" -r "$rate" -t "${seconds}s" --stop-timeout 90 \
   --host https://127.0.0.1:8443 --csv "$out" --only-summary $classes 2>&1 | tail -n 45
 status=${PIPESTATUS[0]}  # locust: 1 when any request or flow step failed
 [ -n "$killer" ] && wait "$killer" 2>/dev/null

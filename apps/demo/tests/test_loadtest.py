@@ -146,3 +146,20 @@ def test_a_form_field_the_flow_types_must_be_on_the_form():
     form.names = {"a"}
     with pytest.raises(flows.FlowError, match="no field 'b'"):
         form.set("b", "1")
+
+
+def test_the_mailbox_finds_the_confirmation_link_in_the_file_backends_e_mails(tmp_path, settings):
+    from django.core.mail import EmailMessage, get_connection
+
+    link = "https://127.0.0.1:8443/konto/potwierdz-adres/NTU/d1e2f3-0123456789abcdef/?next=/nabory/x/zgloszenie/"
+    connection = get_connection("django.core.mail.backends.filebased.EmailBackend", file_path=str(tmp_path))
+    body = f"Dzień dobry, zażółć gęślą jaźń.\n\nPotwierdź adres: {link}\n" + "x " * 600
+    EmailMessage("Potwierdź adres", body, to=["Zgl.1@obciazenie.example"], connection=connection).send()
+    EmailMessage("Inna", "Bez linku.", to=["inny@obciazenie.example"], connection=connection).send()
+    mailbox = flows.MailBox(tmp_path)
+    assert mailbox("zgl.1@obciazenie.example") == link
+    assert (
+        flows.confirmation_path(link)
+        == "/konto/potwierdz-adres/NTU/d1e2f3-0123456789abcdef/?next=/nabory/x/zgloszenie/"
+    )
+    assert mailbox("inny@obciazenie.example") is None
