@@ -89,6 +89,8 @@ LARGE = EditionKey("large", "skala-duza-edycja", "skala-duzy")
 SMALL = EditionKey("small", "skala-mala-edycja", "skala-maly")
 KEYS = (LARGE, SMALL)
 
+LOADTEST_SLUG = "skala-nabor-obciazenie"
+
 
 def email(key: EditionKey, who: str) -> str:
     return f"{who}.{key.key}@{DOMAIN}"
@@ -102,7 +104,7 @@ def ensure_empty_or_scale() -> bool:
     """True when the scale data is already there; refuses a database that holds other editions (demo or real)."""
     slugs = set(Edition.objects.values_list("slug", flat=True))
     ours = {k.slug for k in KEYS}
-    if {s for s in slugs - ours if not s.startswith(scale_statistics.SLUG_PREFIX)}:
+    if {s for s in slugs - ours - {LOADTEST_SLUG} if not s.startswith(scale_statistics.SLUG_PREFIX)}:
         raise NotABenchDatabase(
             "This database holds other editions; seed_scale writes only into its own database "
             "(config.settings.bench: var/bench.sqlite3 or DATABASE_URL of an empty database)."

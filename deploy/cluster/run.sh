@@ -15,7 +15,9 @@ export DATABASE_URL=postgres://postgres@127.0.0.1:5432/$DB DB_CONN_MAX_AGE=60
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/3}
 export ALLOWED_HOSTS=127.0.0.1,localhost CSRF_TRUSTED_ORIGINS=https://127.0.0.1:8443,https://localhost:8443
 export SITE_URL=https://127.0.0.1:8443 STATIC_ROOT=$DIR/static PRIVATE_MEDIA_ROOT=$DIR/private
-export EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend METRICS_TOKEN=${METRICS_TOKEN:-cluster-metrics}
+# E-mails go to files: the deadline-day load test opens the sign-up confirmation links from them.
+export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend EMAIL_FILE_PATH=$DIR/mail
+export METRICS_TOKEN=${METRICS_TOKEN:-cluster-metrics}
 export SECURE_HSTS_SECONDS=0 LOG_FORMAT=json API_THROTTLE_ANONYMOUS=100000/min API_THROTTLE_TOKEN=100000/min
 export AXES_FAILURE_LIMIT=100000
 export GUNICORN_WORKERS=${GUNICORN_WORKERS:-2} GUNICORN_THREADS=${GUNICORN_THREADS:-4}
@@ -28,6 +30,11 @@ if [ "${CLUSTER_KEEP_DB:-0}" != 1 ]; then
   DJANGO_SETTINGS_MODULE=config.settings.bench $PY manage.py migrate --noinput -v0
   DJANGO_SETTINGS_MODULE=config.settings.bench $PY manage.py seed_scale >"$DIR/seed.log"
 fi
+# The load scenarios' accounts (password + TOTP), the open call and today's event: again at every start, so the
+# call's deadline and the event are today (loadtest/locustfile.py reads $DIR/loadtest.json).
+rm -rf "$DIR/mail"; mkdir -p "$DIR/mail"
+DJANGO_SETTINGS_MODULE=config.settings.bench $PY manage.py seed_loadtest --out "$DIR/loadtest.json" \
+  --pdf "$DIR/loadtest-signed.pdf" >>"$DIR/seed.log"
 $PY manage.py collectstatic --noinput -v0
 
 [ -f "$DIR/cert.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=localhost \
