@@ -30,6 +30,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection, transaction  # noqa: E402
+from django_tasks.exceptions import TaskResultDoesNotExist  # noqa: E402
 
 from apps.core.mail import deliver_email  # noqa: E402
 from apps.scheduling.models import JobRun  # noqa: E402
@@ -103,10 +104,10 @@ def main() -> None:
     ran_anyway = 0
     for task_id in rolled_back:
         try:
-            if deliver_email.get_result(task_id).finished_at is not None:
-                ran_anyway += 1
-        except Exception:  # the database queue has no such task: it went with the rollback
-            pass
+            result = deliver_email.get_result(task_id)
+        except TaskResultDoesNotExist:  # the database queue has no such task: it went with the rollback
+            continue
+        ran_anyway += result.finished_at is not None
     latencies = [(r.finished_at - r.enqueued_at).total_seconds() * 1000 for r in finished.values()]
     enqueue = [spent * 1000 for spent, _ in queued]
     print(

@@ -1,29 +1,17 @@
 """Results of a survey with 3,300 responses (the bench's scale data, apps/demo/scale_surveys.py): the query count
 is the same as for 330, and the server time is printed (best / median of 5 runs; the target is under 300 ms)."""
 
-import statistics
-import time
-
 import pytest
 from django.urls import reverse
 
 from apps.accounts.factories import MembershipFactory
 from apps.accounts.models import Membership
-from apps.core.testing import count_queries, sign_in
+from apps.core.testing import count_queries, server_ms, sign_in
 from apps.demo import scale_surveys
 from apps.events.factories import EventFactory
 from apps.surveys.models import Response, Survey
 
 pytestmark = pytest.mark.django_db
-
-
-def _timed(client, url) -> tuple[float, float]:
-    times = []
-    for _ in range(5):
-        started = time.perf_counter()
-        assert client.get(url).status_code == 200
-        times.append((time.perf_counter() - started) * 1000)
-    return min(times), statistics.median(times)
 
 
 def test_results_of_3300_responses_at_a_constant_query_count(client, capsys):
@@ -38,6 +26,6 @@ def test_results_of_3300_responses_at_a_constant_query_count(client, capsys):
     small_url, large_url = (reverse("surveys:results", args=[s.pk]) for s in (small, large))
     client.get(small_url)
     assert count_queries(lambda: client.get(small_url)) == count_queries(lambda: client.get(large_url))
-    best, median = _timed(client, large_url)
+    best, median = server_ms(client, large_url, runs=5, warm=False)
     with capsys.disabled():
         print(f"\nsurvey results, 3,300 responses: best {best:.0f} ms, median {median:.0f} ms")

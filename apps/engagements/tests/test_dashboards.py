@@ -1,8 +1,6 @@
 """Dashboards: the team's next steps, the advisor's JSTs and waiting work, the organiser's JSTs × stages matrix and
 areas table; query counts that do not grow with engagements, and server time at 1,000 engagements."""
 
-import statistics
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -10,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.testing import assert_constant_queries
+from apps.core.testing import assert_constant_queries, server_ms
 from apps.engagements.factories import AdvisorAssignmentFactory, EngagementFactory, TeamMemberFactory
 from apps.engagements.models import AdvisorAssignment, ChosenArea, Engagement, Stage
 from apps.territory.kinds import JstKind, WorkshopGroup
@@ -218,20 +216,6 @@ def test_engagement_page_and_dashboards_do_not_grow_with_rows(cast):
         assert_constant_queries(build=build, request=request, few=1, many=6)
 
 
-def _server_ms(client, url: str, runs: int = 7) -> tuple[float, float]:
-    """Wall time of the whole request in the test client (middleware, view, queries, template): the best and the
-    median of ``runs``. The best run is the budget's measure (as ``timeit`` advises): on a shared machine the
-    others include time spent waiting for a CPU that other processes hold."""
-    client.get(url)  # warm caches
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200
-    return min(times), statistics.median(times)
-
-
 def _with_plans(engagements, advisors, actions_per_plan: int = 20):
     """Each engagement gets an approved HDR with ``actions_per_plan`` actions, half of them overdue."""
     from django.apps import apps as django_apps
@@ -313,7 +297,7 @@ def test_matrix_and_advisor_dashboard_at_1000_engagements(cast, capsys):
         "advisor dashboard (980 JSTs)": (busiest, reverse("engagements:mine")),
         "advisor panel cards (980 JSTs)": (busiest, reverse("core:dashboard")),
     }
-    timings = {name: _server_ms(client, url) for name, (client, url) in (budgeted | extreme).items()}
+    timings = {name: server_ms(client, url) for name, (client, url) in (budgeted | extreme).items()}
     with capsys.disabled():
         print(
             f"\nServer time at 1,000 engagements × 20 actions ({connection.vendor}; best / median of 7 runs): "

@@ -2,8 +2,6 @@
 number of actions per plan and the number of engagements (issue 9, item 18: the implementation panel fetched each
 action again)."""
 
-import statistics
-import time
 from datetime import date
 
 import pytest
@@ -12,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from apps.accounts.factories import UserFactory
-from apps.core.testing import count_queries, sign_in
+from apps.core.testing import count_queries, server_ms, sign_in
 from apps.engagements.factories import TeamMemberFactory
 from apps.engagements.models import DevelopmentPriority, Stage
 from apps.plans.factories import engagement_ready_for_plan
@@ -82,7 +80,7 @@ def test_the_karta_jst_and_the_team_list_stay_at_a_fixed_query_count(capsys):
         assert response_ok(client, detail) and "Postęp realizacji HDR" in client.get(detail).content.decode()
         counts[(per_plan, jsts)] = (count_queries(lambda: client.get(detail)), count_queries(lambda: client.get(mine)))
     with capsys.disabled():
-        best, median = _server_ms(client, detail)
+        best, median = server_ms(client, detail)
         print(
             f"\nkarta JST at the implementation stage, HDR of 80 actions ({connection.vendor}): "
             f"{counts[(80, 4)][0]} queries, best {best:.1f} ms, median {median:.1f} ms; "
@@ -107,13 +105,3 @@ def test_a_plan_without_actions_and_one_without_approval_show_their_state():
 
 def response_ok(client, url) -> bool:
     return client.get(url).status_code == 200
-
-
-def _server_ms(client, url: str, runs: int = 7) -> tuple[float, float]:
-    client.get(url)
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-    return min(times), statistics.median(times)

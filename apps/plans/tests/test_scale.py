@@ -1,8 +1,6 @@
 """HDR lists and the plan page at the scale of the competition projects: 1,000 JSTs with 20 actions each, and a plan
 of 40 actions. Query counts stay the same as rows are added; server times are printed (best / median of 7 runs)."""
 
-import statistics
-import time
 from datetime import date
 
 import pytest
@@ -12,7 +10,7 @@ from django.urls import reverse
 
 from apps.accounts.factories import MembershipFactory
 from apps.accounts.models import Membership
-from apps.core.testing import assert_constant_queries, sign_in
+from apps.core.testing import assert_constant_queries, server_ms, sign_in
 from apps.engagements.models import AdvisorAssignment, DevelopmentPriority, Engagement
 from apps.plans.factories import PlannedActionFactory
 from apps.plans.models import DevelopmentPlan, PlanComment, PlannedAction, PlanVersion
@@ -89,17 +87,6 @@ def _bulk_plans(edition, n: int, *, advisor, actions: int = 20, start: int = 1) 
     )
 
 
-def _server_ms(client, url: str, runs: int = 7) -> tuple[float, float]:
-    client.get(url)  # warm caches
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200
-    return min(times), statistics.median(times)
-
-
 def test_plan_lists_at_1000_plans_with_20_actions(engagement, capsys):
     from apps.territory.factories import LocalGovernmentFactory
 
@@ -127,8 +114,8 @@ def test_plan_lists_at_1000_plans_with_20_actions(engagement, capsys):
         )
     assert DevelopmentPlan.objects.count() == 1000
     timings = {
-        "organiser's HDR list (1,000 plans, page of 50)": _server_ms(clients["organiser"], reverse("plans:list")),
-        "advisor's review list (1,000 waiting, page of 50)": _server_ms(
+        "organiser's HDR list (1,000 plans, page of 50)": server_ms(clients["organiser"], reverse("plans:list")),
+        "advisor's review list (1,000 waiting, page of 50)": server_ms(
             clients["advisor"], reverse("plans:review_list")
         ),
     }
@@ -151,7 +138,7 @@ def test_plan_page_with_40_actions(complete_plan, priorities, leader, capsys):
     for number in range(38):
         PlannedActionFactory(plan=complete_plan, priority=priorities[number % 2])
     assert complete_plan.actions.count() == 40
-    best, median = _server_ms(client, url)
+    best, median = server_ms(client, url)
     with capsys.disabled():
         print(f"\nHDR page with 40 actions ({connection.vendor}): best {best:.0f} ms, median {median:.0f} ms")
     # Its query count is held constant elsewhere (test_views); here a regression bound on the rendering time

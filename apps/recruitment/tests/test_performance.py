@@ -3,16 +3,13 @@
 Run alone to see the figure: ``.venv/bin/python -m pytest -q -s apps/recruitment/tests/test_performance.py``.
 """
 
-import statistics
-import time
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.testing import sign_in
+from apps.core.testing import server_ms, sign_in
 from apps.recruitment.models import Application, ApplicationTeamMember
 from apps.territory.factories import PowiatFactory, VoivodeshipFactory
 from apps.territory.kinds import JstKind
@@ -71,18 +68,6 @@ def bulk_applications(edition, count: int, start: int = 0) -> None:
             for n in range(3)
         ]
     )
-
-
-def server_ms(client, url, runs: int = 7) -> tuple[float, float]:
-    """(best, median) wall time of the request through the whole middleware stack, in the test process."""
-    client.get(url)  # warm-up: templates, content types, sessions
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200
-    return min(timings), statistics.median(timings)
 
 
 def test_the_desk_at_1000_applications(client, edition, organiser, monkeypatch):
