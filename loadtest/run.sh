@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 scenario=${1:-workday}; seconds=${2:-60}
 case $scenario in
   deadline) users=${USERS:-200}; rate=20; classes="DeadlineApplicant DeadlineStaff" ;;
-  workday)  users=${USERS:-50};  rate=10; classes="WorkdayOrganiser WorkdayAdvisor WorkdayOfficial WorkdayPublic" ;;
+  workday)  users=${USERS:-50};  rate=${RATE:-10}; classes="WorkdayOrganiser WorkdayAdvisor WorkdayOfficial WorkdayPublic" ;;
   event)    users=${USERS:-300}; rate=50; classes="EventParticipant EventDesk" ;;
   *) echo "unknown scenario $scenario"; exit 2 ;;
 esac
