@@ -29,6 +29,22 @@ def team_member_rows(edition):
     )
 
 
+def jst_columns(*, details_by_default: bool = True) -> list[Column]:
+    """The JST of a row that has a ``local_government`` (an engagement): its name, TERYT code, kind and voivodeship,
+    as every list with a JST per row starts (select ``local_government__voivodeship`` in its rows)."""
+    return [
+        Column("jst", _("JST"), lambda e: e.local_government.display_name),
+        Column("teryt", _("Kod TERYT"), lambda e: e.local_government.teryt, default=details_by_default),
+        Column("kind", _("Rodzaj JST"), lambda e: e.local_government.get_kind_display(), default=details_by_default),
+        Column(
+            "voivodeship",
+            _("Województwo"),
+            lambda e: e.local_government.voivodeship.name,
+            default=details_by_default,
+        ),
+    ]
+
+
 def _advisors(engagement) -> str:
     return ", ".join(a.user.full_name or a.user.email for a in engagement.advisor_assignments.all())
 
@@ -40,10 +56,7 @@ ENGAGEMENTS = ListExport(
     view_action="edition.view",
     filename=lambda edition: f"karty-jst-{edition.slug}",
     columns=[
-        Column("jst", _("JST"), lambda e: e.local_government.display_name),
-        Column("teryt", _("Kod TERYT"), lambda e: e.local_government.teryt),
-        Column("kind", _("Rodzaj JST"), lambda e: e.local_government.get_kind_display()),
-        Column("voivodeship", _("Województwo"), lambda e: e.local_government.voivodeship.name),
+        *jst_columns(),
         Column("group", _("Grupa warsztatowa"), lambda e: e.get_workshop_group_display()),
         Column("stage", _("Etap"), lambda e: e.get_stage_display()),
         Column("team_size", _("Liczba osób w zespole"), lambda e: e.team_size),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.documents.list_exports import Column, ListExport
+from apps.engagements.exports import jst_columns
 
 from . import selectors
 from .helpers import d
@@ -124,15 +125,7 @@ ATTENDANCE_BY_JST = ListExport(
     view_action="event.desk",
     filename=lambda event: f"obecnosc-jst-wydarzenie-{event.pk}",
     columns=[
-        Column("jst", gettext_lazy("JST"), lambda e: e.local_government.display_name),
-        Column("teryt", gettext_lazy("Kod TERYT"), lambda e: e.local_government.teryt, default=False),
-        Column("kind", gettext_lazy("Rodzaj JST"), lambda e: e.local_government.get_kind_display(), default=False),
-        Column(
-            "voivodeship",
-            gettext_lazy("Województwo"),
-            lambda e: e.local_government.voivodeship.name,
-            default=False,
-        ),
+        *jst_columns(details_by_default=False),
         Column("registered", gettext_lazy("Zarejestrowani"), lambda e: e.registered_count),
         Column("present", gettext_lazy("Obecni"), lambda e: e.present_count),
         Column("missed", gettext_lazy("Zespół nieobecny"), lambda e: _yes_no(e.present_count == 0)),
