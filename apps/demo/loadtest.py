@@ -26,12 +26,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from apps.accounts.models import Membership, User
 from apps.editions.models import Edition, PlannedEvent
 from apps.engagements.models import AdvisorAssignment, TeamMember
-from apps.events.models import Event, Registration, RoomChoice, Session, Venue
+from apps.events.models import Event, Registration, Session, Venue
 from apps.recruitment.kinds import KIND_BY_SLUG
 from apps.recruitment.models import Application, Call
 from apps.territory.models import LocalGovernment
 
-from . import scale
+from . import scale, scale_events
 
 EDITION_SLUG = scale.LOADTEST_SLUG
 EVENT_TITLE = "Spotkanie dziś (obciążenie)"
@@ -187,21 +187,7 @@ def _event_today(large: Edition, members: list[TeamMember]) -> Event:
     )
     now = timezone.now()
     Registration.objects.bulk_create(
-        [
-            Registration(
-                event=event,
-                user=m.user,
-                team_member=m,
-                engagement=m.engagement,
-                full_name=m.full_name,
-                email=m.email,
-                workshop_group=m.engagement.workshop_group,
-                days=[today.isoformat()],
-                room_choice=RoomChoice.PAIR_ME,
-                privacy_acknowledged_at=now,
-            )
-            for m in members
-        ],
+        [scale_events.registration_of(m, event, at=now, days=[today.isoformat()]) for m in members],
         batch_size=scale.BATCH,
     )
     return event

@@ -67,27 +67,38 @@ def _registrations(event: Event, count: int) -> list[Registration]:
     meals = [f"{d}:{m}" for d in days for m in ("lunch", "dinner")] + [f"{days[-1]}:breakfast"]
     now = timezone.now()
     rows = [
-        Registration(
-            event=event,
-            user=m.user,
-            team_member=m,
-            engagement=m.engagement,
-            full_name=m.full_name,
-            email=m.email,
-            workshop_group=m.engagement.workshop_group,
+        registration_of(
+            m,
+            event,
+            at=now,
             days=days,
             nights=nights,
-            room_choice=RoomChoice.PAIR_ME,
             meals=meals,
             diet=DIETS[i % len(DIETS)],
             diet_note="bez laktozy (skala)" if DIETS[i % len(DIETS)] == "other" else "",
             parking=i % 3 == 0,
-            privacy_acknowledged_at=now,
             programme_sent_at=event.programme_sent_at,
         )
         for i, m in enumerate(members)
     ]
     return Registration.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def registration_of(member: TeamMember, event: Event, *, at, **fields) -> Registration:
+    """An unsaved registration of a team member for ``bulk_create`` (the scale data, the load-test event): who they
+    are and the clause acknowledged at ``at``; ``fields`` the rest."""
+    return Registration(
+        event=event,
+        user=member.user,
+        team_member=member,
+        engagement=member.engagement,
+        full_name=member.full_name,
+        email=member.email,
+        workshop_group=member.engagement.workshop_group,
+        room_choice=RoomChoice.PAIR_ME,
+        privacy_acknowledged_at=at,
+        **fields,
+    )
 
 
 def build(editions: dict[str, Edition], *, log=lambda text: None) -> None:
